@@ -1,0 +1,115 @@
+"""Exhibit settings (a small TOML file curators may edit) and the environment.
+
+Paths resolve from the project root, never from the working directory, so
+the app, the checker and the tests agree wherever they are started.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = PROJECT_ROOT / "data" / "events.csv"
+DEFAULT_MEDIA = PROJECT_ROOT / "media"
+SETTINGS_NAME = "exhibit.toml"
+DEFAULT_IDLE_SECONDS = 90
+FALLBACK_COLOR = "#5A5A5A"
+
+
+class Mode(StrEnum):
+    WEB = "web"
+    KIOSK = "kiosk"
+    CURATOR = "curator"
+
+
+@dataclass(frozen=True)
+class CategoryStyle:
+    name: str
+    color: str  # "#RRGGBB", at least 3:1 against the page background
+    short: str = ""  # a short label for narrow lanes; falls back to name
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a curator may change without a programmer."""
+
+    title: str = "Desegregation history"
+    introduction: str = ""
+    public_url: str = ""
+    idle_seconds: int = DEFAULT_IDLE_SECONDS
+    categories: tuple[CategoryStyle, ...] = ()
+    sources_policy: str = ""
+
+    def color_for(self, category: str) -> str:
+        for style in self.categories:
+            if style.name == category:
+                return style.color
+        return FALLBACK_COLOR
+
+    def category_order(self) -> tuple[str, ...]:
+        return tuple(style.name for style in self.categories)
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where things are and which mode runs, from TIMELINE_* variables."""
+
+    mode: Mode
+    data: Path
+    media: Path
+    settings: Path
+    idle_seconds: int | None  # TIMELINE_IDLE_SECONDS overrides the settings file when set
+
+
+def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
+    env = os.environ if environ is None else environ
+    mode_text = env.get("TIMELINE_MODE", Mode.WEB).strip().lower() or Mode.WEB
+    mode = Mode(mode_text) if mode_text in Mode.__members__.values() else Mode.WEB
+    data = _resolve(env.get("TIMELINE_DATA"), DEFAULT_DATA)
+    media = _resolve(env.get("TIMELINE_MEDIA"), DEFAULT_MEDIA)
+    settings = _resolve(env.get("TIMELINE_SETTINGS"), data.parent / SETTINGS_NAME)
+    idle = env.get("TIMELINE_IDLE_SECONDS", "").strip()
+    return Environment(mode, data, media, settings, int(idle) if idle.isdigit() and int(idle) > 0 else None)
+
+
+def _resolve(value: str | None, default: Path) -> Path:
+    if not value:
+        return default
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (PROJECT_ROOT / path)
+
+
+def parse_settings(text: str) -> Settings:
+    """Parse settings TOML; raises ValueError with a curator-readable message."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"exhibit settings are not valid TOML: {exc}") from None
+    categories = tuple(
+        CategoryStyle(str(c.get("name", "")).strip(), str(c.get("color", FALLBACK_COLOR)).strip(),
+                      str(c.get("short", "")).strip())
+        for c in raw.get("categories", ())
+        if isinstance(c, dict) and str(c.get("name", "")).strip()
+    )
+    idle = raw.get("idle_seconds", DEFAULT_IDLE_SECONDS)
+    return Settings(
+        title=str(raw.get("title", Settings.title)).strip(),
+        introduction=str(raw.get("introduction", "")).strip(),
+        public_url=str(raw.get("public_url", "")).strip(),
+        idle_seconds=idle if isinstance(idle, int) and idle > 0 else DEFAULT_IDLE_SECONDS,
+        categories=categories,
+        sources_policy=str(raw.get("sources_policy", "")).strip(),
+    )
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from disk; a missing file gives the defaults so visitors still see the exhibit."""
+    try:
+        return parse_settings(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        return Settings()
