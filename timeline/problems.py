@@ -49,6 +49,8 @@ _TYPES = (
                 "Use File > Save As and choose \"CSV UTF-8 (Comma delimited) (*.csv)\"."),
     ProblemType("file-truncated", E, "The file ends inside a quoted cell: it was cut off or a quote is unbalanced.",
                 "Check the last row named; close the quote or save the file again completely."),
+    ProblemType("quote-stray", E, "A quoted cell has more text after its closing quote, so its quotes do not pair up.",
+                "Inside a quoted cell write each \" as two (\"\"), or retype the cell in the spreadsheet and save."),
     ProblemType("encoding-utf16", E, "The file is UTF-16 (Excel's \"Unicode Text\"), which this exhibit does not read.",
                 "Save it again as \"CSV UTF-8 (Comma delimited)\"."),
     ProblemType("encoding-unknown", E, "The file is neither UTF-8 nor Windows-1252 text.",
@@ -169,3 +171,18 @@ def make_problem(code: str, message: str, hint: str | None = None, *, row: int |
 
 def has_errors(problems: tuple[Problem, ...] | list[Problem]) -> bool:
     return any(p.is_error for p in problems)
+
+
+def format_location(problem: Problem, path: str) -> str:
+    """``PATH:ROW: COLUMN`` as curators and editors expect it; parts that do not apply are left out."""
+    where = path if problem.row is None else f"{path}:{problem.row}"
+    if problem.column:
+        where += f": {problem.column}"
+    return where
+
+
+def format_problem(problem: Problem, path: str) -> str:
+    """One problem as two lines: where and what, then how to fix it. Used by the checker and curator mode."""
+    line = f" (line {problem.line})" if problem.line is not None else ""
+    return (f"{format_location(problem, path)}: {problem.severity}: {problem.message}{line} [{problem.code}]\n"
+            f"    fix: {problem.hint}")

@@ -6,10 +6,10 @@ tests are derived from ``COLUMNS``; change the contract here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Mapping
 
 from timeline.dates import HistDate
 
@@ -49,7 +49,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("end_date", "End of a span, in the same forms (or give an interval in date).", "1955"),
     Column("display_date", "Label shown instead of the generated one; never moves the entry.", "Fall 1947"),
     Column("title", "Short headline, at most 120 characters.", "Homer G. Phillips Hospital opens", ALL_KINDS),
-    Column("text", "The narrative: plain paragraphs, *emphasis* and [links](https://...) only. For a quote: the quotation.",
+    Column("text", "The narrative: plain paragraphs, *emphasis* and [links](https://...) only. "
+           "For a quote: the quotation.",
            "The city's new hospital for Black patients...", TEXT_KINDS),
     Column("attribution", "Who said or wrote the quote, and when.", "Dr. James Whittico, oral history, 1990",
            frozenset({Kind.QUOTE})),

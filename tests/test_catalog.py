@@ -1,0 +1,50 @@
+"""Building a Catalog: order, eras, categories, visibility and versions."""
+
+from __future__ import annotations
+
+from timeline.catalog import build_catalog, load_catalog
+
+CSV = b"""id,kind,date,end_date,title,text,category,sources,status
+late,event,1979,,Late,Text,Homer G. Phillips Hospital,Becker Archives,
+early,event,1937,,Early,Text,Washington University,Becker Archives,
+hidden,event,1950,,Hidden,Text,St. Louis and national context,Becker Archives,draft
+era-one,era,1937,1979,Era,Text,,Becker Archives,
+odd,event,1960,,Odd,Text,Somewhere else,Becker Archives,
+"""
+ORDER = ("Washington University", "Homer G. Phillips Hospital", "St. Louis and national context")
+
+
+def test_entries_are_chronological_and_eras_separate():
+    catalog = build_catalog(CSV, "events.csv", None, ORDER)
+    assert [e.id for e in catalog.entries] == ["early", "hidden", "odd", "late"]
+    assert [e.id for e in catalog.eras] == ["era-one"]
+    assert catalog.by_id["era-one"].title == "Era"
+
+
+def test_categories_follow_curator_order_then_first_use():
+    catalog = build_catalog(CSV, "events.csv", None, ORDER)
+    assert catalog.categories == ("Washington University", "Homer G. Phillips Hospital",
+                                  "St. Louis and national context", "Somewhere else")
+
+
+def test_visible_hides_drafts_and_unused_categories():
+    visible = build_catalog(CSV, "events.csv", None, ORDER).visible
+    assert [e.id for e in visible.entries] == ["early", "odd", "late"]
+    assert "hidden" not in visible.by_id
+    assert "St. Louis and national context" not in visible.categories
+
+
+def test_version_is_a_content_hash():
+    assert build_catalog(CSV).version == build_catalog(CSV).version
+    assert build_catalog(CSV).version != build_catalog(CSV + b"\n").version
+
+
+def test_missing_file_gives_an_empty_catalog_with_one_problem(tmp_path):
+    catalog = load_catalog(tmp_path / "nope.csv")
+    assert catalog.entries == () and not catalog.publishable
+    assert [p.code for p in catalog.problems] == ["file-missing"]
+
+
+def test_a_folder_instead_of_a_file_is_unreadable(tmp_path):
+    catalog = load_catalog(tmp_path)
+    assert [p.code for p in catalog.problems] == ["file-unreadable"]

@@ -1,0 +1,116 @@
+"""The checker's text and JSON output and exit codes, run as curators run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from timeline.cli import EXIT_INVALID, EXIT_MISUSE, EXIT_OK, main
+from timeline.settings import PROJECT_ROOT
+
+GOOD = "id,date,title,text,category,sources\na,1950,First,Text,Washington University,Becker Archives\n"
+BAD = "id,date,title,text,category,sources\na,03/04/1950,First,Text,Washington University,Becker Archives\n"
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT, env=env, timeout=60)
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "events.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_bundled_data_is_publishable():
+    result = run("check")
+    assert result.returncode == EXIT_OK, result.stdout + result.stderr
+    assert "0 errors" in result.stdout and "publishable" in result.stdout
+
+
+def test_text_output_points_at_row_and_column_with_a_fix(tmp_path, capsys):
+    path = write(tmp_path, BAD)
+    assert main(["check", str(path), "--media", str(tmp_path)]) == EXIT_INVALID
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{path}:2: date: error: ")
+    assert "[date-ambiguous]" in lines[0]
+    assert lines[1].strip().startswith("fix: ")
+    assert "1 errors" in lines[-1] and "NOT publishable" in lines[-1] and "UTF-8" in lines[-1]
+
+
+def test_good_file_exits_zero_with_summary(tmp_path, capsys):
+    path = write(tmp_path, GOOD)
+    assert main(["check", str(path), "--media", str(tmp_path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.strip() == (f"{path}: 1 entries (0 drafts, 0 eras), 0 errors, 0 warnings; "
+                           "read as UTF-8; publishable.")
+
+
+def test_json_output(tmp_path, capsys):
+    path = write(tmp_path, BAD)
+    assert main(["check", str(path), "--media", str(tmp_path), "--format", "json"]) == EXIT_INVALID
+    report = json.loads(capsys.readouterr().out)
+    assert report["publishable"] is False and report["errors"] == 1
+    assert [(p["row"], p["column"], p["code"]) for p in report["problems"]] == [(2, "date", "date-ambiguous")]
+    assert report["problems"][0]["value"] == "03/04/1950"
+
+
+@pytest.mark.parametrize("args", [["nonsense"], ["check", "--format", "xml"], [], ["check", "a.csv", "b.csv"]])
+def test_misuse_exits_two_without_traceback(args):
+    result = run(*args)
+    assert result.returncode == EXIT_MISUSE
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"\xff\xfei\x00d\x00", b"PK\x03\x04rest", b"\x00\x01\x02", b"id,date\n\x81\x8d", b'id,title\n"open',
+    b"id;date;title\n1;2;3\n", b"\xef\xbb\xbf", b"\n\n\n",
+])
+def test_hostile_files_never_traceback(tmp_path, content):
+    path = write(tmp_path, content)
+    result = run("check", str(path), "--media", str(tmp_path))
+    assert result.returncode == EXIT_INVALID, result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+    assert str(path) in result.stdout
+
+
+def test_missing_file_is_reported_not_raised(tmp_path):
+    result = run("check", str(tmp_path / "absent.csv"))
+    assert result.returncode == EXIT_INVALID
+    assert "file-missing" in result.stdout
+
+
+def test_environment_variables_set_the_defaults(tmp_path):
+    path = write(tmp_path, BAD)
+    env = {"PATH": "/usr/bin:/bin", "TIMELINE_DATA": str(path), "TIMELINE_MEDIA": str(tmp_path)}
+    result = run("check", env=env)
+    assert result.returncode == EXIT_INVALID
+    assert f"{path}:2: date" in result.stdout
+
+
+@pytest.mark.parametrize(("image", "code"), [
+    ("missing.jpg", "image-missing"),
+    ("broken.jpg", "image-unreadable"),
+    ("drawing.svg", "image-format"),
+    ("../outside.jpg", "image-path"),
+])
+def test_images_are_reported_at_their_row(tmp_path, image, code, capsys):
+    media = tmp_path / "media"
+    media.mkdir()
+    Image.new("RGB", (64, 48), "navy").save(media / "ok.jpg")
+    good_bytes = (media / "ok.jpg").read_bytes()
+    (media / "broken.jpg").write_bytes(good_bytes[: len(good_bytes) // 2])
+    (media / "drawing.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    rows = ("id,date,title,text,category,sources,image,image_alt,image_credit\n"
+            "fine,1950,T,X,Washington University,Becker,ok.jpg,Alt,Credit\n"
+            f"bad,1951,T,X,Washington University,Becker,{image},Alt,Credit\n")
+    path = write(tmp_path, rows)
+    assert main(["check", str(path), "--media", str(media), "--format", "json"]) == EXIT_INVALID
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["row"], p["column"], p["code"]) for p in problems] == [(3, "image", code)]

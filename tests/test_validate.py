@@ -1,0 +1,111 @@
+"""Validation rules, asserted as flattened (row, column, code) lists over small fixture files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.problems import PROBLEM_TYPES, Finding
+from timeline.reader import read_table_path
+from timeline.schema import Kind, Status
+from timeline.validate import validate_table
+
+FIXTURES = Path(__file__).parent / "fixtures" / "validate"
+CATEGORIES = ("Washington University", "Homer G. Phillips Hospital")
+
+
+def flat(problems):
+    return [(p.row, p.column, p.code) for p in problems if p.code != "column-unknown"]
+
+
+def validate(name: str, check_image=None):
+    return validate_table(read_table_path(FIXTURES / name), check_image, CATEGORIES)
+
+
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("ids.csv", [(2, "id", "id-format"), (4, "id", "id-duplicate"), (5, "id", "value-required")]),
+    ("required.csv", [
+        (2, "text", "value-required"), (2, "category", "value-required"), (2, "sources", "value-required"),
+        (3, "text", "value-required"), (3, "attribution", "value-required"),
+        (4, "title", "value-required"),
+        (5, "text", "draft-incomplete"), (5, "category", "draft-incomplete"), (5, "sources", "draft-incomplete"),
+    ]),
+    ("choices.csv", [(2, "kind", "kind-value"), (3, "status", "status-value"), (4, "featured", "featured-value"),
+                     (5, "category", "category-unknown")]),
+    ("dates.csv", [(2, "date", "date-ambiguous"), (3, "date", "date-impossible"), (4, "date", "date-excel-serial"),
+                   (5, "date", "date-excel-artefact"), (6, "end_date", "date-span-reversed"),
+                   (7, "date", "era-without-end"), (8, "end_date", "date-excel-artefact")]),
+    ("lengths_links.csv", [(2, "title", "title-too-long"), (2, "text", "text-long"),
+                           (3, "sources", "link-scheme"), (3, "sources", "link-scheme"),
+                           (3, "sources", "link-scheme"), (3, "text", "link-scheme"),
+                           (4, "related", "related-unknown")]),
+])
+def test_fixture_problems(fixture, expected):
+    _, problems = validate(fixture)
+    assert flat(problems) == expected
+
+
+def test_good_file_builds_entries_and_keeps_curator_columns():
+    entries, problems = validate("good.csv")
+    assert not [p for p in problems if p.is_error]
+    assert [e.id for e in entries] == ["hgp-opens", "q-one", "hgp-years"]
+    first = entries[0]
+    assert first.themes == ("patients", "nurses")
+    assert first.featured is True
+    assert first.related == ("q-one",)
+    assert first.extra == {"notes": "curator note"}
+    assert entries[1].kind is Kind.QUOTE and entries[1].date.approximate
+    assert entries[2].kind is Kind.ERA and entries[2].date.is_span
+
+
+def test_undated_draft_is_a_warning_and_not_placed():
+    entries, problems = validate("good.csv")
+    draft_problems = [(p.row, p.column, p.code) for p in problems if p.row == 5]
+    assert draft_problems == [(5, "date", "draft-incomplete"), (5, "text", "draft-incomplete"),
+                              (5, "sources", "draft-incomplete")]
+    assert "draft-one" not in {e.id for e in entries}
+    assert all(not p.is_error for p in problems)
+
+
+def test_rows_with_errors_produce_no_entry():
+    entries, _ = validate("dates.csv")
+    assert entries == ()
+
+
+def test_duplicate_message_names_first_row():
+    _, problems = validate("ids.csv")
+    duplicate = next(p for p in problems if p.code == "id-duplicate")
+    assert "row 3" in duplicate.message and "row 3" in duplicate.hint
+
+
+def test_image_check_is_placed_at_the_image_cell(tmp_path):
+    csv_text = ("id,date,title,text,category,sources,image,image_alt,image_credit\n"
+                "a,1950,T,X,Washington University,Becker,scan.tif,,\n")
+    seen = []
+
+    def check(name):
+        seen.append(name)
+        return Finding("image-missing", f"no {name}", "copy it")
+
+    path = tmp_path / "images.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    table = read_table_path(path)
+    _, problems = validate_table(table, check, CATEGORIES)
+    assert seen == ["scan.tif"]
+    assert flat(problems) == [(2, "image_alt", "value-required"), (2, "image_credit", "value-required"),
+                              (2, "image", "image-missing")]
+
+
+def test_every_problem_has_a_message_and_hint_and_a_declared_code():
+    for fixture in ["ids.csv", "required.csv", "choices.csv", "dates.csv", "lengths_links.csv"]:
+        _, problems = validate(fixture)
+        for p in problems:
+            assert p.code in PROBLEM_TYPES
+            assert p.message and p.hint
+            assert p.severity is PROBLEM_TYPES[p.code].severity
+
+
+def test_statuses_default_to_published():
+    entries, _ = validate("good.csv")
+    assert {e.status for e in entries} == {Status.PUBLISHED}

@@ -1,0 +1,7 @@
+"""``python -m timeline``: see timeline.cli."""
+
+import sys
+
+from timeline.cli import main
+
+sys.exit(main())

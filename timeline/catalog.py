@@ -1,0 +1,116 @@
+"""Read and validate an events CSV into a Catalog: the one value every view draws from.
+
+A Catalog is immutable and versioned by a hash of the bytes it was read
+from, so caches and the published store can compare versions cheaply.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from timeline.media import ImageInfo, inspect_image, resolve_image
+from timeline.problems import Finding, Problem, has_errors, make_problem
+from timeline.reader import read_table
+from timeline.schema import Entry, Kind
+from timeline.validate import ImageCheck, validate_table
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything visitors can see, in chronological order, plus what is wrong with the file."""
+
+    entries: tuple[Entry, ...]  # events and quotes, published and draft, chronological
+    eras: tuple[Entry, ...]
+    categories: tuple[str, ...]  # curator order: settings first, then others in order of first use
+    problems: tuple[Problem, ...]
+    version: str  # content hash of the CSV bytes
+    path: str = ""
+    encoding: str = ""
+    by_id: Mapping[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def publishable(self) -> bool:
+        return not has_errors(self.problems)
+
+    @property
+    def error_count(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(not p.is_error for p in self.problems)
+
+    @cached_property
+    def visible(self) -> Catalog:
+        """The visitors' catalogue: published entries and eras only."""
+        entries = tuple(e for e in self.entries if e.is_published)
+        eras = tuple(e for e in self.eras if e.is_published)
+        return _assemble(entries, eras, self.categories, self.problems, self.version, self.path, self.encoding)
+
+
+def empty_catalog(problems: Sequence[Problem] = (), path: str = "") -> Catalog:
+    return _assemble((), (), (), tuple(problems), "", path, "")
+
+
+def build_catalog(data: bytes, path: str = "", media_dir: Path | None = None,
+                  category_order: Sequence[str] = ()) -> Catalog:
+    """Parse and validate CSV bytes. Image files are checked when a media folder is given."""
+    table = read_table(io.BytesIO(data))
+    check = _image_checker(media_dir) if media_dir is not None else None
+    valid, problems = validate_table(table, check, category_order)
+    ordered = sorted(valid, key=lambda e: (e.date.sort_key, e.row))
+    entries = tuple(e for e in ordered if e.kind is not Kind.ERA)
+    eras = tuple(e for e in ordered if e.kind is Kind.ERA)
+    categories = _category_order(entries, category_order)
+    version = hashlib.sha256(data).hexdigest()[:16]
+    return _assemble(entries, eras, categories, problems, version, path, table.encoding)
+
+
+def load_catalog(path: Path, media_dir: Path | None = None, category_order: Sequence[str] = ()) -> Catalog:
+    """Read a CSV from disk; a missing or unreadable file gives an empty catalogue with one problem."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return empty_catalog([make_problem("file-missing", f"There is no events file at {path}.")], str(path))
+    except OSError as exc:
+        return empty_catalog([make_problem("file-unreadable", f"The events file {path} could not be read "
+                                           f"({exc.strerror or exc}).")], str(path))
+    return build_catalog(data, str(path), media_dir, category_order)
+
+
+def _assemble(entries: tuple[Entry, ...], eras: tuple[Entry, ...], categories: tuple[str, ...],
+              problems: tuple[Problem, ...], version: str, path: str, encoding: str) -> Catalog:
+    by_id = MappingProxyType({e.id: e for e in (*entries, *eras)})
+    used = {e.category for e in entries}
+    shown = tuple(c for c in categories if c in used)
+    return Catalog(entries, eras, shown, problems, version, path, encoding, by_id)
+
+
+def _category_order(entries: Sequence[Entry], preferred: Sequence[str]) -> tuple[str, ...]:
+    order = list(dict.fromkeys(preferred))
+    order += [c for c in dict.fromkeys(e.category for e in entries) if c and c not in order]
+    return tuple(order)
+
+
+def _image_checker(media_dir: Path) -> ImageCheck:
+    def check(name: str) -> Finding | None:
+        resolved = resolve_image(media_dir, name)
+        if isinstance(resolved, Finding):
+            return resolved
+        stat = resolved.stat()
+        inspected = _inspect(resolved, stat.st_mtime_ns, stat.st_size)
+        return inspected if isinstance(inspected, Finding) else None
+
+    return check
+
+
+@lru_cache(maxsize=4096)
+def _inspect(path: Path, mtime_ns: int, size: int) -> ImageInfo | Finding:
+    """Decoding a scan is slow: re-inspect a file only when its size or modification time changes."""
+    return inspect_image(path)

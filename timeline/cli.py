@@ -1,0 +1,131 @@
+"""The command line for curators and operators: ``python -m timeline COMMAND``.
+
+Only this module turns problems into text and exit statuses: 0 when the
+file is publishable (or the command succeeded), 1 when it is not, 2 when
+the command itself was misused. Whatever the input, no traceback reaches
+the curator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from timeline.catalog import Catalog, load_catalog
+from timeline.problems import format_problem
+from timeline.settings import PROJECT_ROOT, SETTINGS_NAME, load_settings, read_environment
+
+EXIT_OK, EXIT_INVALID, EXIT_MISUSE = 0, 1, 2
+DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line hint instead of a usage dump on misuse."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_MISUSE, f"{self.prog}: {message}\nRun '{self.prog} --help' for the commands.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    env = read_environment()
+    parser = _Parser(prog="python -m timeline", description="Check and prepare the exhibit's events file and media.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = commands.add_parser("check", help="check the events CSV and its images; exit 0 when publishable")
+    check.add_argument("csv", nargs="?", type=Path, default=env.data, help=f"events CSV (default {env.data})")
+    check.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    media = commands.add_parser("media", help="build image thumbnails, display sizes and placeholder cards")
+    media.add_argument("csv", nargs="?", type=Path, default=env.data, help=f"events CSV (default {env.data})")
+    media.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
+    media.add_argument("--out", type=Path, default=DERIVED_DIR, help=f"derivatives folder (default {DERIVED_DIR})")
+    return parser
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    catalog = _load(args.csv, args.media)
+    if args.format == "json":
+        json.dump(check_report(catalog), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for problem in catalog.problems:
+            out.write(format_problem(problem, catalog.path) + "\n")
+        out.write(summary_line(catalog) + "\n")
+    return EXIT_OK if catalog.publishable else EXIT_INVALID
+
+
+def summary_line(catalog: Catalog) -> str:
+    drafts = sum(not e.is_published for e in catalog.entries)
+    count = len(catalog.entries) + len(catalog.eras)
+    encoding = ENCODING_NAMES.get(catalog.encoding, catalog.encoding or "nothing")
+    verdict = "publishable" if catalog.publishable else "NOT publishable: fix the errors above"
+    return (f"{catalog.path}: {count} entries ({drafts} drafts, {len(catalog.eras)} eras), "
+            f"{catalog.error_count} errors, {catalog.warning_count} warnings; read as {encoding}; {verdict}.")
+
+
+def check_report(catalog: Catalog) -> dict[str, object]:
+    """The JSON form of a check: stable keys for scripts and editors."""
+    return {
+        "path": catalog.path,
+        "publishable": catalog.publishable,
+        "encoding": catalog.encoding,
+        "entries": len(catalog.entries) + len(catalog.eras),
+        "errors": catalog.error_count,
+        "warnings": catalog.warning_count,
+        "problems": [
+            {"code": p.code, "severity": str(p.severity), "row": p.row, "line": p.line, "column": p.column,
+             "value": p.value, "message": p.message, "hint": p.hint}
+            for p in catalog.problems
+        ],
+    }
+
+
+def run_media(args: argparse.Namespace, out: TextIO) -> int:
+    from timeline.media import build_all
+
+    catalog = _load(args.csv, args.media)
+    entries = (*catalog.entries, *catalog.eras)
+    report = build_all(entries, args.media, args.out, _progress_bar(out))
+    out.write("\n")
+    for entry_id, row, finding in report.failures:
+        out.write(format_problem(finding.at(row, "image"), catalog.path) + f"  (entry {entry_id})\n")
+    out.write(f"{report.summary()}\n")
+    return EXIT_OK if not report.failures else EXIT_INVALID
+
+
+def _progress_bar(out: TextIO) -> Callable[[int, int, str], None]:
+    def show(done: int, total: int, name: str) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+        out.flush()
+
+    return show
+
+
+def _load(csv_path: Path, media: Path) -> Catalog:
+    """Settings sit beside the CSV being checked, unless TIMELINE_SETTINGS names them."""
+    env = read_environment()
+    settings_path = env.settings if "TIMELINE_SETTINGS" in os.environ else csv_path.parent / SETTINGS_NAME
+    return load_catalog(csv_path, media, load_settings(settings_path).category_order())
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {"check": run_check, "media": run_media}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    stream = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args, stream)
+    except KeyboardInterrupt:
+        return EXIT_MISUSE
+    except Exception as exc:  # a curator must never see a traceback; say what happened instead
+        sys.stderr.write(f"python -m timeline {args.command}: unexpected problem: {type(exc).__name__}: {exc}\n"
+                         "Please report this with the file that caused it.\n")
+        return EXIT_MISUSE
