@@ -1,0 +1,79 @@
+"""What browser tests do with a page: open the app and wait properly, check accessibility, keep screenshots.
+
+Chromium is Debian's (Playwright's own browser builds cannot be downloaded here). The flags keep it from
+reaching out to Google's services, which this machine's closed network refuses noisily.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+)
+AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
+
+# Browser context options per device the exhibit must serve (BRIEF: desktop, phone, kiosk both ways).
+VIEWPORTS: dict[str, dict[str, Any]] = {
+    "desktop": {"viewport": {"width": 1440, "height": 900}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+              "device_scale_factor": 3},
+    "kiosk-landscape": {"viewport": {"width": 1920, "height": 1080}, "has_touch": True},
+    "kiosk-portrait": {"viewport": {"width": 1080, "height": 1920}, "has_touch": True},
+}
+
+LOAD_TIMEOUT_MS = 30_000
+SETTLE_MS = 100  # Streamlit's own suite waits this long after a run for the last paint
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+AXE_BLOCKING = frozenset({"serious", "critical"})
+
+
+def goto_app(page: Page, url: str) -> None:
+    """Open ``url`` and return once the app is connected and its script has finished its first run."""
+    page.goto(url)
+    wait_for_run(page)
+
+
+def wait_for_run(page: Page) -> None:
+    """Wait as Streamlit's e2e suite does: connected, then no script running (``initial`` is before any run)."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]',
+                           state="attached", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           state="attached", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_timeout(SETTLE_MS)
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """The page's serious and critical WCAG 2.2 AA violations, as axe-core reports them."""
+    if not AXE_SCRIPT.is_file():
+        raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci` in {PROJECT_ROOT}")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    violations = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
+        list(AXE_TAGS),
+    )
+    return [v for v in violations if v.get("impact") in AXE_BLOCKING]
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    """One line per violation and offending element, for an assertion message a person can act on."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['impact']}: {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        lines.extend(f"    {' '.join(map(str, node['target']))}" for node in violation["nodes"][:5])
+    return "\n".join(lines)
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = False) -> Path:
+    """Save artifacts/screenshots/<name>.png (artifacts/ is not committed) and return its path."""
+    path = SCREENSHOTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
