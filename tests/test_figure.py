@@ -1,0 +1,276 @@
+"""The timeline figure, tested as data: what a visitor would see, read from the figure's JSON."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from timeline.dates import HistDate, Precision
+from timeline.figure import (
+    GL_THRESHOLD,
+    LANE_SPREAD,
+    PLOTLY_CONFIG,
+    FigureOptions,
+    build_figure,
+    contrast_ratio,
+    ensure_contrast,
+    figure_alt_text,
+    plotly_config,
+    range_presets,
+)
+from timeline.schema import Entry, Kind
+from timeline.settings import CategoryStyle, Settings
+
+WU, HGP, CITY = "Washington University", "Homer G. Phillips Hospital", "City of St. Louis"
+SETTINGS = Settings(categories=(
+    CategoryStyle(HGP, "#1F77B4", "Homer G. Phillips"),
+    CategoryStyle(WU, "#A51417"),
+    CategoryStyle(CITY, "#2CA02C", "City"),
+))
+
+
+def entry(id_: str, date: HistDate, category: str = WU, kind: Kind = Kind.EVENT, title: str = "") -> Entry:
+    return Entry(id_, kind, date, title or f"Title of {id_}", row=2, category=category)
+
+
+def year(y: int, **kw) -> HistDate:
+    return HistDate(y, **kw)
+
+
+ENTRIES = (
+    entry("wu-1947", year(1947), WU),
+    entry("wu-quote", year(1947), WU, Kind.QUOTE),
+    entry("wu-sept", HistDate(1947, 9, precision=Precision.MONTH), WU),
+    entry("hgp-opens", HistDate(1937, 2, 22, Precision.DAY), HGP),
+    entry("hgp-span", year(1955, end=year(1966)), HGP),
+    entry("city-1940s", year(1940, precision=Precision.DECADE), CITY),
+    entry("city-about", year(1952, approximate=True), CITY),
+)
+ERAS = (
+    Entry("era-late", Kind.ERA, year(1954, end=year(1979)), "Integration", row=9),
+    Entry("era-early", Kind.ERA, year(1930, end=year(1953)), "Segregation", row=10),
+)
+
+
+def marker_traces(fig):
+    return [t for t in fig.data if t.mode == "markers" and t.customdata is not None]
+
+
+def points(fig) -> dict[str, tuple]:
+    """id -> (trace, x, y) for every clickable point."""
+    found = {}
+    for trace in marker_traces(fig):
+        for data, x, y in zip(trace.customdata, trace.x, trace.y, strict=True):
+            assert data[0] not in found, f"{data[0]} drawn twice"
+            found[data[0]] = (trace, x, y)
+    return found
+
+
+def segments(fig, name: str) -> list[tuple[float, float, float]]:
+    """(x0, x1, y) of every horizontal segment in the line traces called ``name``."""
+    found = []
+    for trace in fig.data:
+        if trace.mode == "lines" and trace.name == name:
+            xs, ys = list(trace.x), list(trace.y)
+            found += [(xs[i], xs[i + 1], ys[i]) for i in range(0, len(xs), 3)]
+    return found
+
+
+def all_strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in all_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in all_strings(v)]
+    return []
+
+
+def test_one_marker_per_entry_with_its_id_first_in_customdata():
+    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(selected_id="wu-sept"))
+    assert sorted(points(fig)) == sorted(e.id for e in ENTRIES)
+
+
+def test_lanes_follow_curator_order_then_first_use():
+    extra = (entry("zoo", year(1960), "Zoo"), entry("quote-free", year(1961), "", Kind.QUOTE))
+    fig = build_figure((*ENTRIES, *extra), ERAS, SETTINGS)
+    assert list(fig.layout.yaxis.ticktext) == ["Homer G. Phillips", WU, "City", "Zoo", "Other"]
+    assert list(fig.layout.yaxis.range) == [4.5, -0.5]  # first lane on top
+    lane_of = {e.id: [HGP, WU, CITY, "Zoo", ""].index(e.category) for e in (*ENTRIES, *extra)}
+    assert {id_: round(y) for id_, (_, _, y) in points(fig).items()} == lane_of
+
+
+def test_lanes_only_for_categories_in_view():
+    fig = build_figure([e for e in ENTRIES if e.category == CITY], (), SETTINGS)
+    assert list(fig.layout.yaxis.ticktext) == ["City"]
+
+
+def test_quotes_differ_from_events_by_shape_and_the_legend_says_so():
+    found = points(build_figure(ENTRIES, (), SETTINGS))
+    quote, event = found["wu-quote"][0].marker, found["wu-1947"][0].marker
+    assert quote.color == event.color and quote.symbol != event.symbol
+    legend = {t.name: t.marker.symbol for t in build_figure(ENTRIES, (), SETTINGS).data if t.showlegend is not False}
+    assert legend == {"Event": event.symbol, "Quote": quote.symbol, "Approximate date": "circle-open"}
+
+
+@pytest.mark.parametrize("id_, start, end", [("hgp-span", 1955.0, 1967.0), ("city-1940s", 1940.0, 1950.0)])
+def test_spans_and_decades_have_a_bar_from_start_to_end(id_, start, end):
+    fig = build_figure(ENTRIES, (), SETTINGS)
+    _, x, y = points(fig)[id_]
+    assert x == start
+    assert (start, end, y) in segments(fig, "span")
+
+
+def test_points_in_time_have_no_bar():
+    fig = build_figure(ENTRIES, (), SETTINGS)
+    assert len(segments(fig, "span")) == 2  # only hgp-span and city-1940s
+
+
+def test_approximate_dates_are_open_markers_with_a_whisker_over_the_uncertain_range():
+    fig = build_figure(ENTRIES, (), SETTINGS)
+    found = points(fig)
+    trace, x, y = found["city-about"]
+    assert trace.marker.symbol.endswith("-open")
+    assert not found["wu-1947"][0].marker.symbol.endswith("-open")
+    assert segments(fig, "uncertainty") == [(x - 2.0, x + 3.0, y)]  # 1947~ may mean 1950 to 1954; exact dates: none
+
+
+def test_eras_are_bands_below_with_titles_on_top():
+    fig = build_figure(ENTRIES, ERAS, SETTINGS)
+    bands = [(s.x0, s.x1) for s in fig.layout.shapes if s.type == "rect"]
+    assert bands == [(1954.0, 1980.0), (1930.0, 1954.0)]
+    assert {s.layer for s in fig.layout.shapes} == {"below"}
+    assert [(a.text, a.yref, a.y) for a in fig.layout.annotations] == [("Integration", "paper", 1),
+                                                                      ("Segregation", "paper", 1)]
+
+
+def test_selected_entry_is_larger_and_outlined_in_its_own_trace():
+    fig = build_figure(ENTRIES, (), SETTINGS, FigureOptions(selected_id="hgp-opens"))
+    trace = points(fig)["hgp-opens"][0]
+    plain = points(fig)["wu-1947"][0]
+    assert trace.name == "selected" and [d[0] for d in trace.customdata] == ["hgp-opens"]
+    assert trace.marker.size > plain.marker.size and trace.marker.line.width > plain.marker.line.width
+
+
+@pytest.mark.parametrize("selected", [None, "no-such-id"])
+def test_no_highlight_without_a_shown_selection(selected):
+    fig = build_figure(ENTRIES, (), SETTINGS, FigureOptions(selected_id=selected))
+    assert "selected" not in {t.name for t in fig.data}
+
+
+HOSTILE = ('<a href="https://evil">x</a>', "<script>alert(1)</script>", "<b>bold</b>")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_curator_text_is_escaped_everywhere_in_the_figure(text):
+    hostile_entry = Entry("h", Kind.EVENT, year(1950), text, row=2, category=text, display_date=text)
+    era = Entry("era", Kind.ERA, year(1940, end=year(1960)), text, row=3)
+    settings = Settings(categories=(CategoryStyle(text, "#123456", text),))
+    fig = build_figure([hostile_entry], [era], settings, FigureOptions(selected_id="h"))
+    strings = all_strings(json.loads(fig.to_json()))
+    assert not [s for s in strings if text in s or "<a" in s or "<script" in s]
+    assert sum("&lt;" in s for s in strings) >= 4  # title, date label, lane label, era title
+    assert all(t.hovertemplate.endswith("<extra></extra>") for t in marker_traces(fig))
+
+
+def test_hover_reads_date_label_and_title_from_customdata():
+    fig = build_figure([entry("x", year(1947, approximate=True), title="Nurses & doctors")], (), SETTINGS)
+    trace = marker_traces(fig)[0]
+    assert list(trace.customdata[0]) == ["x", "about 1947", "Nurses &amp; doctors"]
+    assert "customdata[1]" in trace.hovertemplate and "customdata[2]" in trace.hovertemplate
+
+
+def test_same_lane_same_year_markers_get_distinct_y_inside_the_lane():
+    crowd = [entry(f"c{i}", year(1947), WU) for i in range(12)] + [entry("other-lane", year(1947), HGP)]
+    ys = {i: y for i, (_, _, y) in points(build_figure(crowd, (), SETTINGS)).items()}
+    lane_ys = [ys[f"c{i}"] for i in range(12)]
+    assert len(set(lane_ys)) == 12
+    assert all(abs(y - 1) <= LANE_SPREAD + 1e-9 for y in lane_ys)
+    assert ys["other-lane"] == 0
+    shuffled = random.Random(7).sample(crowd, len(crowd))
+    assert {i: y for i, (_, _, y) in points(build_figure(shuffled, (), SETTINGS)).items()} == ys
+
+
+def test_five_thousand_entries_build_with_webgl():
+    rng = random.Random(3)
+    many = [entry(f"e{i}", year(rng.randint(1900, 1990), approximate=i % 5 == 0),
+                  rng.choice([WU, HGP, CITY]), Kind.QUOTE if i % 9 == 0 else Kind.EVENT) for i in range(5000)]
+    fig = build_figure(many, ERAS, SETTINGS, FigureOptions(selected_id="e42"))
+    assert len(points(fig)) == 5000
+    assert {type(t).__name__ for t in marker_traces(fig)} == {"Scattergl"}
+    assert {type(t).__name__ for t in marker_traces(build_figure(many[:GL_THRESHOLD], (), SETTINGS))} == {"Scatter"}
+
+
+def test_view_state_options_and_sizes():
+    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(x_range=(1940.0, 1960.0)))
+    assert list(fig.layout.xaxis.range) == [1940.0, 1960.0]
+    assert fig.layout.uirevision and fig.layout.dragmode == "pan" and fig.layout.xaxis.type == "linear"
+    assert fig.layout.height == 260 + 70 * 3
+    assert build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(height=500)).layout.height == 500
+    large = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(large=True))
+    assert large.layout.font.size >= 20 and min(t.marker.size for t in marker_traces(large)) >= 22
+    assert list(large.layout.xaxis.range) == list(range_presets(ERAS, ENTRIES)[0][1])
+
+
+def test_plotly_config_removes_selection_tools_and_the_logo():
+    assert PLOTLY_CONFIG["displaylogo"] is False and PLOTLY_CONFIG["responsive"] is True
+    assert PLOTLY_CONFIG["scrollZoom"] is True
+    assert {"lasso2d", "select2d", "autoScale2d", "toImage"} <= set(PLOTLY_CONFIG["modeBarButtonsToRemove"])
+    assert plotly_config(kiosk=True)["displayModeBar"] is False
+
+
+@pytest.mark.parametrize("color, background, kept", [
+    ("#FFD700", "#FFFFFF", None),  # gold on white fails: darkened
+    ("#fd0", "#FFFFFF", None),
+    ("#FFFFFF", "#FFFFFF", None),
+    ("#1F77B4", "#F5F5F5", "#1F77B4"),  # already fine: unchanged
+    ("#777777", "#FFFFFF", "#777777"),  # 4.48:1
+    ("#a51417", "#FFFFFF", "#A51417"),  # normalised to upper case
+    ("#000080", "#000000", None),  # dark on dark: lightened
+])
+def test_ensure_contrast_reaches_three_to_one_and_keeps_good_colours(color, background, kept):
+    result = ensure_contrast(color, background)
+    assert contrast_ratio(result, background) >= 3.0
+    assert result == kept if kept else contrast_ratio(color, background) < 3.0
+
+
+@pytest.mark.parametrize("color, background, expected", [
+    ("#000000", "#FFFFFF", 21.0),
+    ("#FFFFFF", "#FFFFFF", 1.0),
+    ("#777777", "#FFFFFF", 4.48),
+])
+def test_contrast_ratio_matches_wcag(color, background, expected):
+    assert contrast_ratio(color, background) == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize("bad", ["red", "#12345", "#GGGGGG", ""])
+def test_ensure_contrast_rejects_malformed_colours(bad):
+    with pytest.raises(ValueError):
+        ensure_contrast(bad)
+
+
+def test_every_category_colour_in_the_figure_reads_on_white():
+    settings = Settings(categories=(CategoryStyle(WU, "#FFEE00"), CategoryStyle(HGP, "not a colour"),
+                                    CategoryStyle(CITY, "#2CA02C")))
+    fig = build_figure(ENTRIES, (), settings)
+    colours = {t.marker.color for t in marker_traces(fig)} | {t.line.color for t in fig.data if t.mode == "lines"}
+    assert len(colours) == 3 and all(contrast_ratio(c, fig.layout.plot_bgcolor) >= 3.0 for c in colours)
+
+
+def test_range_presets_all_then_eras_by_start():
+    presets = range_presets(ERAS, ENTRIES)
+    assert [label for label, _ in presets] == ["All", "Segregation", "Integration"]
+    (low, high), (era_low, era_high) = presets[0][1], presets[1][1]
+    assert low < 1930.0 and high > 1980.0
+    assert 1928.0 < era_low < 1930.0 and 1954.0 < era_high < 1956.0
+    assert range_presets((), ()) == (("All", (1900.0, 2000.0)),)
+
+
+def test_alt_text_counts_categories_years_and_eras():
+    text = figure_alt_text(ENTRIES, ERAS, SETTINGS)
+    assert "7 entries (1 quote) from 1937 to 1966" in text
+    assert f"Homer G. Phillips Hospital 2, {WU} 3, {CITY} 2" in text
+    assert "2 eras: Integration (1954–1979); Segregation (1930–1953)" in text
+    assert "no entries" in figure_alt_text((), ERAS, SETTINGS)

@@ -1,0 +1,343 @@
+"""The timeline figure: a pure function from entries to a Plotly figure.
+
+Only this module imports Plotly. The figure is data (tested as data): the x axis
+is a plain number of decimal years, because a date axis loses years before 1 CE
+and cannot say "about 1947" or "the 1940s"; lanes are categories. Every curator
+string that reaches the figure is escaped, because Plotly renders ``<a href>``
+and ``<b>`` in hover text, tick labels and annotations.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from timeline.dates import Precision
+from timeline.schema import Entry, Kind
+from timeline.settings import FALLBACK_COLOR, Settings
+
+BACKGROUND = "#FFFFFF"
+INK = "#1F1F1F"
+MUTED_INK = "#4A4A4A"
+RULE = "#E6E6E6"
+FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+UIREVISION = "timeline"  # constant: Plotly keeps the visitor's zoom while the figure is unchanged
+GL_THRESHOLD = 1000  # above this many points WebGL draws markers far faster than SVG
+OTHER_LANE = "Other"  # label of the lane for entries without a category (quotes may have none)
+DEFAULT_RANGE = (1900.0, 2000.0)  # an empty chart still needs an axis
+ERA_FILLS = ("#E9E2D0", "#DCE4EA")  # alternate so neighbouring eras stay apart
+ERA_OPACITY = 0.55
+LANE_SPREAD = 0.35  # markers sharing a lane and a year spread over lane centre +/- this
+MAX_STEP = 0.22  # lane units between stacked markers; at least one marker wide at both scales
+SYMBOLS = {Kind.EVENT: "circle", Kind.QUOTE: "diamond"}  # shape, not only colour, tells a quote
+HOVER = "%{customdata[1]}<br><b>%{customdata[2]}</b><extra></extra>"  # values are escaped, never the template
+# How far an approximate date may stray beyond the range it names, in years.
+UNCERTAINTY = {Precision.DAY: 7 / 365, Precision.MONTH: 1 / 12, Precision.YEAR: 2.0, Precision.DECADE: 5.0}
+
+
+@dataclass(frozen=True)
+class FigureOptions:
+    selected_id: str | None = None
+    x_range: tuple[float, float] | None = None  # visible years, kept as app state by the UI
+    large: bool = False  # kiosk: bigger markers and fonts for touch at arm's length
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class _Scale:
+    marker: int
+    font: int
+    lane_px: int
+    base_px: int = 260
+
+
+_SCALES = {False: _Scale(marker=13, font=14, lane_px=70), True: _Scale(marker=24, font=22, lane_px=110)}
+
+
+@dataclass(frozen=True)
+class _Point:
+    entry: Entry
+    x: float  # start_year, computed once
+    y: float
+    color: str
+
+
+def plotly_config(kiosk: bool = False) -> dict[str, Any]:
+    """The ``config`` for ``st.plotly_chart``: no logo, no selection tools, no export; a kiosk gets no mode bar."""
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "scrollZoom": not kiosk,  # the wheel zooms on desktop; a kiosk has no wheel
+        "displayModeBar": "hover" if not kiosk else False,
+        "showTips": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toImage", "toggleSpikelines",
+                                   "hoverClosestCartesian", "hoverCompareCartesian", "sendDataToCloud"],
+    }
+
+
+PLOTLY_CONFIG = plotly_config()
+
+
+def build_figure(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings,
+                 options: FigureOptions = FigureOptions()) -> go.Figure:
+    """One marker per entry in its category's lane, spans as bars, approximate dates with whiskers, eras as bands."""
+    scale = _SCALES[options.large]
+    shown = [e for e in entries if e.kind is not Kind.ERA]
+    lanes = _lanes(shown, settings)
+    points = _points(shown, lanes, settings)
+    trace = go.Scattergl if len(points) > GL_THRESHOLD else go.Scatter
+    selected = [p for p in points if p.entry.id == options.selected_id]
+    data = [
+        *_bars(points, trace),
+        *_whiskers(points, trace),
+        *_marker_traces([p for p in points if p.entry.id != options.selected_id], trace, scale),
+        *([_selected_trace(selected[0], trace, scale)] if selected else []),
+        *_legend_traces(scale),
+    ]
+    whole = range_presets(eras, shown)[0][1]
+    return go.Figure(data=data, layout=_layout(lanes, settings, eras, options, whole))
+
+
+def _lanes(entries: Sequence[Entry], settings: Settings) -> tuple[str, ...]:
+    """Categories in use: curator order first, then any others in the order they first appear."""
+    used = dict.fromkeys(e.category for e in entries)
+    ordered = [c for c in settings.category_order() if c in used]
+    known = set(ordered)
+    return (*ordered, *(c for c in used if c not in known))
+
+
+def _points(entries: Sequence[Entry], lanes: Sequence[str], settings: Settings) -> list[_Point]:
+    """Place each entry: lane centre, stacked within its (lane, year) bucket so no marker hides another."""
+    lane_of = {c: i for i, c in enumerate(lanes)}
+    colors = {c: _category_color(c, settings) for c in lanes}
+    buckets: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        buckets[(lane_of[entry.category], math.floor(entry.date.start_year))].append(entry)
+    points = []
+    for (lane, _year), members in buckets.items():
+        members.sort(key=lambda e: (e.date.start_year, e.id))  # independent of input order
+        step = min(MAX_STEP, 2 * LANE_SPREAD / (len(members) - 1)) if len(members) > 1 else 0.0
+        first = lane - step * (len(members) - 1) / 2
+        points += [_Point(e, e.date.start_year, first + j * step, colors[e.category]) for j, e in enumerate(members)]
+    return points
+
+
+def _category_color(category: str, settings: Settings) -> str:
+    """The curator's colour, darkened until it reads on the background; a malformed colour falls back."""
+    try:
+        return ensure_contrast(settings.color_for(category), BACKGROUND)
+    except ValueError:
+        return ensure_contrast(FALLBACK_COLOR, BACKGROUND)
+
+
+def _is_bar(entry: Entry) -> bool:
+    return entry.date.is_span or entry.date.precision is Precision.DECADE
+
+
+def _segment_traces(segments: list[tuple[float, float, float, str]], trace: type, width: float,
+                    opacity: float, name: str) -> list[go.Scatter]:
+    """Horizontal segments (x0, x1, y, colour), one line trace per colour, NaN between segments (a gap)."""
+    by_color: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    for x0, x1, y, color in segments:
+        by_color[color].append((x0, x1, y))
+    traces = []
+    for color, rows in by_color.items():
+        xs, ys = np.full((len(rows), 3), np.nan), np.full((len(rows), 3), np.nan)
+        xs[:, :2] = [(x0, x1) for x0, x1, _ in rows]
+        ys[:, :2] = [(y, y) for _, _, y in rows]
+        traces.append(trace(x=xs.ravel(), y=ys.ravel(), mode="lines", line={"color": color, "width": width},
+                            opacity=opacity, hoverinfo="skip", showlegend=False, name=name))
+    return traces
+
+
+def _bars(points: list[_Point], trace: type) -> list[go.Scatter]:
+    """Spans and decades drawn as thick bars from start to end, under their marker at the start."""
+    return _segment_traces([(p.x, p.entry.date.end_year, p.y, p.color) for p in points if _is_bar(p.entry)],
+                           trace, width=6, opacity=0.45, name="span")
+
+
+def _whiskers(points: list[_Point], trace: type) -> list[go.Scatter]:
+    """Approximate dates get a thin whisker over the range they might really mean."""
+    segments = []
+    for p in points:
+        if p.entry.date.approximate:
+            slack = UNCERTAINTY[p.entry.date.precision]
+            segments.append((p.x - slack, p.entry.date.end_year + slack, p.y, p.color))
+    return _segment_traces(segments, trace, width=1.5, opacity=0.8, name="uncertainty")
+
+
+def _escape(text: str) -> str:
+    """Escape for Plotly's pseudo-HTML. Quotes stay: Plotly does not decode ``&quot;`` and shows it raw."""
+    return html.escape(text, quote=False)
+
+
+def _customdata(entry: Entry) -> list[str]:
+    return [entry.id, _escape(entry.date_label), _escape(entry.title)]
+
+
+def _symbol(entry: Entry, filled: bool = False) -> str:
+    base = SYMBOLS[entry.kind]
+    return f"{base}-open" if entry.date.approximate and not filled else base
+
+
+def _marker_traces(points: list[_Point], trace: type, scale: _Scale) -> list[go.Scatter]:
+    """One trace per (colour, shape): scalar styles and NumPy columns keep 5,000 points fast to build."""
+    groups: dict[tuple[str, str], list[_Point]] = defaultdict(list)
+    for p in points:
+        groups[(p.color, _symbol(p.entry))].append(p)
+    return [trace(x=np.array([p.x for p in group]), y=np.array([p.y for p in group]), mode="markers",
+                  name="entries", customdata=np.array([_customdata(p.entry) for p in group], dtype=object),
+                  hovertemplate=HOVER, showlegend=False,
+                  # a white rim parts neighbours; for open shapes it is the stroke width
+                  marker={"size": scale.marker, "color": color, "symbol": symbol,
+                          "line": {"color": BACKGROUND, "width": 2}})
+            for (color, symbol), group in groups.items()]
+
+
+def _selected_trace(point: _Point, trace: type, scale: _Scale) -> go.Scatter:
+    """The open entry: larger, filled, with a dark outline, drawn above everything else."""
+    return trace(
+        x=[point.x], y=[point.y], mode="markers", name="selected",
+        customdata=[_customdata(point.entry)], hovertemplate=HOVER, showlegend=False,
+        marker={"size": round(scale.marker * 1.6), "color": point.color, "symbol": _symbol(point.entry, filled=True),
+                "line": {"color": INK, "width": 3}},
+    )
+
+
+def _legend_traces(scale: _Scale) -> list[go.Scatter]:
+    """Neutral, data-free legend items that say what each shape means (colour already names the lane)."""
+    keys = (("Event", "circle"), ("Quote", "diamond"), ("Approximate date", "circle-open"))
+    return [go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+                       marker={"size": scale.marker, "color": MUTED_INK, "symbol": symbol, "line": {"width": 2}})
+            for name, symbol in keys]
+
+
+def _layout(lanes: Sequence[str], settings: Settings, eras: Sequence[Entry], options: FigureOptions,
+            whole: tuple[float, float]) -> go.Layout:
+    scale = _SCALES[options.large]
+    labels = {s.name: s.short or s.name for s in settings.categories}
+    font = {"family": FONT_STACK, "size": scale.font, "color": INK}
+    return go.Layout(
+        height=options.height or scale.base_px + scale.lane_px * len(lanes),
+        paper_bgcolor=BACKGROUND, plot_bgcolor=BACKGROUND, font=font,
+        margin={"l": 8, "r": 12, "t": 12 + _era_row(scale) * min(len(eras), 2), "b": 8, "autoexpand": True},
+        uirevision=UIREVISION, dragmode="pan", hovermode="closest",
+        hoverlabel={"bgcolor": BACKGROUND, "bordercolor": MUTED_INK, "font": font},
+        showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "itemclick": False,
+                "itemdoubleclick": False, "font": {"size": scale.font - 2}},
+        xaxis={"type": "linear", "range": list(options.x_range or whole), "minallowed": whole[0],
+               "maxallowed": whole[1], "showgrid": True, "gridcolor": "#F0F0F0", "zeroline": False,
+               "showline": True, "linecolor": "#BDBDBD", "ticks": "outside", "tickformat": "d",
+               # whole years ("1947", never "1,947"); a decimal only when zoomed below a year per tick
+               "tickformatstops": [{"dtickrange": [None, 0.999], "value": ".2~f"},
+                                   {"dtickrange": [1, None], "value": "d"}]},
+        yaxis={"type": "linear", "range": [len(lanes) - 0.5, -0.5], "fixedrange": True, "showgrid": False,
+               "zeroline": False, "tickvals": list(range(len(lanes))), "automargin": True,
+               "ticktext": [_escape(labels.get(c, c) or OTHER_LANE) for c in lanes]},
+        shapes=[*_lane_rules(len(lanes)), *_era_bands(eras)],
+        annotations=_era_labels(eras, scale),
+    )
+
+
+def _lane_rules(count: int) -> list[dict[str, Any]]:
+    return [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": i + 0.5, "y1": i + 0.5,
+             "line": {"color": RULE, "width": 1}, "layer": "below"} for i in range(count - 1)]
+
+
+def _era_bands(eras: Sequence[Entry]) -> list[dict[str, Any]]:
+    return [{"type": "rect", "xref": "x", "yref": "paper", "x0": era.date.start_year, "x1": era.date.end_year,
+             "y0": 0, "y1": 1, "fillcolor": ERA_FILLS[i % len(ERA_FILLS)], "opacity": ERA_OPACITY,
+             "line": {"width": 0}, "layer": "below"} for i, era in enumerate(eras)]
+
+
+def _era_labels(eras: Sequence[Entry], scale: _Scale) -> list[dict[str, Any]]:
+    """Era titles above the plot, alternating between two rows so neighbours do not overprint on a phone."""
+    return [{"text": _escape(era.title), "xref": "x", "yref": "paper",
+             "x": (era.date.start_year + era.date.end_year) / 2, "y": 1, "yanchor": "bottom",
+             "yshift": (i % 2) * _era_row(scale), "showarrow": False,
+             "font": {"size": scale.font - 1, "color": MUTED_INK}}
+            for i, era in enumerate(eras)]
+
+
+def _era_row(scale: _Scale) -> int:
+    return scale.font + 6
+
+
+def range_presets(eras: Sequence[Entry], entries: Sequence[Entry]) -> tuple[tuple[str, tuple[float, float]], ...]:
+    """("All", everything drawn), then one per era by start. Labels are plain text for widgets, not escaped."""
+    spans = [(e.date.start_year, e.date.end_year) for e in (*entries, *eras)]
+    whole = _padded(min(s for s, _ in spans), max(e for _, e in spans)) if spans else DEFAULT_RANGE
+    by_start = sorted(eras, key=lambda era: era.date.start_year)
+    return (("All", whole), *((era.title, _padded(era.date.start_year, era.date.end_year)) for era in by_start))
+
+
+def _padded(low: float, high: float) -> tuple[float, float]:
+    pad = max(1.0, 0.03 * (high - low))
+    return (low - pad, high + pad)
+
+
+def figure_alt_text(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings) -> str:
+    """What the chart shows, in one paragraph for screen readers (the list is their way to each entry)."""
+    shown = [e for e in entries if e.kind is not Kind.ERA]
+    if not shown:
+        return "Timeline chart: no entries match the current filters."
+    counts = Counter(e.category for e in shown)
+    lanes = ", ".join(f"{c or OTHER_LANE} {counts[c]}" for c in _lanes(shown, settings))
+    quotes = sum(e.kind is Kind.QUOTE for e in shown)
+    first = math.floor(min(e.date.start_year for e in shown))
+    last = math.ceil(max(e.date.end_year for e in shown)) - 1
+    years = f"in {first}" if first >= last else f"from {first} to {last}"
+    text = (f"Timeline chart of {_count(len(shown), 'entry', 'entries')} ({_count(quotes, 'quote', 'quotes')}) "
+            f"{years}, one row per category: {lanes}.")
+    if eras:
+        text += f" Shaded bands mark {_count(len(eras), 'era', 'eras')}: "
+        text += "; ".join(f"{era.title} ({era.date_label})" for era in eras) + "."
+    return text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def ensure_contrast(color: str, background: str = BACKGROUND, minimum: float = 3.0) -> str:
+    """``color`` as "#RRGGBB", moved toward black (or white on a dark background) until it reaches ``minimum``."""
+    rgb, bg = _rgb(color), _rgb(background)
+    target = (0.0, 0.0, 0.0) if _contrast((0, 0, 0), bg) >= _contrast((255, 255, 255), bg) else (255.0, 255.0, 255.0)
+    for step in range(101):
+        t = step / 100
+        mixed = tuple(round(c + (g - c) * t) for c, g in zip(rgb, target, strict=True))
+        if _contrast(mixed, bg) >= minimum:
+            return "#{:02X}{:02X}{:02X}".format(*mixed)
+    return "#{:02X}{:02X}{:02X}".format(*(round(g) for g in target))
+
+
+def contrast_ratio(color: str, background: str = BACKGROUND) -> float:
+    """WCAG 2 contrast ratio of two "#RRGGBB" colours (1 to 21)."""
+    return _contrast(_rgb(color), _rgb(background))
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    digits = color.strip().removeprefix("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    if len(digits) != 6 or any(d not in "0123456789abcdefABCDEF" for d in digits):
+        raise ValueError(f"not a #RRGGBB colour: {color!r}")
+    return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
+
+
+def _luminance(rgb: Sequence[float]) -> float:
+    linear = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: Sequence[float], b: Sequence[float]) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
