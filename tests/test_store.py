@@ -117,3 +117,21 @@ def test_write_atomically_replaces_whole_file_and_leaves_no_temp(tmp_path):
     write_atomically(target, b"new contents")
     assert target.read_bytes() == b"new contents"
     assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]
+
+
+def test_a_replaced_image_is_noticed_and_a_broken_one_held_back(tmp_path):
+    from PIL import Image
+
+    media = tmp_path / "media"
+    media.mkdir()
+    Image.new("RGB", (40, 30), "teal").save(media / "a.jpg")
+    path = tmp_path / "events.csv"
+    path.write_text("id,date,title,text,category,sources,image,image_alt,image_credit\n"
+                    "a,1950,First,Text,Washington University,Becker,a.jpg,Alt,Credit\n", encoding="utf-8")
+    store = PublishedStore(path, media)
+    assert store.refresh().current.publishable
+    (media / "a.jpg").write_bytes(b"not an image any more")
+    snapshot = store.refresh()
+    assert [p.code for p in snapshot.latest.problems] == ["image-unreadable"]
+    assert ids(snapshot.current) == ["a"]
+    assert snapshot.held_back

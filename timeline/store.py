@@ -37,11 +37,11 @@ class Snapshot:
     @property
     def held_back(self) -> bool:
         """True when the file on disk has errors, so visitors still see the previous version."""
-        return not self.latest.publishable and self.latest.version != self.current.version
+        return not self.latest.publishable
 
 
 class PublishedStore:
-    """Reads the events file on demand and publishes only versions without errors.
+    """Reads the events file (and notices its media folder) on demand; publishes only versions without errors.
 
     ``settle_seconds`` makes a changed file wait until it has stopped
     changing (editors save in steps) before it is judged.
@@ -69,6 +69,7 @@ class PublishedStore:
         with self._lock:
             data = self._read_bytes()
             digest = hashlib.sha256(data).hexdigest() if data is not None else "missing"
+            digest += media_fingerprint(self.media_dir)
             if digest == self._seen_hash:
                 return self._snapshot
             if not self._settled(digest, settle_seconds):
@@ -122,6 +123,17 @@ class PublishedStore:
         except OSError:
             pass
         return published_at
+
+
+def media_fingerprint(media_dir: Path | None) -> str:
+    """A cheap stamp of the media folder (names, sizes, times) so a replaced image is noticed without decoding."""
+    if media_dir is None:
+        return ""
+    try:
+        stamps = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(media_dir) if e.is_file())
+    except OSError:
+        return ":no-media"
+    return ":" + hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
