@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
 from timeline.schema import COLUMN_NAMES, Kind, Status  # noqa: E402
-from timeline.settings import DEFAULT_DATA, SETTINGS_NAME, load_settings  # noqa: E402
+from timeline.settings import load_settings, read_environment  # noqa: E402
 
 FIRST_YEAR, LAST_YEAR = 1900, 1999
 SUBJECTS = ("Nursing school", "City hospital", "Medical society", "Residency program", "Clinic", "Dental school",
@@ -42,10 +42,11 @@ QUOTE_SHARE, DRAFT_SHARE, FEATURED_SHARE = 0.15, 0.05, 0.03
 
 
 def exhibit_categories() -> tuple[str, ...]:
-    """The categories named in data/exhibit.toml, so generated rows match the exhibit's lanes and colours."""
-    categories = load_settings(DEFAULT_DATA.parent / SETTINGS_NAME).category_order()
+    """The exhibit's categories (data/exhibit.toml or TIMELINE_SETTINGS), so rows match its lanes and colours."""
+    path = read_environment().settings
+    categories = load_settings(path).category_order()
     if not categories:
-        raise ValueError(f"{DEFAULT_DATA.parent / SETTINGS_NAME} names no categories; pass categories= instead")
+        raise ValueError(f"{path} names no categories; pass categories= or set TIMELINE_SETTINGS")
     return categories
 
 

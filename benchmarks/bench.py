@@ -1,0 +1,224 @@
+"""The project's benchmark: medians against the targets in the brief (section 6).
+
+    python benchmarks/bench.py [--quick] [--only check,reruns,first-view,kiosk-soak]
+
+Each section is a function returning ``Result`` rows; add a section by writing one and listing it in
+``SECTIONS``. A section that cannot run yet (no app, no command) says why instead of stopping the others.
+Exit status: 0 when every measured figure meets its target, 1 when one misses or a section crashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BENCH_DIR.parent
+sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR)]
+
+from generate import generate_catalog  # noqa: E402
+
+from timeline.settings import read_environment  # noqa: E402
+
+SETTINGS = read_environment().settings  # data/exhibit.toml unless TIMELINE_SETTINGS says otherwise
+CHECK_SIZES = (10_000, 100_000)
+CHECK_TARGETS = {10_000: 1.0, 100_000: 10.0}  # seconds, whole check minus interpreter start
+LINEAR_SLACK = 1.25  # 10x the entries may cost up to 12.5x the time and still count as linear
+APP = PROJECT_ROOT / "app.py"
+RERUN_LARGE = 5_000
+RERUN_TARGETS = (0.050, 0.150)  # seconds: bundled data, RERUN_LARGE entries
+FIRST_VIEW_TARGET = 2.5  # seconds
+FIRST_VIEW_TIMEOUT_MS = 30_000
+# The keyed chart container (BRIEF 3, UI test contract) once the chart has drawn its points.
+TIMELINE_VISIBLE = ".st-key-timeline-chart :is(.js-plotly-plot .scatterlayer .point, canvas)"
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    value: float | None  # None: not measured, ``note`` says why
+    unit: str = "s"
+    target: float | None = None  # the value must stay below this
+    note: str = ""
+
+    @property
+    def missed(self) -> bool:
+        return self.value is not None and self.target is not None and self.value >= self.target
+
+    def line(self) -> str:
+        if self.value is None:
+            return f"{self.name:<46} {'-':>10}        not measured: {self.note}"
+        target = f"target < {self.target:g} {self.unit}" if self.target is not None else ""
+        verdict = "MISSED" if self.missed else ("ok" if target else "")
+        return f"{self.name:<46} {self.value:>10.3f} {self.unit:<6} {target:<18} {verdict:<6} {self.note}".rstrip()
+
+
+@dataclass(frozen=True)
+class Options:
+    runs: int
+    workdir: Path
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_quietly(command: Sequence[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+# --- Section: the curator's check command -------------------------------------------------------------------
+
+
+def bench_check(options: Options) -> list[Result]:
+    """Whole ``python -m timeline check`` processes on generated catalogues, less the interpreter's own start."""
+    if not (PROJECT_ROOT / "timeline" / "__main__.py").is_file():
+        return [Result("check", None, note="timeline/__main__.py does not exist yet")]
+    bare = median_seconds(lambda: run_quietly([sys.executable, "-c", "pass"]), options.runs)
+    env = {**os.environ, "TIMELINE_SETTINGS": str(SETTINGS)}
+    results = [Result("interpreter start (python -c pass)", bare, note="subtracted below")]
+    for n in CHECK_SIZES:
+        path = options.workdir / f"events-{n}.csv"
+        path.write_text(generate_catalog(n, seed=n), encoding="utf-8")
+        command = [sys.executable, "-m", "timeline", "check", str(path)]
+        first = run_quietly(command, env)
+        if first.returncode != 0:
+            detail = (first.stdout + first.stderr).strip().splitlines()[:5]
+            return [*results, Result(f"check {n:,} entries", None, note=f"exit {first.returncode}: {detail}")]
+        elapsed = median_seconds(lambda command=command: run_quietly(command, env), options.runs) - bare
+        results.append(Result(f"check {n:,} entries", elapsed, target=CHECK_TARGETS[n]))
+    small, large = (r.value for r in results[1:])
+    growth = CHECK_SIZES[1] / CHECK_SIZES[0]
+    results.append(Result(f"ratio {CHECK_SIZES[1]:,} / {CHECK_SIZES[0]:,}", large / small, unit="x",
+                          target=growth * LINEAR_SLACK, note=f"linear is {growth:g}x"))
+    return results
+
+
+# --- Section: server reruns (AppTest) -----------------------------------------------------------------------
+
+
+def bench_reruns(options: Options) -> list[Result]:
+    """Server-side rerun time of app.py without a browser (AppTest's own overhead included, so an upper bound).
+
+    Extend with a filter change and an event selection once their widget keys settle.
+    """
+    if not APP.is_file():
+        return [Result("rerun", None, note="app.py does not exist yet")]
+    results = [_rerun("rerun with no change, bundled data", {}, RERUN_TARGETS[0], options)]
+    path = options.workdir / f"events-{RERUN_LARGE}.csv"
+    path.write_text(generate_catalog(RERUN_LARGE, seed=RERUN_LARGE), encoding="utf-8")
+    env = {"TIMELINE_DATA": str(path), "TIMELINE_SETTINGS": str(SETTINGS)}
+    results.append(_rerun(f"rerun with no change, {RERUN_LARGE:,} entries", env, RERUN_TARGETS[1], options))
+    return results
+
+
+def _rerun(name: str, env: dict[str, str], target: float, options: Options) -> Result:
+    import streamlit as st
+    from streamlit.logger import set_log_level
+    from streamlit.testing.v1 import AppTest
+
+    set_log_level("error")  # outside a server Streamlit warns "no runtime" on every cache call
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        app = AppTest.from_file(APP, default_timeout=120).run()
+        if app.exception:
+            return Result(name, None, note=f"the first run failed: {app.exception[0].message}")
+        return Result(name, median_seconds(app.run, options.runs), target=target)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+# --- Section: first view in a browser (Playwright) ----------------------------------------------------------
+
+
+def bench_first_view(options: Options) -> list[Result]:
+    """Cold page load until the timeline is visible in headless Chromium. Extend with image byte counts."""
+    if not APP.is_file():
+        return [Result("first view", None, note="app.py does not exist yet")]
+    sys.path.insert(0, str(PROJECT_ROOT / "tests" / "browser"))
+    from app_server import App
+    from browser_pages import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
+    from playwright.sync_api import Error, sync_playwright
+
+    server = App(options.workdir / "first-view.log", env={"TIMELINE_MODE": "web"}).start()
+    name = "first view, timeline visible (desktop)"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+
+            def visit() -> None:
+                context = browser.new_context(**VIEWPORTS["desktop"])  # a new context: nothing cached
+                page = context.new_page()
+                page.goto(server.url)
+                page.locator(TIMELINE_VISIBLE).first.wait_for(state="visible", timeout=FIRST_VIEW_TIMEOUT_MS)
+                context.close()
+
+            visit()  # warms the server's caches: the target is about the page, not the first catalogue load
+            return [Result(name, median_seconds(visit, options.runs), target=FIRST_VIEW_TARGET)]
+    except Error as exc:
+        return [Result(name, None, note=str(exc).splitlines()[0])]
+    finally:
+        server.stop()
+
+
+# --- Section: kiosk soak ------------------------------------------------------------------------------------
+
+
+def bench_kiosk_soak(options: Options) -> list[Result]:
+    """Server memory across 2,000 simulated kiosk interactions (target growth under 5%)."""
+    return [Result("kiosk soak, memory growth", None, note="not written yet (target 5 %)")]
+
+
+SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
+    "check": bench_check,
+    "reruns": bench_reruns,
+    "first-view": bench_first_view,
+    "kiosk-soak": bench_kiosk_soak,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the project against its performance targets.")
+    parser.add_argument("--quick", action="store_true", help="3 runs per figure instead of 5")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
+    args = parser.parse_args(argv)
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    results: list[Result] = []
+    crashed = False
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as workdir:
+        options = Options(runs=3 if args.quick else 5, workdir=Path(workdir))
+        print(f"medians of {options.runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        for name in chosen:
+            print(f"\n[{name}]", flush=True)
+            try:
+                rows = SECTIONS[name](options)
+            except Exception as exc:  # one broken section must not hide the others' figures
+                rows, crashed = [Result(name, None, note=f"crashed: {exc!r}")], True
+            for result in rows:
+                print(result.line(), flush=True)
+                results.append(result)
+    return int(crashed or any(result.missed for result in results))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
