@@ -1,0 +1,376 @@
+"""Read the curator's events CSV without letting a library guess.
+
+pandas turns ``NA`` into nothing and ``007`` into 7.0, and shifts every column when one row has an unquoted comma
+(TECH-NOTES, "Reading the CSV"). This module reads with the ``csv`` module and checks everything itself, so each
+cell reaches the validator as the text the curator typed (stripped of surrounding spaces), or not at all:
+
+- A row with more or fewer cells than the header is reported (``field-count``) and **not returned**, so the
+  validator never sees shifted data. Empty cells beyond the header (Excel writes ``,,,``) are ignored.
+- A row whose cells are all empty is skipped silently but still counted: ``row`` is the number the spreadsheet shows.
+- A column with a blank header cell is dropped (``column-blank`` if it holds values). Of two columns with the same
+  name the first is returned (``column-duplicate`` makes the file unpublishable anyway). Unknown columns such as
+  ``notes`` are returned in ``cells`` under the name as written: they are for curators and never shown.
+- A cell starting with ``=``, ``+``, ``@``, or ``-`` followed by a letter or ``(`` is flagged as a possible formula;
+  ``-1950`` and ``- a note`` are not.
+- ``csv`` in its default, lenient mode returns a short record when the file ends inside a quoted cell; strict mode
+  raises instead, so we read strictly and turn that into ``file-truncated``, and text after a closing quote
+  (``"a"b``) into ``quote-stray``. ``skipinitialspace`` lets a hand-typed ``a, "b, c"`` keep its quoted comma.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import difflib
+import io
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import BinaryIO
+
+from timeline.problems import Problem, make_problem
+from timeline.schema import COLUMN_NAMES, REQUIRED_HEADER
+
+
+@dataclass(frozen=True)
+class Record:
+    """One non-blank row with exactly the header's cells."""
+
+    row: int  # spreadsheet row: header = 1; blank rows count, as the spreadsheet shows them
+    line: int  # text line where the record starts (later than row once a quoted cell spans lines)
+    cells: Mapping[str, str]  # column name -> stripped text, otherwise verbatim ("NA", "007" stay text)
+
+
+@dataclass(frozen=True)
+class Table:
+    """What a CSV file holds. ``encoding`` and ``delimiter`` are "" when the file could not be read as text."""
+
+    columns: tuple[str, ...]  # canonical names for contract columns, others as written; blank header cells left out
+    records: tuple[Record, ...]
+    encoding: str  # "utf-8", "utf-8-sig" (with BOM) or "windows-1252"
+    delimiter: str
+    problems: tuple[Problem, ...]
+    letters: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # column name -> "D"
+
+
+# Files that are not CSV text at all, recognised by their first bytes.
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"PK\x03\x04", "file-workbook", "an Excel or LibreOffice workbook (.xlsx or .ods, a ZIP archive)"),
+    (b"\xd0\xcf\x11\xe0", "file-workbook", "an old Excel workbook (.xls)"),
+    (b"\xff\xfe", "encoding-utf16", "UTF-16 text (it starts with a UTF-16 byte-order mark)"),
+    (b"\xfe\xff", "encoding-utf16", "UTF-16 text (it starts with a UTF-16 byte-order mark)"),
+    (b"\x89PNG", "file-binary", "a PNG image"),
+    (b"\xff\xd8\xff", "file-binary", "a JPEG image"),
+    (b"GIF8", "file-binary", "a GIF image"),
+    (b"%PDF", "file-binary", "a PDF document"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BINARY_SAMPLE = 65536  # characters inspected for control codes
+_BINARY_RATIO = 0.05  # text typed in a spreadsheet has practically none
+_NEWLINE = re.compile(rb"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line ends csv reads; str.splitlines knows more (e.g. U+2028)
+_VISIBLE = re.compile(r"\S")
+_DELIMITER_NAMES = {";": "semicolons ';'", "\t": "tabs"}
+_CANONICAL = {name.lower(): name for name in COLUMN_NAMES}
+_FORMULA_START = r"[=+@]|-(?:[^\W\d_]|\()"  # -1950 is a year, "- note" a dash; -A1 and -(1) are formulas
+_FORMULA = re.compile(_FORMULA_START)
+_ANY_FORMULA = re.compile(rf"\0(?:{_FORMULA_START})")  # a formula start right after a cell boundary
+_TRUNCATION_ERRORS = ("unexpected end of data", "field larger than field limit")
+
+
+def read_table(fp: BinaryIO) -> Table:
+    """Read a CSV from a binary file object. Never raises for any bytes: every mistake is a Problem."""
+    data = fp.read()
+    text, encoding, problems = _decode(data)
+    if text is None:
+        return Table((), (), "", "", tuple(problems))
+    delimiter = _find_delimiter(text, problems)
+    if delimiter is None:
+        return Table((), (), encoding, "", tuple(problems))
+    rows = _rows(text, delimiter, problems)
+    first = next((item for item in rows if any(cell.strip() for cell in item[2])), None)
+    if first is None:
+        problems.append(make_problem("file-empty", "The file has only empty cells: there is no header row."))
+        return Table((), (), encoding, delimiter, tuple(problems))
+    header = _Header.read(*first, problems)
+    records = _read_records(rows, header, problems)
+    if not records and not any(p.row and p.row > first[0] for p in problems):
+        problems.append(make_problem("file-empty", f"The file has a header row but no entries: nothing is below "
+                                     f"row {first[0]}.", "Add entries below the header, or restore the file from a "
+                                     "backup."))
+    problems.sort(key=lambda p: p.row or 0)
+    return Table(header.columns, tuple(records), encoding, delimiter, tuple(problems),
+                 MappingProxyType(header.letters))
+
+
+def read_table_path(path: Path) -> Table:
+    """Read a CSV file; a missing or unreadable file gives an empty Table with one problem."""
+    try:
+        with path.open("rb") as fp:
+            return read_table(fp)
+    except FileNotFoundError:
+        problem = make_problem("file-missing", f"There is no events file at {path}.")
+    except OSError as error:
+        problem = make_problem("file-unreadable", f"The events file {path} could not be read "
+                               f"({error.strerror or error}).")
+    return Table((), (), "", "", (problem,))
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name for a 0-based column position: 0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _quote(value: str, limit: int = 60) -> str:
+    """A value as messages show it: on one line, in quotes, shortened."""
+    flat = " ".join(value.split())
+    return f"'{flat[:limit]}…'" if len(flat) > limit else f"'{flat}'"
+
+
+def _where(name: str, letters: Mapping[str, str]) -> str:
+    return f"column {letters[name]}, '{name}'"
+
+
+# --- bytes to text ---------------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> tuple[str | None, str, list[Problem]]:
+    """Text, the encoding read and any problems; text is None when the bytes are not CSV text."""
+    refused = _refuse_binary(data)
+    if refused:
+        return None, "", [refused]
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as utf8_error:
+        text, encoding, problem = _decode_legacy(data, encoding, utf8_error.start)
+        if text is None:
+            return None, "", [problem]
+        problems = [problem]
+    else:
+        problems = []
+    sample = text[:_BINARY_SAMPLE]
+    if len(_CONTROL.findall(sample)) > _BINARY_RATIO * len(sample):
+        return None, "", [make_problem("file-binary", "Much of the file is control codes, not text: it is not a "
+                                       "CSV text file (perhaps a damaged file or another kind of file).")]
+    if not text.strip():
+        return None, "", [make_problem("file-empty", "The file contains only spaces and blank lines.")]
+    return text, encoding, problems
+
+
+def _refuse_binary(data: bytes) -> Problem | None:
+    """Recognise empty, workbook, UTF-16 and other binary files before trying to decode them."""
+    if not data:
+        return make_problem("file-empty", "The file is empty (0 bytes).")
+    for magic, code, what in _SIGNATURES:
+        if data.startswith(magic):
+            return make_problem(code, f"The file is {what}, not a CSV text file.")
+    if b"\x00" not in data:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) >= max(2, len(sample) // 6) and min(even, odd) <= max(even, odd) // 10:
+        return make_problem("encoding-utf16", "The file is UTF-16 text without a byte-order mark (every other byte "
+                            "is zero), not CSV UTF-8 text.")
+    line = _line_at(data, data.index(0))
+    return make_problem("file-binary", f"The file contains NUL (zero) bytes, the first on line {line}: it is not a "
+                        "CSV text file (perhaps damaged, or another kind of file).", line=line)
+
+
+def _decode_legacy(data: bytes, encoding: str, bad: int) -> tuple[str | None, str, Problem]:
+    """Older Excel saves "CSV" as Windows-1252; anything else that is not UTF-8 is refused."""
+    line = _line_at(data, bad)
+    if encoding == "utf-8-sig":
+        return None, "", make_problem("encoding-unknown", f"The file starts with a UTF-8 marker but byte "
+                                      f"0x{data[bad]:02X} on line {line} is not UTF-8: it mixes encodings.", line=line)
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        where = _line_at(data, error.start)
+        return None, "", make_problem("encoding-unknown", f"Byte 0x{data[error.start]:02X} on line {where} is "
+                                      "neither UTF-8 nor Windows-1252 text.", line=where)
+    start = max(data.rfind(b"\n", 0, bad), data.rfind(b"\r", 0, bad)) + 1
+    snippet = re.split(r"[\r\n]", data[max(start, bad - 25):bad + 25].decode("cp1252"))[0]
+    return text, "windows-1252", make_problem(
+        "encoding-windows-1252", f"The file is not UTF-8, so it was read as Windows-1252 (older Excel \"CSV\"): "
+        f"check accented letters and curly quotes, e.g. line {line} reads {_quote(snippet)}.", line=line)
+
+
+def _line_at(data: bytes, position: int) -> int:
+    return len(_NEWLINE.findall(data, 0, position)) + 1
+
+
+# --- text to rows ----------------------------------------------------------------------------------------------
+
+
+def _find_delimiter(text: str, problems: list[Problem]) -> str | None:
+    """Comma is the contract; regional Excel writes ';' and "Text (Tab delimited)" tabs, which we read but flag."""
+    first = _VISIBLE.search(text)
+    start = max(text.rfind("\n", 0, first.start()), text.rfind("\r", 0, first.start())) + 1 if first else 0
+    header = _LINE_BREAK.split(text[start:start + 10_000], maxsplit=1)[0]
+    if "," in header:
+        return ","
+    delimiter = max(";\t", key=header.count)
+    if delimiter in header:
+        name = _DELIMITER_NAMES[delimiter]
+        problems.append(make_problem("delimiter", f"The header row separates its columns with {name}, not commas; "
+                                     f"the file was read with {name}."))
+        return delimiter
+    problems.append(make_problem("delimiter-unknown", "The header row has no commas, semicolons or tabs between "
+                                 f"column names; it reads {_quote(header, 60)}."))
+    return None
+
+
+def _rows(text: str, delimiter: str, problems: list[Problem]) -> Iterator[tuple[int, int, list[str]]]:
+    """Yield (spreadsheet row, start line, fields) for every record, blank ones too; quote errors become problems."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True, skipinitialspace=True)
+    row, lines = 0, []
+    while True:
+        row, line = row + 1, reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if str(error).startswith(_TRUNCATION_ERRORS):
+                problems.append(make_problem(
+                    "file-truncated", f"Row {row}{_on_line(row, line)} opens a quoted cell that is not closed before "
+                    "the end of the file: the file was cut off, or a \" is missing.", row=row, line=_line(row, line)))
+                return  # the rest of the file is inside the open quote
+            lines = lines or _LINE_BREAK.split(text)  # split only once, and only for a file with this mistake
+            bad = lines[reader.line_num - 1] if 0 < reader.line_num <= len(lines) else ""
+            problems.append(make_problem(
+                "quote-stray", f"Row {row} has text after the closing quote of a quoted cell on line "
+                f"{reader.line_num}: {_quote(bad, 80)}. The row was not read.", row=row, line=_line(row, line)))
+            continue  # csv drops the rest of the bad line and goes on with the next
+        yield row, line, fields
+
+
+# --- rows to a table -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Header:
+    names: tuple[str, ...]  # per position up to the last named one; "" for a blank header cell
+    keep: tuple[int, ...]  # positions returned in cells: named, first of duplicates
+    letters: dict[str, str]
+
+    @property
+    def width(self) -> int:
+        return len(self.names)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(self.names[i] for i in self.keep)
+
+    @classmethod
+    def read(cls, row: int, line: int, fields: list[str], problems: list[Problem]) -> _Header:
+        """Match names to the contract ignoring case, spaces and a BOM; report duplicates, unknown and missing ones."""
+        names = [cell.strip().strip("\ufeff").strip() for cell in fields]
+        names = [_CANONICAL.get(name.lower(), name) for name in names]
+        names = names[:max((i + 1 for i, name in enumerate(names) if name), default=0)]
+        keep: list[int] = []
+        letters: dict[str, str] = {}
+        for i, name in enumerate(names):
+            if not name:
+                continue
+            if name in letters:
+                problems.append(make_problem("column-duplicate", f"Columns {letters[name]} and {column_letter(i)} "
+                                             f"are both named '{name}' in the header row.", row=row, column=name))
+                continue
+            keep.append(i)
+            letters[name] = column_letter(i)
+            if name not in _CANONICAL.values():
+                problems.append(_unknown_column(name, letters[name], row))
+        for name in REQUIRED_HEADER:
+            if name not in letters:
+                problems.append(make_problem("column-missing", f"The header row (row {row}) has no '{name}' column, "
+                                             "which every entry needs.", row=row, column=name))
+        return cls(tuple(names), tuple(keep), letters)
+
+
+def _unknown_column(name: str, letter: str, row: int) -> Problem:
+    close = difflib.get_close_matches(name.lower(), COLUMN_NAMES, n=1)
+    guess = f" Did you mean '{close[0]}'?" if close else ""
+    return make_problem("column-unknown", f"Column {letter}, '{name}', is not one of the exhibit's columns: it is kept "
+                        f"for curators and never shown.{guess}", row=row, column=name)
+
+
+def _read_records(rows: Iterator[tuple[int, int, list[str]]], header: _Header, problems: list[Problem]) -> list[Record]:
+    """Records whose cells fit the header; the hot loop, so per cell only strip and a first-character test."""
+    names, keep, width = header.columns, header.keep, header.width
+    every_position = keep == tuple(range(width))
+    blanks = [i for i in range(width) if not header.names[i]]
+    blank_values: dict[int, tuple[int, str]] = {}
+    records: list[Record] = []
+    for row, line, fields in rows:
+        if len(fields) != width:
+            fields = _fit(fields, header, row, line, problems)
+            if fields is None:
+                continue
+        cells = list(map(str.strip, fields))
+        if not any(cells):
+            continue
+        for i in blanks:
+            if cells[i] and i not in blank_values:
+                blank_values[i] = (row, cells[i])
+        values = cells if every_position else [cells[i] for i in keep]
+        if _ANY_FORMULA.search("\0" + "\0".join(values)):  # one C-speed scan per row; NUL never reaches here
+            problems.extend(_formula_problems(row, line, names, values, header.letters))
+        records.append(Record(row, line, MappingProxyType(dict(zip(names, values, strict=True)))))
+    for i, (row, value) in blank_values.items():
+        problems.append(make_problem("column-blank", f"Column {column_letter(i)} has no name in the header row but "
+                                     f"has values below it, first in row {row}: {_quote(value)}.", value=value,
+                                     row=row))
+    return records
+
+
+def _formula_problems(row: int, line: int, names: tuple[str, ...], values: list[str],
+                      letters: Mapping[str, str]) -> list[Problem]:
+    return [make_problem("formula", f"Row {row}, {_where(name, letters)} starts like a spreadsheet formula: "
+                         f"{_quote(cell)}.", row=row, column=name, value=cell, line=_line(row, line))
+            for name, cell in zip(names, values, strict=True) if _FORMULA.match(cell)]
+
+
+def _fit(fields: list[str], header: _Header, row: int, line: int, problems: list[Problem]) -> list[str] | None:
+    """Cut empty cells beyond the header; report a row with too many or too few cells (None: not returned)."""
+    if not any(cell.strip() for cell in fields):
+        return None
+    width = header.width
+    extra = [cell.strip() for cell in fields[width:]]
+    if len(fields) > width and not any(extra):
+        return fields[:width]
+    found = f"Row {row} has {len(fields)} cells but the header has {width}"
+    if extra:
+        shown = ", ".join(_quote(cell, 40) for cell in extra if cell)
+        detail = f"{found}: beyond column {column_letter(width - 1)} it holds {shown}"
+        hint = "Put a cell that contains a comma in double quotes, or remove the extra cells."
+    else:
+        first, last = len(fields), width - 1
+        span = _column(first, header) + ("" if first == last else f" to {_column(last, header)}")
+        detail = f"{found}: the cells for {span} are missing"
+        hint = "Add the missing cells (they may be empty) or save the file again from the spreadsheet."
+    problems.append(make_problem("field-count", f"{detail}. The row was not read, so nothing in it is shifted.",
+                                 hint, row=row, line=_line(row, line), value=", ".join(cell for cell in extra if cell)))
+    return None
+
+
+def _column(index: int, header: _Header) -> str:
+    name = header.names[index]
+    return f"column {column_letter(index)}" + (f" ('{name}')" if name else "")
+
+
+def _on_line(row: int, line: int) -> str:
+    return f" (line {line})" if line != row else ""
+
+
+def _line(row: int, line: int) -> int | None:
+    """Problems name the text line only where it differs from the row (see Problem)."""
+    return line if line != row else None
