@@ -1,0 +1,83 @@
+"""QR codes for "Continue on your phone": the URL they carry, and codes a phone can read."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from timeline.qr import entry_url, module_scale, qr_png, qr_svg
+
+
+@pytest.mark.parametrize(("public_url", "entry_id", "expected"), [
+    ("https://example.org/", "hgp-opens", "https://example.org/?event=hgp-opens"),
+    ("https://example.org", "hgp-opens", "https://example.org/?event=hgp-opens"),
+    ("https://example.org/timeline", "a", "https://example.org/timeline?event=a"),
+    ("  https://example.org/  ", "a", "https://example.org/?event=a"),
+    ("http://example.org/", "a", "http://example.org/?event=a"),
+    ("https://example.org/?lang=en", "a", "https://example.org/?lang=en&event=a"),
+    ("https://example.org/?event=old&lang=en", "a", "https://example.org/?lang=en&event=a"),
+    ("https://example.org/#top", "a", "https://example.org/?event=a#top"),
+    ("HTTPS://example.org/", "a", "https://example.org/?event=a"),
+])
+def test_entry_url_adds_the_event_parameter(public_url, entry_id, expected):
+    assert entry_url(public_url, entry_id) == expected
+
+
+@pytest.mark.parametrize(("public_url", "entry_id"), [
+    ("", "a"),
+    ("   ", "a"),
+    ("example.org", "a"),  # no scheme: a phone would not know it is a web address
+    ("javascript:alert(1)", "a"),
+    ("ftp://example.org/", "a"),
+    ("https://", "a"),
+    ("https://example.org/", ""),
+])
+def test_no_url_without_a_public_site(public_url, entry_id):
+    assert entry_url(public_url, entry_id) is None
+
+
+@pytest.mark.parametrize(("modules", "target", "expected"), [
+    (37, 240, 6), (45, 240, 5), (29, 240, 8), (177, 240, 1), (500, 240, 1),
+])
+def test_module_scale_is_whole_pixels_near_the_target(modules, target, expected):
+    assert module_scale(modules, target) == expected
+
+
+URLS = [
+    "https://desegregationhistory.med.wustl.edu/?event=homer-g-phillips-hospital-opens",
+    "https://example.org/?event=a",
+    "https://example.org/a/much/longer/path/for/the/public/site/?lang=en&event=" + "x" * 80,
+]
+
+
+def decoded(png: bytes) -> list[str]:
+    return [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_png_decodes_to_the_url(url):
+    png = qr_png(url)
+    assert decoded(png) == [url]
+    width, height = Image.open(io.BytesIO(png)).size
+    assert width == height and 200 <= width <= 290
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_svg_is_crisp_and_the_promised_size(url):
+    svg = qr_svg(url, label="Continue on your phone")
+    root = ET.fromstring(svg)  # well-formed: the browser parses it the same way
+    size = int(root.get("width"))
+    assert root.get("height") == str(size) and 200 <= size <= 290
+    assert re.search(r'transform="scale\(\d+\)"', svg), "modules must be whole pixels"
+    assert root.find("title").text == "Continue on your phone"
+
+
+def test_svg_and_png_carry_the_same_code():
+    url = URLS[0]
+    svg_size = int(ET.fromstring(qr_svg(url)).get("width"))
+    assert Image.open(io.BytesIO(qr_png(url))).size == (svg_size, svg_size)

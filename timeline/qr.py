@@ -1,0 +1,59 @@
+"""QR codes that let a kiosk visitor take an entry home: the phone opens the same entry on the public site.
+
+Pure and free of Streamlit: a URL goes in, SVG text or PNG bytes come out. Codes are drawn with whole
+pixels per module (an integer scale) and the standard four-module quiet zone, so a phone camera reads
+them at arm's length and nothing is smoothed into grey.
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import segno
+
+EVENT_PARAM = "event"  # the web mode's deep-link parameter (BRIEF §3: ?event=ID)
+QUIET_ZONE = 4  # modules of light border the QR standard asks for
+ERROR_LEVEL = "m"  # 15 % of the code may be scuffed or glared and still read
+TARGET_PX = 240  # on screen: large enough for an older phone camera at 40 cm, small beside the story
+DARK, LIGHT = "#111111", "#FFFFFF"
+
+
+def entry_url(public_url: str, entry_id: str) -> str | None:
+    """``public_url`` with ``?event=ID`` (other parameters and any fragment kept), or None.
+
+    None when there is no public site to continue on: an empty setting, or one that is not an
+    http(s) address (a phone cannot open anything else from a scan).
+    """
+    parts = urlsplit(public_url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or not entry_id:
+        return None
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != EVENT_PARAM]
+    query = urlencode([*kept, (EVENT_PARAM, entry_id)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, parts.fragment))
+
+
+def _code(url: str) -> segno.QRCode:
+    return segno.make(url, error=ERROR_LEVEL, micro=False, boost_error=False)
+
+
+def module_scale(modules: int, target_px: int = TARGET_PX) -> int:
+    """Whole pixels per module that bring a code of ``modules`` (quiet zone included) nearest ``target_px``."""
+    return max(1, round(target_px / modules))
+
+
+def qr_svg(url: str, target_px: int = TARGET_PX, label: str = "") -> str:
+    """Inline SVG (no XML declaration) of ``url``, about ``target_px`` wide, with a title for screen readers."""
+    code = _code(url)
+    modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    return code.svg_inline(scale=module_scale(modules, target_px), border=QUIET_ZONE, dark=DARK, light=LIGHT,
+                           title=label or None, svgclass="qr-code", lineclass=None)
+
+
+def qr_png(url: str, target_px: int = TARGET_PX) -> bytes:
+    """PNG bytes of ``url``: one colour per pixel block, for places that cannot take SVG."""
+    code = _code(url)
+    modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    out = io.BytesIO()
+    code.save(out, kind="png", scale=module_scale(modules, target_px), border=QUIET_ZONE, dark=DARK, light=LIGHT)
+    return out.getvalue()
