@@ -1,0 +1,305 @@
+"""Web-sized copies of archival images, placeholder cards, and the one call the UI makes (``image_for``).
+
+Visitors never download originals: each image becomes a small JPEG per size in ``DERIVATIVES``, oriented by
+EXIF, in sRGB, stripped of metadata, and cached on disk under its content hash, so a replaced original gets a
+new file by itself and an unchanged one is never decoded again. An entry without a usable image gets a designed
+card instead of a broken image.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps
+
+from timeline.media import BOMB_ERRORS, DECODE_ERRORS, content_sha256, inspect_cached, open_raster, resolve_image
+from timeline.problems import Finding
+from timeline.schema import Entry
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """One published size. ``budget`` is the byte ceiling promised in the brief's performance targets."""
+
+    name: str
+    long_side: int
+    quality: int
+    budget: int
+
+
+DERIVATIVES: dict[str, Derivative] = {d.name: d for d in (
+    Derivative("thumbnail", long_side=480, quality=80, budget=40_000),
+    Derivative("display", long_side=1600, quality=82, budget=350_000),
+)}
+LOWEST_QUALITY = 40  # a busy scan steps down from the size's quality until it fits its budget
+PAPER = (243, 237, 226)  # warm paper: placeholder cards and the backdrop for transparent images
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """What the UI shows for an entry: a derivative or a card, with alt text; ``problem`` says why it is a card."""
+
+    path: Path
+    is_placeholder: bool
+    alt: str
+    problem: Finding | None = None
+
+
+@dataclass(frozen=True)
+class MediaReport:
+    """Outcome of ``build_all``: derivative files made or found, entries shown as cards, and image problems."""
+
+    built: int
+    reused: int
+    placeholders: int
+    failures: tuple[tuple[str, int, Finding], ...]
+
+
+def derivative_name(sha256: str, size: str) -> str:
+    return f"{sha256[:16]}-{size}.jpg"
+
+
+def _spec(size: str) -> Derivative:
+    if size not in DERIVATIVES:
+        raise ValueError(f"unknown derivative size {size!r}; use one of {', '.join(DERIVATIVES)}")
+    return DERIVATIVES[size]
+
+
+# --- derivatives ------------------------------------------------------------------------------------------------
+
+
+def make_derivative(original: Path, size: str, cache_dir: Path) -> Path:
+    """The cached derivative of ``original`` (built now if absent). Raises Pillow's errors for a bad image."""
+    return _ensure_derivative(original, size, cache_dir)[0]
+
+
+def _ensure_derivative(original: Path, size: str, cache_dir: Path) -> tuple[Path, bool]:
+    spec = _spec(size)
+    target = cache_dir / derivative_name(content_sha256(original), size)
+    if target.is_file():
+        return target, False
+    with open_raster(original) as im:
+        # JPEG decodes at 1/2, 1/4 or 1/8 scale when asked first: an 80 MP scan then costs a fraction of the memory.
+        scale = spec.long_side / max(im.size)
+        im.draft(im.mode, (max(1, round(im.width * scale)), max(1, round(im.height * scale))))
+        picture = _to_srgb_rgb(ImageOps.exif_transpose(im))
+    picture.thumbnail((spec.long_side, spec.long_side), Image.Resampling.LANCZOS)
+    _write_atomic(target, _encode_within_budget(picture, spec))
+    return target, True
+
+
+def _widen_16bit(im: Image.Image) -> Image.Image:
+    # convert("L") clips 16-bit values at 255 (a white picture); scale them instead.
+    return im.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+
+
+# Modes that need a step before colour management: deep greys, palettes, bilevel.
+_TO_EIGHT_BIT: dict[str, Callable[[Image.Image], Image.Image]] = {
+    **dict.fromkeys(("I;16", "I;16L", "I;16B", "I;16N", "I"), _widen_16bit),
+    "P": lambda im: im.convert("RGBA" if "transparency" in im.info else "RGB"),
+    "PA": lambda im: im.convert("RGBA"),
+    "1": lambda im: im.convert("L"),
+    "F": lambda im: im.convert("L"),
+}
+_ICC_MODES = {"RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB", "L": "RGB"}  # input mode -> sRGB output mode
+
+
+def _to_srgb_rgb(im: Image.Image) -> Image.Image:
+    """8-bit sRGB RGB without metadata: embedded ICC profiles honoured, transparency laid on paper."""
+    im = _TO_EIGHT_BIT.get(im.mode, lambda same: same)(im)
+    icc = im.info.get("icc_profile")
+    if icc and im.mode in _ICC_MODES:
+        # A damaged profile leaves the pixels as they are: still usable, read as if sRGB.
+        with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+            im = ImageCms.profileToProfile(im, ImageCms.ImageCmsProfile(io.BytesIO(icc)), _SRGB,
+                                           outputMode=_ICC_MODES[im.mode])
+    if "A" in im.mode or "a" in im.mode:
+        backdrop = Image.new("RGBA", im.size, PAPER + (255,))
+        backdrop.alpha_composite(im.convert("RGBA"))
+        im = backdrop
+    clean = im.convert("RGB")
+    clean.info = {}  # no EXIF, ICC or comments travel to the web copy (Pillow's PNG writer would copy the ICC)
+    return clean
+
+
+def _encode_within_budget(picture: Image.Image, spec: Derivative) -> bytes:
+    data = b""
+    for quality in range(spec.quality, LOWEST_QUALITY - 1, -10):
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        data = buffer.getvalue()
+        if len(data) <= spec.budget:
+            break
+    return data
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Readers (the web server) see the old file or the whole new one, never half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# --- placeholder cards ------------------------------------------------------------------------------------------
+
+TO_BE_ADDED = "Archival image to be added"
+UNAVAILABLE = "Image unavailable"
+_INK, _MUTED, _ACCENT, _FRAME = (43, 38, 33), (96, 88, 78), (122, 68, 38), (178, 166, 148)
+# (role, font weight, size as a fraction of card height, most lines)
+_CARD_TEXT = (("date", "bold", 0.06, 1), ("title", "bold", 0.078, 3), ("description", "regular", 0.055, 4))
+_CARD_DESIGN = 1  # bump when the drawing changes, so cached cards are redrawn
+_FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+
+
+_Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
+@lru_cache(maxsize=32)
+def _font(weight: str, px: int) -> _Font:
+    """DejaVu (wide script coverage) when the system has it, else Pillow's bundled font, which always exists."""
+    try:
+        return ImageFont.truetype(_FONT_FILES[weight], px)
+    except OSError:
+        return ImageFont.load_default(size=px)
+
+
+def make_placeholder(entry: Entry, size: str, cache_dir: Path, reason: Finding | None = None) -> Path:
+    """A 3:2 card with the entry's date, title and image description; ``reason`` marks a broken image."""
+    spec = _spec(size)
+    width, height = spec.long_side, round(spec.long_side * 2 / 3)
+    texts = {"date": entry.date_label, "title": entry.title, "description": entry.image_description}
+    status = UNAVAILABLE if reason else TO_BE_ADDED
+    fonts = {role: _font(weight, max(14, round(height * share))) for role, weight, share, _ in _CARD_TEXT}
+    names = [f.getname() if hasattr(f, "getname") else "bitmap" for f in fonts.values()]
+    key = json.dumps([_CARD_DESIGN, _CARD_TEXT, texts, status, width, names])
+    target = cache_dir / f"card-{hashlib.sha256(key.encode()).hexdigest()[:16]}-{size}.png"
+    if not target.is_file():
+        _write_atomic(target, _draw_card(width, height, texts, fonts, status))
+    return target
+
+
+def _draw_card(width: int, height: int, texts: dict[str, str], fonts: dict[str, _Font], status: str) -> bytes:
+    card = Image.new("RGB", (width, height), PAPER)
+    draw = ImageDraw.Draw(card)
+    margin, stroke = round(height * 0.08), max(1, height // 400)
+    draw.rectangle((margin // 2, margin // 2, width - margin // 2 - 1, height - margin // 2 - 1),
+                   outline=_FRAME, width=stroke)
+    status_font = fonts["description"]
+    status_top = height - margin - _line_height(status_font)
+    colours = {"date": _ACCENT, "title": _INK, "description": _MUTED}
+    y, column = margin, width - 2 * margin
+    for role, _, _, most in _CARD_TEXT:
+        font = fonts[role]
+        room = max(0, int((status_top - margin // 2 - y) // _line_height(font)))
+        for line in _wrap(texts[role], font, column, min(most, room)):
+            draw.text((margin, y), line, font=font, fill=colours[role])
+            y += _line_height(font)
+        y += _line_height(font) // 2 if texts[role] else 0
+    draw.line((margin, status_top - margin // 4, margin + column // 3, status_top - margin // 4), fill=_FRAME,
+              width=stroke)
+    draw.text((margin, status_top), status, font=status_font, fill=_INK)
+    buffer = io.BytesIO()
+    card.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _line_height(font: _Font) -> int:
+    return round(font.getbbox("ÁgyЖ")[3] * 1.2)
+
+
+def _wrap(text: str, font: _Font, width: int, most: int) -> list[str]:
+    """Greedy lines that fit ``width`` pixels; words too long for a line break anywhere; overflow ends in '…'."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and font.getlength(joined) <= width:
+            lines[-1] = joined
+            continue
+        lines.append("")
+        for char in word:
+            if lines[-1] and font.getlength(lines[-1] + char) > width:
+                lines.append("")
+            lines[-1] += char
+    if len(lines) <= most:
+        return lines
+    lines, last = lines[:most], lines[most - 1] if most else ""
+    while last and font.getlength(last + "…") > width:  # drop whole words where there are any
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return [*lines[:-1], last.rstrip() + "…"] if lines else []
+
+
+# --- what the app and the command line call ---------------------------------------------------------------------
+
+
+def _checked_original(media_dir: Path, name: str) -> Path | Finding:
+    found = resolve_image(media_dir, name)
+    if isinstance(found, Finding):
+        return found
+    inspected = inspect_cached(found)
+    return inspected if isinstance(inspected, Finding) else found
+
+
+def _decode_failure(original: Path, exc: Exception) -> Finding:
+    code = "image-too-large" if isinstance(exc, BOMB_ERRORS) else "image-unreadable"
+    return Finding(code, f"{original.name} could not be made into a web image ({exc}).", "")
+
+
+def _prepare(entry: Entry, media_dir: Path, cache_dir: Path,
+             sizes: Iterable[str]) -> tuple[dict[str, tuple[Path, bool]], Finding | None]:
+    """Each size's (derivative, newly built?) for one entry, or the problem that makes it a card instead."""
+    if not entry.image:
+        return {}, None
+    checked = _checked_original(media_dir, entry.image)
+    if isinstance(checked, Finding):
+        return {}, checked
+    try:
+        return {size: _ensure_derivative(checked, size, cache_dir) for size in sizes}, None
+    except (*BOMB_ERRORS, *DECODE_ERRORS) as exc:
+        return {}, _decode_failure(checked, exc)
+
+
+def image_for(entry: Entry, media_dir: Path, cache_dir: Path, size: str) -> PreparedImage:
+    """The picture to show for ``entry`` at ``size``; a bad image becomes a card, never an exception."""
+    made, problem = _prepare(entry, media_dir, cache_dir, (size,))
+    if made:
+        return PreparedImage(made[size][0], False, entry.image_alt or entry.title)
+    what = "image unavailable" if problem else "archival image to be added"
+    return PreparedImage(make_placeholder(entry, size, cache_dir, problem), True,
+                         f"Placeholder: {what} for {entry.title}", problem)
+
+
+def build_all(entries: Iterable[Entry], media_dir: Path, cache_dir: Path,
+              progress: Callable[[int, int, str], None] | None = None) -> MediaReport:
+    """Prepare every size for every entry ahead of visitors (``python -m timeline media``); prints nothing."""
+    entries = tuple(entries)
+    totals: Counter = Counter()
+    failures: list[tuple[str, int, Finding]] = []
+    for done, entry in enumerate(entries, 1):
+        made, problem = _prepare(entry, media_dir, cache_dir, DERIVATIVES)
+        totals.update("built" if built else "reused" for _, built in made.values())
+        if problem:
+            failures.append((entry.id, entry.row, problem))
+        if not made:
+            totals["placeholders"] += 1
+            for size in DERIVATIVES:
+                make_placeholder(entry, size, cache_dir, problem)
+        if progress:
+            progress(done, len(entries), entry.id)
+    return MediaReport(totals["built"], totals["reused"], totals["placeholders"], tuple(failures))
