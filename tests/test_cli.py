@@ -114,3 +114,22 @@ def test_images_are_reported_at_their_row(tmp_path, image, code, capsys):
     assert main(["check", str(path), "--media", str(media), "--format", "json"]) == EXIT_INVALID
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert [(p["row"], p["column"], p["code"]) for p in problems] == [(3, "image", code)]
+
+
+def test_media_builds_derivatives_and_reports_broken_images_at_their_row(tmp_path, capsys):
+    media = tmp_path / "media"
+    media.mkdir()
+    Image.new("RGB", (900, 600), "maroon").save(media / "ok.jpg")
+    (media / "bad.jpg").write_bytes(b"no image here")
+    rows = ("id,date,title,text,category,sources,image,image_alt,image_credit\n"
+            "fine,1950,T,X,Washington University,Becker,ok.jpg,Alt,Credit\n"
+            "card,1951,T,X,Washington University,Becker,,,\n")
+    path = write(tmp_path, rows)
+    out_dir = tmp_path / "derived"
+    assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "2 derivatives made" in out and "1 placeholder cards" in out and "0 problems" in out
+    assert len(list(out_dir.glob("*-thumbnail.jpg"))) == 1
+    path.write_text(rows.replace("ok.jpg", "bad.jpg"), encoding="utf-8")
+    assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_INVALID
+    assert f"{path}:2: image: error:" in capsys.readouterr().out

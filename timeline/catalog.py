@@ -10,11 +10,11 @@ import hashlib
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from timeline.media import ImageInfo, inspect_image, resolve_image
+from timeline.media import inspect_cached, resolve_image
 from timeline.problems import Finding, Problem, has_errors, make_problem
 from timeline.reader import read_table
 from timeline.schema import Entry, Kind
@@ -103,14 +103,7 @@ def _image_checker(media_dir: Path) -> ImageCheck:
         resolved = resolve_image(media_dir, name)
         if isinstance(resolved, Finding):
             return resolved
-        stat = resolved.stat()
-        inspected = _inspect(resolved, stat.st_mtime_ns, stat.st_size)
+        inspected = inspect_cached(resolved)
         return inspected if isinstance(inspected, Finding) else None
 
     return check
-
-
-@lru_cache(maxsize=4096)
-def _inspect(path: Path, mtime_ns: int, size: int) -> ImageInfo | Finding:
-    """Decoding a scan is slow: re-inspect a file only when its size or modification time changes."""
-    return inspect_image(path)

@@ -86,20 +86,29 @@ def check_report(catalog: Catalog) -> dict[str, object]:
 
 
 def run_media(args: argparse.Namespace, out: TextIO) -> int:
-    from timeline.media import build_all
+    from timeline.derivatives import build_all  # Pillow is loaded only for this command
 
     catalog = _load(args.csv, args.media)
     entries = (*catalog.entries, *catalog.eras)
     report = build_all(entries, args.media, args.out, _progress_bar(out))
-    out.write("\n")
+    if out.isatty():
+        out.write("\n")
     for entry_id, row, finding in report.failures:
         out.write(format_problem(finding.at(row, "image"), catalog.path) + f"  (entry {entry_id})\n")
-    out.write(f"{report.summary()}\n")
+    out.write(f"Images: {report.built} derivatives made, {report.reused} already up to date, "
+              f"{report.placeholders} placeholder cards, {len(report.failures)} problems; in {args.out}.\n")
     return EXIT_OK if not report.failures else EXIT_INVALID
 
 
 def _progress_bar(out: TextIO) -> Callable[[int, int, str], None]:
+    """A one-line bar on a terminal; in a log (not a terminal) a line at every tenth of the way."""
+    interactive = out.isatty()
+
     def show(done: int, total: int, name: str) -> None:
+        if not interactive:
+            if done == total or done % max(total // 10, 1) == 0:
+                out.write(f"{done}/{total} entries prepared\n")
+            return
         width = 30
         filled = width * done // max(total, 1)
         out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
