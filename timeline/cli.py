@@ -93,11 +93,14 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
     report = build_all(entries, args.media, args.out, _progress_bar(out))
     if out.isatty():
         out.write("\n")
-    for entry_id, row, finding in report.failures:
-        out.write(format_problem(finding.at(row, "image"), catalog.path) + f"  (entry {entry_id})\n")
+    # Rows whose image failed the check are not entries, so their problems come from the catalogue.
+    problems = [p for p in catalog.problems if p.column == "image"]
+    problems += [finding.at(row, "image") for _, row, finding in report.failures]
+    for problem in problems:
+        out.write(format_problem(problem, catalog.path) + "\n")
     out.write(f"Images: {report.built} derivatives made, {report.reused} already up to date, "
-              f"{report.placeholders} placeholder cards, {len(report.failures)} problems; in {args.out}.\n")
-    return EXIT_OK if not report.failures else EXIT_INVALID
+              f"{report.placeholders} placeholder cards, {len(problems)} problems; in {args.out}.\n")
+    return EXIT_OK if not problems else EXIT_INVALID
 
 
 def _progress_bar(out: TextIO) -> Callable[[int, int, str], None]:
