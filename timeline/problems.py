@@ -173,6 +173,12 @@ def has_errors(problems: tuple[Problem, ...] | list[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
+def quoted(value: str, limit: int = 60) -> str:
+    """A value as messages show it: on one line, in quotes, shortened."""
+    flat = " ".join(value.split())
+    return f"'{flat[:limit]}…'" if len(flat) > limit else f"'{flat}'"
+
+
 def format_location(problem: Problem, path: str) -> str:
     """``PATH:ROW: COLUMN`` as curators and editors expect it; parts that do not apply are left out."""
     where = path if problem.row is None else f"{path}:{problem.row}"

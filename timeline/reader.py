@@ -19,7 +19,6 @@ cell reaches the validator as the text the curator typed (stripped of surroundin
 
 from __future__ import annotations
 
-import codecs
 import csv
 import difflib
 import io
@@ -30,7 +29,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
 
-from timeline.problems import Problem, make_problem
+from timeline.encoding import decode_text
+from timeline.problems import Problem, make_problem, quoted
 from timeline.schema import COLUMN_NAMES, REQUIRED_HEADER
 
 
@@ -56,20 +56,6 @@ class Table:
 
 
 # Files that are not CSV text at all, recognised by their first bytes.
-_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"PK\x03\x04", "file-workbook", "an Excel or LibreOffice workbook (.xlsx or .ods, a ZIP archive)"),
-    (b"\xd0\xcf\x11\xe0", "file-workbook", "an old Excel workbook (.xls)"),
-    (b"\xff\xfe", "encoding-utf16", "UTF-16 text (it starts with a UTF-16 byte-order mark)"),
-    (b"\xfe\xff", "encoding-utf16", "UTF-16 text (it starts with a UTF-16 byte-order mark)"),
-    (b"\x89PNG", "file-binary", "a PNG image"),
-    (b"\xff\xd8\xff", "file-binary", "a JPEG image"),
-    (b"GIF8", "file-binary", "a GIF image"),
-    (b"%PDF", "file-binary", "a PDF document"),
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_BINARY_SAMPLE = 65536  # characters inspected for control codes
-_BINARY_RATIO = 0.05  # text typed in a spreadsheet has practically none
-_NEWLINE = re.compile(rb"\r\n|\r|\n")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line ends csv reads; str.splitlines knows more (e.g. U+2028)
 _VISIBLE = re.compile(r"\S")
 _DELIMITER_NAMES = {";": "semicolons ';'", "\t": "tabs"}
@@ -83,7 +69,7 @@ _TRUNCATION_ERRORS = ("unexpected end of data", "field larger than field limit")
 def read_table(fp: BinaryIO) -> Table:
     """Read a CSV from a binary file object. Never raises for any bytes: every mistake is a Problem."""
     data = fp.read()
-    text, encoding, problems = _decode(data)
+    text, encoding, problems = decode_text(data)
     if text is None:
         return Table((), (), "", "", tuple(problems))
     delimiter = _find_delimiter(text, problems)
@@ -128,83 +114,8 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _quote(value: str, limit: int = 60) -> str:
-    """A value as messages show it: on one line, in quotes, shortened."""
-    flat = " ".join(value.split())
-    return f"'{flat[:limit]}…'" if len(flat) > limit else f"'{flat}'"
-
-
 def _where(name: str, letters: Mapping[str, str]) -> str:
     return f"column {letters[name]}, '{name}'"
-
-
-# --- bytes to text ---------------------------------------------------------------------------------------------
-
-
-def _decode(data: bytes) -> tuple[str | None, str, list[Problem]]:
-    """Text, the encoding read and any problems; text is None when the bytes are not CSV text."""
-    refused = _refuse_binary(data)
-    if refused:
-        return None, "", [refused]
-    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as utf8_error:
-        text, encoding, problem = _decode_legacy(data, encoding, utf8_error.start)
-        if text is None:
-            return None, "", [problem]
-        problems = [problem]
-    else:
-        problems = []
-    sample = text[:_BINARY_SAMPLE]
-    if len(_CONTROL.findall(sample)) > _BINARY_RATIO * len(sample):
-        return None, "", [make_problem("file-binary", "Much of the file is control codes, not text: it is not a "
-                                       "CSV text file (perhaps a damaged file or another kind of file).")]
-    if not text.strip():
-        return None, "", [make_problem("file-empty", "The file contains only spaces and blank lines.")]
-    return text, encoding, problems
-
-
-def _refuse_binary(data: bytes) -> Problem | None:
-    """Recognise empty, workbook, UTF-16 and other binary files before trying to decode them."""
-    if not data:
-        return make_problem("file-empty", "The file is empty (0 bytes).")
-    for magic, code, what in _SIGNATURES:
-        if data.startswith(magic):
-            return make_problem(code, f"The file is {what}, not a CSV text file.")
-    if b"\x00" not in data:
-        return None
-    sample = data[:4096]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if max(even, odd) >= max(2, len(sample) // 6) and min(even, odd) <= max(even, odd) // 10:
-        return make_problem("encoding-utf16", "The file is UTF-16 text without a byte-order mark (every other byte "
-                            "is zero), not CSV UTF-8 text.")
-    line = _line_at(data, data.index(0))
-    return make_problem("file-binary", f"The file contains NUL (zero) bytes, the first on line {line}: it is not a "
-                        "CSV text file (perhaps damaged, or another kind of file).", line=line)
-
-
-def _decode_legacy(data: bytes, encoding: str, bad: int) -> tuple[str | None, str, Problem]:
-    """Older Excel saves "CSV" as Windows-1252; anything else that is not UTF-8 is refused."""
-    line = _line_at(data, bad)
-    if encoding == "utf-8-sig":
-        return None, "", make_problem("encoding-unknown", f"The file starts with a UTF-8 marker but byte "
-                                      f"0x{data[bad]:02X} on line {line} is not UTF-8: it mixes encodings.", line=line)
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        where = _line_at(data, error.start)
-        return None, "", make_problem("encoding-unknown", f"Byte 0x{data[error.start]:02X} on line {where} is "
-                                      "neither UTF-8 nor Windows-1252 text.", line=where)
-    start = max(data.rfind(b"\n", 0, bad), data.rfind(b"\r", 0, bad)) + 1
-    snippet = re.split(r"[\r\n]", data[max(start, bad - 25):bad + 25].decode("cp1252"))[0]
-    return text, "windows-1252", make_problem(
-        "encoding-windows-1252", f"The file is not UTF-8, so it was read as Windows-1252 (older Excel \"CSV\"): "
-        f"check accented letters and curly quotes, e.g. line {line} reads {_quote(snippet)}.", line=line)
-
-
-def _line_at(data: bytes, position: int) -> int:
-    return len(_NEWLINE.findall(data, 0, position)) + 1
 
 
 # --- text to rows ----------------------------------------------------------------------------------------------
@@ -224,7 +135,7 @@ def _find_delimiter(text: str, problems: list[Problem]) -> str | None:
                                      f"the file was read with {name}."))
         return delimiter
     problems.append(make_problem("delimiter-unknown", "The header row has no commas, semicolons or tabs between "
-                                 f"column names; it reads {_quote(header, 60)}."))
+                                 f"column names; it reads {quoted(header, 60)}."))
     return None
 
 
@@ -248,7 +159,7 @@ def _rows(text: str, delimiter: str, problems: list[Problem]) -> Iterator[tuple[
             bad = lines[reader.line_num - 1] if 0 < reader.line_num <= len(lines) else ""
             problems.append(make_problem(
                 "quote-stray", f"Row {row} has text after the closing quote of a quoted cell on line "
-                f"{reader.line_num}: {_quote(bad, 80)}. The row was not read.", row=row, line=_line(row, line)))
+                f"{reader.line_num}: {quoted(bad, 80)}. The row was not read.", row=row, line=_line(row, line)))
             continue  # csv drops the rest of the bad line and goes on with the next
         yield row, line, fields
 
@@ -327,7 +238,7 @@ def _read_records(rows: Iterator[tuple[int, int, list[str]]], header: _Header, p
         records.append(Record(row, line, MappingProxyType(dict(zip(names, values, strict=True)))))
     for i, (row, value) in blank_values.items():
         problems.append(make_problem("column-blank", f"Column {column_letter(i)} has no name in the header row but "
-                                     f"has values below it, first in row {row}: {_quote(value)}.", value=value,
+                                     f"has values below it, first in row {row}: {quoted(value)}.", value=value,
                                      row=row))
     return records
 
@@ -335,7 +246,7 @@ def _read_records(rows: Iterator[tuple[int, int, list[str]]], header: _Header, p
 def _formula_problems(row: int, line: int, names: tuple[str, ...], values: list[str],
                       letters: Mapping[str, str]) -> list[Problem]:
     return [make_problem("formula", f"Row {row}, {_where(name, letters)} starts like a spreadsheet formula: "
-                         f"{_quote(cell)}.", row=row, column=name, value=cell, line=_line(row, line))
+                         f"{quoted(cell)}.", row=row, column=name, value=cell, line=_line(row, line))
             for name, cell in zip(names, values, strict=True) if _FORMULA.match(cell)]
 
 
@@ -349,7 +260,7 @@ def _fit(fields: list[str], header: _Header, row: int, line: int, problems: list
         return fields[:width]
     found = f"Row {row} has {len(fields)} cells but the header has {width}"
     if extra:
-        shown = ", ".join(_quote(cell, 40) for cell in extra if cell)
+        shown = ", ".join(quoted(cell, 40) for cell in extra if cell)
         detail = f"{found}: beyond column {column_letter(width - 1)} it holds {shown}"
         hint = "Put a cell that contains a comma in double quotes, or remove the extra cells."
     else:
