@@ -135,3 +135,39 @@ def test_a_replaced_image_is_noticed_and_a_broken_one_held_back(tmp_path):
     assert [p.code for p in snapshot.latest.problems] == ["image-unreadable"]
     assert ids(snapshot.current) == ["a"]
     assert snapshot.held_back
+
+
+def test_a_changed_category_order_rebuilds_the_same_bytes(csv_path):
+    csv_path.write_text(BETTER.replace("b,1951,Second,Text,Washington University", "b,1951,Second,Text,Homer"),
+                        encoding="utf-8")
+    store = PublishedStore(csv_path, None, ["Washington University", "Homer"])
+    assert store.refresh().current.categories == ("Washington University", "Homer")
+    snapshot = store.refresh(category_order=["Homer", "Washington University"])
+    assert snapshot.current.categories == ("Homer", "Washington University")
+    assert store.refresh(category_order=["Homer", "Washington University"]) is snapshot  # nothing new: no rebuild
+
+
+def test_a_refresh_during_a_rebuild_returns_the_previous_snapshot_at_once(csv_path, monkeypatch):
+    import threading
+
+    import timeline.store as store_module
+
+    store = PublishedStore(csv_path, None)
+    before = store.refresh()
+    started, release = threading.Event(), threading.Event()
+    real_build = store_module.build_catalog
+
+    def slow_build(*args, **kwargs):
+        started.set()
+        release.wait(5)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "build_catalog", slow_build)
+    csv_path.write_text(BETTER, encoding="utf-8")
+    rebuilding = threading.Thread(target=store.refresh)
+    rebuilding.start()
+    assert started.wait(5)
+    assert store.refresh() is before  # not blocked, not a second rebuild
+    release.set()
+    rebuilding.join(5)
+    assert ids(store.snapshot.current) == ["a", "b"]

@@ -64,28 +64,45 @@ class PublishedStore:
     def snapshot(self) -> Snapshot:
         return self._snapshot
 
-    def refresh(self, settle_seconds: float = 0.0) -> Snapshot:
-        """Look at the file once; publish it if it changed, has settled and has no errors."""
-        with self._lock:
-            data = self._read_bytes()
-            digest = hashlib.sha256(data).hexdigest() if data is not None else "missing"
-            digest += media_fingerprint(self.media_dir)
-            if digest == self._seen_hash:
-                return self._snapshot
-            if not self._settled(digest, settle_seconds):
-                return self._snapshot
-            self._seen_hash = digest
-            latest = (build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
-                      if data is not None else load_catalog(self.data_path, self.media_dir, self.category_order))
-            current, published_at = self._snapshot.current, self._snapshot.published_at
-            if latest.publishable and latest.version != current.version:
-                assert data is not None  # a missing file is never publishable
-                published_at = self._write_state(data, latest.version)
-                current = latest
-            elif latest.publishable:
-                current = latest  # same bytes; rebuilt with today's media folder
-            self._snapshot = Snapshot(current, latest, published_at)
+    def refresh(self, settle_seconds: float = 0.0, category_order: Sequence[str] | None = None) -> Snapshot:
+        """Look at the file once; publish it if it changed, has settled and has no errors.
+
+        Only one thread rebuilds at a time: a call made while another is rebuilding returns the previous
+        snapshot at once rather than waiting, so no visitor waits on a rebuild. A changed ``category_order``
+        (the settings file) counts as a change, like new bytes.
+        """
+        if not self._lock.acquire(blocking=False):
             return self._snapshot
+        try:
+            if category_order is not None:
+                self.category_order = tuple(category_order)
+            return self._refresh_locked(settle_seconds)
+        finally:
+            self._lock.release()
+
+    def _refresh_locked(self, settle_seconds: float) -> Snapshot:
+        data = self._read_bytes()
+        digest = self._digest(data)
+        if digest == self._seen_hash or not self._settled(digest, settle_seconds):
+            return self._snapshot
+        self._seen_hash = digest
+        latest = (build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
+                  if data is not None else load_catalog(self.data_path, self.media_dir, self.category_order))
+        current, published_at = self._snapshot.current, self._snapshot.published_at
+        if latest.publishable and latest.version != current.version:
+            assert data is not None  # a missing file is never publishable
+            published_at = self._write_state(data, latest.version)
+            current = latest
+        elif latest.publishable:
+            current = latest  # same bytes; rebuilt with today's media folder or category order
+        self._snapshot = Snapshot(current, latest, published_at)
+        return self._snapshot
+
+    def _digest(self, data: bytes | None) -> str:
+        """What the catalogue depends on: the bytes, the media folder's stamp and the category order."""
+        digest = hashlib.sha256(data).hexdigest() if data is not None else "missing"
+        order = hashlib.sha256("\n".join(self.category_order).encode()).hexdigest()[:16]
+        return f"{digest}{media_fingerprint(self.media_dir)}:{order}"
 
     def _settled(self, digest: str, settle_seconds: float) -> bool:
         now = self._clock()
