@@ -1,20 +1,55 @@
-"""The one place the UI gets its catalogue: a process-wide published store.
+"""The one place the UI gets its catalogue and settings: process-wide, shared by every session.
 
-The store lives in a module-level registry, not only in Streamlit's caches
-(any visitor can clear those); ``st.cache_resource`` only saves the lookup.
+The store lives in a module-level registry, not only in Streamlit's caches (any visitor can clear
+those). Every run asks for the snapshot, so asking must be cheap: the file is looked at no more than
+every ``REFRESH_EVERY_SECONDS`` across all sessions, and a rebuild runs on a background thread (one
+at a time) while visitors keep getting the previous snapshot. The settings file is re-read only when
+its stamp changes and it has stopped changing for ``SETTLE_SECONDS``.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from timeline.settings import Environment, Settings, load_settings, read_environment
 from timeline.store import PublishedStore, Snapshot
 
 REFRESH_EVERY_SECONDS = 2.0
-_stores: dict[tuple[str, str, str], PublishedStore] = {}
-_checked_at: dict[tuple[str, str, str], float] = {}
+SETTLE_SECONDS = 1.0  # a changed file is judged only once it has stayed the same this long (editors save in steps)
+_log = logging.getLogger(__name__)
+
+Stamp = tuple[int, int, int]  # (mtime_ns, size, inode): a replaced or rewritten file gets a new one
+
+
+@dataclass(frozen=True)
+class SettingsRead:
+    """The settings in use, the file stamp they came from, and what was wrong with a newer file ("" if nothing)."""
+
+    settings: Settings
+    stamp: Stamp | None
+    problem: str = ""
+
+
+@dataclass
+class _Watch:
+    """One data file's store and its refresh bookkeeping (mutable, guarded by ``_lock``)."""
+
+    store: PublishedStore
+    checked_at: float
+    worker: threading.Thread | None = field(default=None)
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None and self.worker.is_alive()
+
+
+_watches: dict[tuple[str, str], _Watch] = {}
+_settings: dict[Path, SettingsRead] = {}
 _lock = threading.Lock()
 
 
@@ -22,19 +57,68 @@ def current_environment() -> Environment:
     return read_environment()
 
 
+def file_stamp(path: Path) -> Stamp | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def next_settings(previous: SettingsRead | None, stamp: Stamp | None, now: float,
+                  read: Callable[[], Settings]) -> SettingsRead:
+    """The settings to use now: the previous ones while the file is unchanged, still changing, missing or broken.
+
+    A first read (no previous settings) never waits, and a missing file at start gives the defaults.
+    """
+    if previous is not None:
+        if stamp == previous.stamp:
+            return previous
+        if stamp is None:
+            return SettingsRead(previous.settings, None, "The settings file is missing; the last settings stay.")
+        if 0 <= now - stamp[0] / 1e9 < SETTLE_SECONDS:
+            return previous  # being written: look again on a later run
+    try:
+        return SettingsRead(read(), stamp)
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        kept = previous.settings if previous is not None else Settings()
+        return SettingsRead(kept, stamp, f"{exc}. Visitors keep the last settings that could be read.")
+
+
+def settings_read(env: Environment) -> SettingsRead:
+    """The exhibit settings for ``env``; costs one ``stat`` when the file is unchanged."""
+    fresh = next_settings(_settings.get(env.settings), file_stamp(env.settings), time.time(),
+                          lambda: load_settings(env.settings))
+    _settings[env.settings] = fresh
+    return fresh
+
+
 def exhibit_settings(env: Environment) -> Settings:
-    return load_settings(env.settings)
+    return settings_read(env).settings
 
 
 def published_snapshot(env: Environment, settings: Settings) -> Snapshot:
-    """The store's snapshot, re-reading the file at most every couple of seconds across all sessions."""
-    key = (str(env.data), str(env.media), str(env.settings))
+    """The store's snapshot: the first call loads synchronously; later ones start at most one background refresh."""
+    key = (str(env.data), str(env.media))
+    order = settings.category_order()
     with _lock:
-        store = _stores.get(key)
-        if store is None:
-            store = _stores[key] = PublishedStore(env.data, env.media, settings.category_order())
-            _checked_at[key] = 0.0
-        due = time.monotonic() - _checked_at[key] >= REFRESH_EVERY_SECONDS
-        if due:
-            _checked_at[key] = time.monotonic()
-    return store.refresh() if due else store.snapshot
+        watch = _watches.get(key)
+        if watch is None:
+            store = PublishedStore(env.data, env.media, order)
+            store.refresh(category_order=order)  # the first visitor sees the file as it is now
+            _watches[key] = _Watch(store, time.monotonic())
+            return store.snapshot
+        now = time.monotonic()
+        if not watch.busy and now - watch.checked_at >= REFRESH_EVERY_SECONDS:
+            watch.checked_at = now
+            watch.worker = threading.Thread(target=_refresh, args=(watch.store, order), daemon=True,
+                                            name="timeline-refresh")
+            watch.worker.start()
+        return watch.store.snapshot
+
+
+def _refresh(store: PublishedStore, order: tuple[str, ...]) -> None:
+    try:
+        store.refresh(SETTLE_SECONDS, order)
+    except Exception:  # a failed look keeps the previous snapshot; the next one tries again
+        _log.exception("Refreshing %s failed", store.data_path)

@@ -1,0 +1,95 @@
+"""Settings read only when their file changed and settled; the catalogue refreshed off the visitors' threads."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+import timeline.store as store_module
+from timeline.settings import Settings, read_environment
+from timeline.ui import loading
+from timeline.ui.loading import SETTLE_SECONDS, SettingsRead, next_settings
+
+OLD = Settings(title="Old")
+NEW = Settings(title="New")
+NOW = 1_000_000.0
+SETTLED = (int((NOW - SETTLE_SECONDS - 1) * 1e9), 10, 1)  # (mtime_ns, size, inode) of a file left alone
+YOUNG = (int((NOW - SETTLE_SECONDS / 2) * 1e9), 11, 1)  # written a moment ago: perhaps still being written
+
+
+def read_new() -> Settings:
+    return NEW
+
+
+def read_broken() -> Settings:
+    raise ValueError("exhibit settings are not valid TOML: Expected '=' (at line 2, column 7)")
+
+
+@pytest.mark.parametrize(("previous", "stamp", "read", "title", "problem"), [
+    (None, SETTLED, read_new, "New", ""),  # first read
+    (None, YOUNG, read_new, "New", ""),  # a first read never waits
+    (SettingsRead(OLD, SETTLED), SETTLED, read_broken, "Old", ""),  # unchanged: not read at all
+    (SettingsRead(OLD, (1, 1, 1)), SETTLED, read_new, "New", ""),  # changed and settled
+    (SettingsRead(OLD, (1, 1, 1)), YOUNG, read_new, "Old", ""),  # changed, still settling
+    (SettingsRead(OLD, (1, 1, 1)), None, read_new, "Old", "missing"),  # deleted mid-save
+    (SettingsRead(OLD, (1, 1, 1)), SETTLED, read_broken, "Old", "not valid TOML"),
+    (None, SETTLED, read_broken, Settings().title, "not valid TOML"),
+])
+def test_next_settings(previous, stamp, read, title, problem):
+    fresh = next_settings(previous, stamp, NOW, read)
+    assert fresh.settings.title == title
+    assert (problem in fresh.problem) if problem else fresh.problem == ""
+
+
+def test_unchanged_settings_are_the_same_object():
+    previous = SettingsRead(OLD, SETTLED)
+    assert next_settings(previous, SETTLED, NOW, read_new) is previous
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setattr(loading, "_watches", {})
+    monkeypatch.setattr(loading, "REFRESH_EVERY_SECONDS", 0.0)
+    monkeypatch.setattr(loading, "SETTLE_SECONDS", 0.0)
+    data = tmp_path / "events.csv"
+    data.write_text("id,date,title,text,category,sources\na,1950,First,Text,Washington University,Becker\n",
+                    encoding="utf-8")
+    return read_environment({"TIMELINE_DATA": str(data), "TIMELINE_MEDIA": str(tmp_path / "media")})
+
+
+def wait_for(condition, seconds=5.0):
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return condition()
+
+
+def test_first_call_loads_and_later_changes_arrive_in_the_background(env):
+    assert [e.id for e in loading.published_snapshot(env, Settings()).current.entries] == ["a"]
+    with env.data.open("a", encoding="utf-8") as f:
+        f.write("b,1951,Second,Text,Washington University,Becker\n")
+    assert wait_for(lambda: len(loading.published_snapshot(env, Settings()).current.entries) == 2)
+
+
+def test_visitors_get_the_previous_snapshot_while_one_thread_rebuilds(env, monkeypatch):
+    first = loading.published_snapshot(env, Settings())
+    release, builds = threading.Event(), []
+    real_build = store_module.build_catalog
+
+    def slow_build(*args, **kwargs):
+        builds.append(threading.current_thread().name)
+        release.wait(5)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "build_catalog", slow_build)
+    env.data.write_text(env.data.read_text(encoding="utf-8") + "b,1951,Second,Text,Washington University,Becker\n",
+                        encoding="utf-8")
+    started = time.monotonic()
+    answers = [loading.published_snapshot(env, Settings()) for _ in range(20)]
+    assert time.monotonic() - started < 1.0
+    assert all(answer is first for answer in answers)
+    assert wait_for(lambda: builds) and builds == ["timeline-refresh"]
+    release.set()
+    assert wait_for(lambda: len(loading.published_snapshot(env, Settings()).current.entries) == 2)
