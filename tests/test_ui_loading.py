@@ -8,9 +8,11 @@ import time
 import pytest
 
 import timeline.store as store_module
-from timeline.settings import Settings, read_environment
+from timeline.catalog import build_catalog
+from timeline.settings import Mode, Settings, read_environment
+from timeline.store import Snapshot
 from timeline.ui import loading
-from timeline.ui.loading import SETTLE_SECONDS, SettingsRead, next_settings
+from timeline.ui.loading import SETTLE_SECONDS, SettingsRead, catalog_for, next_settings
 
 OLD = Settings(title="Old")
 NEW = Settings(title="New")
@@ -93,3 +95,22 @@ def test_visitors_get_the_previous_snapshot_while_one_thread_rebuilds(env, monke
     assert wait_for(lambda: builds) and builds == ["timeline-refresh"]
     release.set()
     assert wait_for(lambda: len(loading.published_snapshot(env, Settings()).current.entries) == 2)
+
+
+HEADER = b"id,date,title,text,category,sources,status\n"
+PUBLISHED = build_catalog(HEADER + b"a,1950,First,Text,Washington University,Becker,\n"
+                                   b"d,1951,Draft,Text,Washington University,Becker,draft\n")
+EDITED = build_catalog(HEADER + b"a,1950,First,Text,Washington University,Becker,\n"
+                                b"e,1952,New draft,,,,draft\n")
+BROKEN = build_catalog(HEADER + b"a,03/04/1950,First,Text,Washington University,Becker,\n")
+
+
+@pytest.mark.parametrize(("mode", "latest", "expected"), [
+    (Mode.WEB, EDITED, ["a"]),
+    (Mode.KIOSK, EDITED, ["a"]),
+    (Mode.CURATOR, EDITED, ["a", "e"]),  # the file on disk, drafts included
+    (Mode.WEB, BROKEN, ["a"]),
+    (Mode.CURATOR, BROKEN, ["a", "d"]),  # the last good version, with its drafts
+])
+def test_catalog_for_mode(mode, latest, expected):
+    assert [e.id for e in catalog_for(mode, Snapshot(PUBLISHED, latest, 1.0)).entries] == expected

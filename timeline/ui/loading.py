@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.settings import Environment, Settings, load_settings, read_environment
+from timeline.catalog import Catalog
+from timeline.settings import Environment, Mode, Settings, load_settings, read_environment
 from timeline.store import PublishedStore, Snapshot
 
 REFRESH_EVERY_SECONDS = 2.0
@@ -115,6 +116,14 @@ def published_snapshot(env: Environment, settings: Settings) -> Snapshot:
                                             name="timeline-refresh")
             watch.worker.start()
         return watch.store.snapshot
+
+
+def catalog_for(mode: Mode, snapshot: Snapshot) -> Catalog:
+    """What a mode lists. Visitors: the published entries only. Curators: the file on disk with its drafts when it
+    passes the check, else the last good version with its drafts (the curator panel lists why)."""
+    if mode is not Mode.CURATOR:
+        return snapshot.current.visible
+    return snapshot.latest if snapshot.latest.publishable else snapshot.current
 
 
 def _refresh(store: PublishedStore, order: tuple[str, ...]) -> None:
