@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline.catalog import Catalog, load_catalog
+from timeline.interchange import INTERCHANGE_COMMANDS, add_interchange_commands
 from timeline.problems import format_problem
 from timeline.settings import PROJECT_ROOT, SETTINGS_NAME, load_settings, read_environment
 
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("csv", nargs="?", type=Path, default=env.data, help=f"events CSV (default {env.data})")
     media.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
     media.add_argument("--out", type=Path, default=DERIVED_DIR, help=f"derivatives folder (default {DERIVED_DIR})")
+    add_interchange_commands(commands, env)
     return parser
 
 
@@ -127,7 +129,8 @@ def _load(csv_path: Path, media: Path) -> Catalog:
     return load_catalog(csv_path, media, load_settings(settings_path).category_order())
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {"check": run_check, "media": run_media}
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {"check": run_check, "media": run_media,
+                                                                    **INTERCHANGE_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
