@@ -1,22 +1,27 @@
-"""Wiring: environment, settings and catalogue to the mode's view."""
+"""Wiring: environment and settings to the mode's view. Kiosk and curator views register here when they exist."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from timeline.ui.loading import current_environment, exhibit_settings, published_snapshot
+from timeline.settings import Environment, Mode, Settings
+from timeline.ui.kiosk import render_kiosk
+from timeline.ui.loading import current_environment, exhibit_settings
+from timeline.ui.web import render_web
+
+View = Callable[[Environment, Settings], None]
+
+# Mode -> view. A mode without its own view yet shows the public web page, never an error.
+VIEWS: dict[Mode, View] = {
+    Mode.WEB: render_web,
+    Mode.KIOSK: render_kiosk,
+}
 
 
 def run() -> None:
     env = current_environment()
     settings = exhibit_settings(env)
-    st.set_page_config(page_title=settings.title, layout="wide")
-    catalog = published_snapshot(env, settings).current.visible
-    st.title(settings.title)
-    if settings.introduction:
-        st.text(settings.introduction)
-    with st.container(key="event-list"):
-        for entry in catalog.entries:
-            st.subheader(entry.title, anchor=False)
-            st.caption(f"{entry.date_label} · {entry.category}")
-            st.text(entry.text)
+    st.set_page_config(page_title=settings.title, layout="wide", initial_sidebar_state="collapsed")
+    VIEWS.get(env.mode, render_web)(env, settings)

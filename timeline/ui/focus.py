@@ -1,0 +1,54 @@
+"""Where keyboard focus goes after an action that replaces what the visitor was on.
+
+Opening an entry replaces the list with the entry, and "Back to the list" replaces the entry with the
+list: the button that had focus is gone, so the browser would drop focus to the top of the page and a
+keyboard or screen-reader visitor would have to start again. A tiny script of ours (never curator
+text: the target is one of our own selectors around a validated slug) moves focus to where the
+visitor's attention now is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import streamlit as st
+
+from timeline.ui.state import KEYS
+
+_nonce = itertools.count()  # a changed body makes the front end run the script again
+
+_SCRIPT = """<script>/*{nonce}*/(function () {{
+  var selector = {selector}, tries = 0;
+  function move() {{
+    var target = document.querySelector(selector);
+    if (!target) {{ if (++tries < 60) setTimeout(move, 50); return; }}
+    if (!target.matches('a, button, input, [tabindex]')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }}
+  setTimeout(move, 0);
+}})();</script>"""
+
+
+def request_focus(selector: str) -> None:
+    st.session_state[KEYS.focus] = selector
+
+
+def detail_heading() -> str:
+    return ".st-key-event-detail h2"
+
+
+def list_item(entry_id: str) -> str:
+    return f".st-key-open-{entry_id} button"
+
+
+def list_heading() -> str:
+    return ".st-key-event-list h2"
+
+
+def apply_focus() -> None:
+    """Run at the end of a run: emit the focus script once for a pending request."""
+    selector = st.session_state.pop(KEYS.focus, None)
+    if selector:
+        with st.container(key="focus-mover"):
+            st.html(_SCRIPT.format(nonce=next(_nonce), selector=json.dumps(selector)), unsafe_allow_javascript=True)

@@ -1,0 +1,141 @@
+"""What a visitor has chosen, three ways: widget values, a ``Query`` (plus the open entry), and the URL.
+
+The conversions are pure functions, tested without Streamlit; ``sync_from_url`` and ``write_url`` are
+the two edges that touch ``st.query_params``. A link is honoured once, at the start of a session:
+after that the widgets own the state and the URL only follows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from timeline.query import LIST_KINDS, Facets, Query, query_from_params, query_to_params
+from timeline.schema import Kind
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Session-state keys. Widget keys double as stable test handles (AppTest finds widgets by key)."""
+
+    categories: str = "filter-categories"
+    themes: str = "filter-themes"
+    people: str = "filter-people"
+    years: str = "filter-years"
+    text: str = "filter-text"
+    kinds: str = "filter-kinds"
+    open_id: str = "open-entry"
+    page: str = "list-page"
+    preset: str = "range-preset"
+    revealed: str = "revealed-images"
+    focus: str = "focus-request"
+    notices: str = "link-notices"
+    url_read: str = "url-read"
+    last_query: str = "last-query"
+
+
+KEYS = Keys()
+FILTER_KEYS = (KEYS.categories, KEYS.themes, KEYS.people, KEYS.years, KEYS.text, KEYS.kinds)
+
+
+def query_from_widgets(values: Mapping[str, Any], facets: Facets) -> Query:
+    """The Query the widgets describe; values the catalogue no longer has are ignored, full year range is no filter."""
+    low, high = values.get(KEYS.years) or (facets.year_min, facets.year_max)
+    kinds = {Kind(k) for k in values.get(KEYS.kinds) or () if k in {kind.value for kind in LIST_KINDS}}
+    return Query(
+        categories=frozenset(values.get(KEYS.categories) or ()).intersection(facets.categories),
+        themes=frozenset(values.get(KEYS.themes) or ()).intersection(facets.themes),
+        people=frozenset(values.get(KEYS.people) or ()).intersection(facets.people),
+        kinds=frozenset(kinds) if len(kinds) < len(LIST_KINDS) else frozenset(),
+        year_from=int(low) if int(low) > facets.year_min else None,
+        year_to=int(high) if int(high) < facets.year_max else None,
+        text=str(values.get(KEYS.text) or ""),
+    )
+
+
+def widget_values(query: Query, facets: Facets) -> dict[str, Any]:
+    """Widget values showing ``query``, in the facets' own order so widgets list them as the catalogue does."""
+    def ordered(chosen: frozenset[str], options: tuple[str, ...]) -> list[str]:
+        return [option for option in options if option in chosen]
+
+    low = facets.year_min if query.year_from is None else max(facets.year_min, query.year_from)
+    high = facets.year_max if query.year_to is None else min(facets.year_max, query.year_to)
+    return {
+        KEYS.categories: ordered(query.categories, facets.categories),
+        KEYS.themes: ordered(query.themes, facets.themes),
+        KEYS.people: ordered(query.people, facets.people),
+        KEYS.years: (low, high),
+        KEYS.text: query.text,
+        KEYS.kinds: [kind.value for kind in LIST_KINDS if kind in query.kinds],
+    }
+
+
+def selected_id_from(selection_event: Any) -> str | None:
+    """The entry id of the first clicked point (ids travel in ``customdata[0]``), or None for an empty selection."""
+    try:
+        points = selection_event["selection"]["points"]
+    except (KeyError, TypeError, IndexError):
+        return None
+    for point in points or ():
+        customdata = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(customdata, list | tuple) and customdata and isinstance(customdata[0], str):
+            return customdata[0]
+    return None
+
+
+def share_url(base: str, event_id: str) -> str:
+    """A link to one entry: the base without its own query or fragment, plus ``?event=ID``."""
+    root = base.split("#", 1)[0].split("?", 1)[0] or "/"
+    return f"{root}?event={event_id}"
+
+
+# --- the Streamlit edges ------------------------------------------------------------------------------------------
+
+
+def apply_widget_values(values: Mapping[str, Any]) -> None:
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+def sync_from_url(facets: Facets) -> None:
+    """Honour the link once per session: seed the widgets and the open entry, keep notices to show."""
+    if st.session_state.get(KEYS.url_read):
+        return
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    query, event_id, notices = query_from_params(params, facets)
+    apply_widget_values(widget_values(query, facets))
+    st.session_state[KEYS.open_id] = event_id
+    st.session_state[KEYS.notices] = (notices, query, event_id)
+    st.session_state[KEYS.url_read] = True
+
+
+def keep_widgets_valid(facets: Facets) -> Query:
+    """The current Query; widget values a new catalogue no longer offers are dropped before widgets render."""
+    query = query_from_widgets(st.session_state, facets)
+    canonical = widget_values(query, facets)
+    stale = {k: v for k, v in canonical.items() if k != KEYS.text and _differs(st.session_state.get(k), v)}
+    apply_widget_values(stale)
+    return query
+
+
+def _differs(current: Any, wanted: Any) -> bool:
+    if isinstance(wanted, list):
+        return sorted(current or ()) != sorted(wanted)
+    return tuple(current or ()) != tuple(wanted) if isinstance(wanted, tuple) else current != wanted
+
+
+def current_notices(query: Query, event_id: str | None) -> tuple[str, ...]:
+    """The link's notices, shown until the visitor changes what the link asked for."""
+    notices, link_query, link_event = st.session_state.get(KEYS.notices) or ((), None, None)
+    return tuple(notices) if (query, event_id) == (link_query, link_event) else ()
+
+
+def write_url(query: Query, event_id: str | None) -> None:
+    """Make the address bar describe the view (only when it differs: each write is a browser message)."""
+    wanted = query_to_params(query, event_id)
+    current = {name: st.query_params.get_all(name) for name in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)

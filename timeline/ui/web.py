@@ -1,0 +1,124 @@
+"""The public web page: header, then the explore area (filters, timeline, list or open entry) as one fragment.
+
+Only the fragment reruns on a filter change or a selection, and nothing is parsed on a rerun: the
+catalogue comes from the published store and its facets are computed once per catalogue version.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from timeline.catalog import Catalog
+from timeline.query import Facets, Query, apply_query, facets_of
+from timeline.schema import Kind
+from timeline.settings import Environment, Settings
+from timeline.ui import focus
+from timeline.ui.chart import render_chart
+from timeline.ui.detail import DetailContext, render_detail
+from timeline.ui.entry_list import render_list
+from timeline.ui.filters import render_filters
+from timeline.ui.listing import page_containing
+from timeline.ui.loading import exhibit_settings, published_snapshot
+from timeline.ui.safe_text import escape, paragraphs_html
+from timeline.ui.state import (
+    KEYS,
+    apply_widget_values,
+    current_notices,
+    keep_widgets_valid,
+    sync_from_url,
+    widget_values,
+    write_url,
+)
+from timeline.ui.styles import inject_styles
+
+SOURCING = ("Every entry names its sources: follow them from the entry itself. Dates marked “about” are "
+            "approximate; a span of years is drawn as a bar on the timeline.")
+_facets: dict[str, Facets] = {}  # catalogue version -> facets; a few versions at most over a day of edits
+
+
+def facets_for(catalog: Catalog) -> Facets:
+    found = _facets.get(catalog.version)
+    if found is None:
+        if len(_facets) > 8:
+            _facets.clear()
+        found = _facets[catalog.version] = facets_of(catalog.entries, catalog.categories)
+    return found
+
+
+def render_header(settings: Settings) -> None:
+    intro = paragraphs_html(settings.introduction, allow_links=True)
+    st.html(f'<header class="exhibit-header"><p class="exhibit-kicker">An online exhibit</p>'
+            f'<h1>{escape(settings.title)}</h1><div class="exhibit-intro">{intro}</div></header>')
+    with st.expander("About this exhibit"):
+        policy = paragraphs_html(settings.sources_policy) if settings.sources_policy else ""
+        st.html(f'<div class="prose">{policy}{paragraphs_html(SOURCING)}</div>')
+
+
+def notice_html(text: str) -> str:
+    return f'<p class="notice" role="status">{escape(text)}</p>'
+
+
+def _open(entry_id: str) -> None:
+    if entry_id:
+        st.session_state[KEYS.open_id] = entry_id
+        focus.request_focus(focus.detail_heading())
+
+
+def _reset_filters(facets: Facets) -> None:
+    apply_widget_values(widget_values(Query(), facets))
+    st.session_state[KEYS.page] = 0
+
+
+def _back(order: tuple) -> None:
+    entry_id = st.session_state.get(KEYS.open_id)
+    st.session_state[KEYS.open_id] = None
+    page = page_containing(order, entry_id) if entry_id else None
+    if page is not None:
+        st.session_state[KEYS.page] = page
+        focus.request_focus(focus.list_item(entry_id))
+    else:
+        focus.request_focus(focus.list_heading())
+
+
+def _follow_query(query: Query) -> None:
+    """A new query starts the list at its first page."""
+    if st.session_state.get(KEYS.last_query) != query:
+        st.session_state[KEYS.last_query] = query
+        st.session_state[KEYS.page] = 0
+
+
+def _share_base(settings: Settings) -> str:
+    return settings.public_url or (st.context.url or "")
+
+
+@st.fragment
+def explore(env: Environment) -> None:
+    settings = exhibit_settings(env)
+    catalog = published_snapshot(env, settings).current.visible
+    facets = facets_for(catalog)
+    sync_from_url(facets)
+    query = keep_widgets_valid(facets)
+    _follow_query(query)
+    shown = apply_query(query, catalog.entries)
+    open_id = st.session_state.get(KEYS.open_id)
+    entry = catalog.by_id.get(open_id) if open_id else None
+    if entry is None or entry.kind is Kind.ERA:
+        open_id = st.session_state[KEYS.open_id] = None
+        entry = None
+    for notice in current_notices(query, open_id):
+        st.html(notice_html(notice))  # not st.info: it is Markdown, and a notice may quote the link's text
+    render_filters(facets, query, len(shown), len(catalog.entries), lambda: _reset_filters(facets))
+    render_chart(shown, catalog.eras, settings, open_id, _open)
+    if entry is not None:
+        render_detail(entry, DetailContext(shown, catalog.by_id, env.media, _share_base(settings), _open,
+                                           lambda: _back(shown)))
+    else:
+        render_list(shown, catalog.eras, env.media, _open, lambda: _reset_filters(facets))
+    focus.apply_focus()
+    write_url(query, open_id)
+
+
+def render_web(env: Environment, settings: Settings) -> None:
+    inject_styles()
+    render_header(settings)
+    explore(env)
