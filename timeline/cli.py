@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import TextIO
 from timeline.catalog import Catalog, load_catalog
 from timeline.interchange import INTERCHANGE_COMMANDS, add_interchange_commands
 from timeline.problems import format_problem
-from timeline.settings import PROJECT_ROOT, SETTINGS_NAME, load_settings, read_environment
+from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
 
 EXIT_OK, EXIT_INVALID, EXIT_MISUSE = 0, 1, 2
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
@@ -123,10 +122,7 @@ def _progress_bar(out: TextIO) -> Callable[[int, int, str], None]:
 
 
 def _load(csv_path: Path, media: Path) -> Catalog:
-    """Settings sit beside the CSV being checked, unless TIMELINE_SETTINGS names them."""
-    env = read_environment()
-    settings_path = env.settings if "TIMELINE_SETTINGS" in os.environ else csv_path.parent / SETTINGS_NAME
-    return load_catalog(csv_path, media, load_settings(settings_path).category_order())
+    return load_catalog(csv_path, media, load_settings(settings_path_for(csv_path)).category_order())
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {"check": run_check, "media": run_media,

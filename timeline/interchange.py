@@ -11,8 +11,6 @@ import argparse
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -22,7 +20,8 @@ from timeline.importer import OUTPUT_COLUMNS, SheetImport, import_records
 from timeline.problems import format_problem
 from timeline.reader import read_table
 from timeline.schema import COLUMN_NAMES
-from timeline.settings import SETTINGS_NAME, Environment, load_settings, read_environment
+from timeline.settings import SETTINGS_NAME, Environment, load_settings, settings_path_for
+from timeline.store import write_atomically
 from timeline.template import template_rows
 from timeline.timelinejs import SheetRecord, export_timeline, records_from_json, records_from_table
 
@@ -112,16 +111,15 @@ def import_summary(result: SheetImport, sheet: Path, output: Path) -> str:
 def run_export(args: argparse.Namespace, out: TextIO) -> int:
     if refused := _refuse_output(args.output, True, out):
         return refused
-    # as `check` does: settings beside the CSV, unless TIMELINE_SETTINGS names them
-    env = read_environment()
-    settings = load_settings(env.settings if "TIMELINE_SETTINGS" in os.environ else args.csv.parent / SETTINGS_NAME)
+    settings = load_settings(settings_path_for(args.csv))
     catalog = load_catalog(args.csv, args.media, settings.category_order())
     if not catalog.publishable:
         out.write(f"{args.csv} has {catalog.error_count} errors, so it is not published and nothing was exported. "
                   f"Run: python -m timeline check {args.csv}\n")
         return EXIT_INVALID
     visible = catalog.visible
-    _write_atomic(args.output, json.dumps(export_timeline(visible, settings), ensure_ascii=False, indent=2) + "\n")
+    exported = json.dumps(export_timeline(visible, settings), ensure_ascii=False, indent=2) + "\n"
+    write_atomically(args.output, exported.encode("utf-8"))
     out.write(f"Wrote {args.output}: {len(visible.entries)} events and {len(visible.eras)} eras (drafts left out). "
               "Copy the images it names from media/ beside it.\n")
     return EXIT_OK
@@ -153,13 +151,6 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, s
         writer = csv.DictWriter(fp, columns, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a web server never serves a half-written file."""
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as fp:
-        fp.write(text)
-    os.replace(fp.name, path)
 
 
 INTERCHANGE_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {

@@ -107,6 +107,12 @@ def parse_settings(text: str) -> Settings:
     )
 
 
+def settings_path_for(csv_path: Path, environ: Mapping[str, str] | None = None) -> Path:
+    """The settings that go with a CSV given on the command line: beside it, unless TIMELINE_SETTINGS names them."""
+    env = os.environ if environ is None else environ
+    return read_environment(env).settings if env.get("TIMELINE_SETTINGS") else csv_path.parent / SETTINGS_NAME
+
+
 def load_settings(path: Path) -> Settings:
     """Settings from disk; a missing file gives the defaults so visitors still see the exhibit."""
     try:
