@@ -1,0 +1,47 @@
+"""Paging and era/decade grouping of the entry list."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.dates import parse_date
+from timeline.schema import Entry, Kind
+from timeline.ui.listing import page_containing, page_of, sections
+
+
+def entry(entry_id: str, date: str, kind: Kind = Kind.EVENT, title: str = "") -> Entry:
+    return Entry(id=entry_id, kind=kind, date=parse_date(date), title=title or entry_id, row=1)
+
+
+ERAS = (entry("era-a", "1900/1939", Kind.ERA, "Early"), entry("era-b", "1930/1949", Kind.ERA, "Middle"))
+ENTRIES = tuple(entry(f"e{i}", year) for i, year in enumerate(["1890", "1905", "1912", "1931", "1945", "1960"]))
+
+
+@pytest.mark.parametrize(("count", "number", "expected"), [
+    (0, 0, ((), 0, 1, "Nothing to show")),
+    (61, 0, (30, 0, 3, "Showing 1–30 of 61")),
+    (61, 2, (1, 2, 3, "Showing 61–61 of 61")),
+    (61, 9, (1, 2, 3, "Showing 61–61 of 61")),  # a stale page number is clamped
+    (30, -1, (30, 0, 1, "Showing 1–30 of 30")),
+])
+def test_page_of(count, number, expected):
+    entries = [entry(f"e{i}", "1950") for i in range(count)]
+    page = page_of(entries, number)
+    shown = len(page.entries) if page.entries else ()
+    assert (shown, page.number, page.count, page.caption) == expected
+
+
+def test_page_containing():
+    entries = [entry(f"e{i}", "1950") for i in range(61)]
+    assert [page_containing(entries, i) for i in ("e0", "e29", "e30", "e60", "nope")] == [0, 0, 1, 2, None]
+
+
+def test_sections_group_by_era_then_decade():
+    flat = [(s.title, s.subtitle, [(d.label, [e.id for e in d.entries]) for d in s.decades])
+            for s in sections(ENTRIES, ERAS)]
+    assert flat == [
+        ("1890", "", [("1890s", ["e0"])]),
+        ("Early", "1900–1939", [("1900s", ["e1"]), ("1910s", ["e2"])]),
+        ("Middle", "1930–1949", [("1930s", ["e3"]), ("1940s", ["e4"])]),  # the later-starting era wins an overlap
+        ("1960", "", [("1960s", ["e5"])]),
+    ]

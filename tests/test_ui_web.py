@@ -1,0 +1,183 @@
+"""The web page through AppTest: title, filters and count, deep links, previous/next, hostile text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from timeline.settings import PROJECT_ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ui"
+SETTINGS = 'title = "A test exhibit"\nintroduction = "About *these* stories."\npublic_url = "https://exhibit.example/"\n'
+# Any script, iframe, image not served by us, or link to the hostile fixture's evil.example is a live tag.
+LIVE_TAG = re.compile(r'<\s*(script|iframe|img(?![^>]*src="app/static/)|a\s+href="https://evil)', re.IGNORECASE)
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    """An AppTest on a copy of a fixture CSV (the published store writes beside its data file)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+    def make(fixture: str = "events.csv") -> AppTest:
+        data = tmp_path / fixture
+        shutil.copy(FIXTURES / fixture, data)
+        (tmp_path / "exhibit.toml").write_text(SETTINGS, encoding="utf-8")
+        (tmp_path / "media").mkdir(exist_ok=True)
+        monkeypatch.setenv("TIMELINE_MODE", "web")
+        monkeypatch.setenv("TIMELINE_DATA", str(data))
+        monkeypatch.setenv("TIMELINE_MEDIA", str(tmp_path / "media"))
+        monkeypatch.delenv("TIMELINE_SETTINGS", raising=False)
+        return AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=30)
+
+    return make
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    return [element.proto.body for element in at.get("html")]
+
+
+def count_text(at: AppTest) -> str:
+    return next(re.sub(r"<[^>]+>", "", body) for body in html_bodies(at) if 'role="status" aria-live' in body)
+
+
+def detail_title(at: AppTest) -> str | None:
+    for body in html_bodies(at):
+        found = re.search(r'<h2 class="detail-title"[^>]*>(.*?)</h2>', body)
+        if found:
+            return found.group(1)
+    return None
+
+
+def test_page_shows_the_exhibit_title_and_all_published_entries(app):
+    at = app()
+    at.run()
+    assert not at.exception
+    assert any("<h1>A test exhibit</h1>" in body for body in html_bodies(at))
+    assert count_text(at) == "All 6 entries"  # 8 rows less one era and one draft
+    assert not [b for b in at.button if b.key == "open-draft-entry"]
+
+
+@pytest.mark.parametrize(("widget", "value", "expected", "param"), [
+    ("filter-text", "converted", "1 of 6 entries · “converted”", ("q", "converted")),
+    ("filter-themes", ["nursing"], "2 of 6 entries · theme: nursing", ("theme", "nursing")),
+    ("filter-people", ["Ada Example"], "2 of 6 entries · person: Ada Example", ("person", "Ada Example")),
+])
+def test_a_filter_changes_the_count_and_the_url(app, widget, value, expected, param):
+    at = app()
+    at.run()
+    element = at.text_input(key=widget) if widget == "filter-text" else at.multiselect(key=widget)
+    element.set_value(value).run()
+    assert count_text(at) == expected
+    assert at.query_params[param[0]] == param[1]  # AppTest keeps the last value of a key
+
+
+def test_years_slider_filters(app):
+    at = app()
+    at.run()
+    at.slider(key="filter-years").set_value((1930, 1940)).run()
+    assert count_text(at) == "2 of 6 entries · 1930–1940"
+
+
+def test_reset_filters_clears_every_filter(app):
+    at = app()
+    at.query_params.update({"q": "ward", "theme": "patients"})
+    at.run()
+    assert count_text(at) != "All 6 entries"
+    at.button(key="reset-filters").click().run()
+    assert count_text(at) == "All 6 entries"
+    assert "q" not in at.query_params
+
+
+def test_deep_link_opens_the_entry(app):
+    at = app()
+    at.query_params["event"] = "nurses-train"
+    at.run()
+    assert detail_title(at) == "Nurses begin training"
+    assert at.get("code")[0].value == "https://exhibit.example/?event=nurses-train"
+
+
+def test_unknown_entry_gives_a_notice_and_the_normal_page(app):
+    at = app()
+    at.query_params["event"] = "no-such-entry"
+    at.run()
+    assert detail_title(at) is None
+    assert any('class="notice"' in body and "no-such-entry" in body for body in html_bodies(at))
+    assert at.button(key="open-hospital-opens")
+
+
+def test_oversized_link_values_are_not_echoed(app):
+    at = app()
+    at.query_params["q"] = "x" * 5000
+    at.run()
+    assert not at.exception
+    assert all("x" * 201 not in body for body in html_bodies(at))
+
+
+@pytest.mark.parametrize(("params", "steps", "expected"), [
+    ({}, ["next-entry"], "A nurse remembers"),
+    ({}, ["next-entry", "next-entry"], "Wards are closed"),
+    ({}, ["previous-entry"], "City hospital opens its doors"),
+    ({"category": "Nursing School"}, ["next-entry"], "A nurse remembers"),
+    ({"category": "Nursing School"}, ["next-entry", "next-entry"], "The two schools merge"),
+])
+def test_previous_and_next_follow_the_filtered_order(app, params, steps, expected):
+    at = app()
+    at.query_params.update({"event": "nurses-train", **params})
+    at.run()
+    for step in steps:
+        at.button(key=step).click().run()
+    assert detail_title(at) == expected
+
+
+def test_opening_from_the_list_and_going_back(app):
+    at = app()
+    at.run()
+    at.button(key="open-merger").click().run()
+    assert detail_title(at) == "The two schools merge"
+    assert at.query_params["event"] == "merger"
+    at.button(key="back-to-list").click().run()
+    assert detail_title(at) is None
+    assert "event" not in at.query_params
+
+
+def test_content_note_covers_the_image_until_asked(app):
+    at = app()
+    at.query_params["event"] = "hard-times"
+    at.run()
+    assert any("Describes racial violence." in body for body in html_bodies(at))
+    assert not any("<figure" in body for body in html_bodies(at))
+    at.button(key="reveal-hard-times").click().run()
+    assert any("<figure" in body for body in html_bodies(at))
+
+
+@pytest.mark.parametrize(("entry_id", "literal"), [
+    ("script-title", "&lt;script&gt;alert(1)&lt;/script&gt; in a title"),
+    ("heading", "# Heading"),
+    ("colour", ":red[red] title"),
+    ("dollars", "$1 million of an $87 million bond issue"),
+    ("autolinks", "See www.example.com or someone@example.org"),
+    ("anchor", "&lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt; here"),
+    ("iframe-text", "An iframe in the story"),
+    ("quote-hostile", "`code` and **bold** and [link](https://evil.example)"),
+])
+def test_hostile_text_renders_escaped_with_no_live_tags(app, entry_id, literal):
+    at = app("hostile.csv")
+    at.query_params["event"] = entry_id
+    at.run()
+    assert not at.exception
+    assert detail_title(at) == literal
+    ours = "<script>/*"  # the focus mover's own script (see timeline/ui/focus.py)
+    assert not [body for body in html_bodies(at) if not body.startswith(ours) and LIVE_TAG.search(body)]
+
+
+def test_list_labels_carry_curator_text_as_code_spans(app):
+    at = app("hostile.csv")
+    at.run()
+    label = at.button(key="open-dollars").label
+    assert label == "`Open:` `$1 million of an $87 million bond issue` `, 1905`"
