@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from timeline.schema import Entry, Kind
+from timeline.ui.curator_status import draft_badge
 from timeline.ui.images import web_image
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
 from timeline.ui.state import KEYS, share_url
@@ -116,7 +117,7 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
 def render_detail(entry: Entry, ctx: DetailContext) -> None:
     with st.container(key="event-detail"):
         st.button("← Back to the list", key="back-to-list", on_click=ctx.on_back)
-        st.html(f'<p class="detail-date">{escape(entry.date_label)}</p>'
+        st.html(f'{draft_badge(entry)}<p class="detail-date">{escape(entry.date_label)}</p>'
                 f'<h2 class="detail-title" tabindex="-1">{escape(entry.title)}</h2>')
         if entry.content_note:
             st.html(f'<div class="content-note" role="note"><p><strong>Content note:</strong> '

@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from timeline.schema import Entry, Kind
+from timeline.ui.curator_status import draft_badge
 from timeline.ui.focus import list_heading, request_focus
 from timeline.ui.images import web_image
 from timeline.ui.listing import Page, page_of, sections
@@ -32,7 +33,7 @@ def open_label(entry: Entry) -> str:
 def item_meta(entry: Entry) -> str:
     where = entry.category or ("Quotation" if entry.kind is Kind.QUOTE else "")
     parts = [escape(entry.date_label), *([escape(where)] if where else [])]
-    return f'<p class="item-meta">{" · ".join(parts)}</p>'
+    return f'<p class="item-meta">{" · ".join(parts)}{draft_badge(entry)}</p>'
 
 
 def _item(entry: Entry, media_dir: Path, on_open: OpenEntry) -> None:

@@ -18,7 +18,7 @@ from timeline.ui.detail import DetailContext, render_detail
 from timeline.ui.entry_list import render_list
 from timeline.ui.filters import render_filters
 from timeline.ui.listing import page_containing
-from timeline.ui.loading import exhibit_settings, published_snapshot
+from timeline.ui.loading import catalog_for, exhibit_settings, published_snapshot
 from timeline.ui.safe_text import escape, paragraphs_html
 from timeline.ui.state import (
     KEYS,
@@ -94,7 +94,7 @@ def _share_base(settings: Settings) -> str:
 @st.fragment
 def explore(env: Environment) -> None:
     settings = exhibit_settings(env)
-    catalog = published_snapshot(env, settings).current.visible
+    catalog = catalog_for(env.mode, published_snapshot(env, settings))
     facets = facets_for(catalog)
     sync_from_url(facets)
     query = keep_widgets_valid(facets)

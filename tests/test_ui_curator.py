@@ -1,0 +1,136 @@
+"""Curator mode through AppTest: drafts marked, the checker's exact messages, and what visitors still see."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from timeline.cli import main as checker
+from timeline.store import PublishedStore
+
+FIXTURES = Path(__file__).parent / "fixtures" / "publishing"
+APP = Path(__file__).resolve().parents[1] / "app.py"
+DRAFT_TITLE = "Nursing school plans (work in progress)"
+NEW_TITLE = "Hospital opens its doors to patients"  # broken.csv's edit of a published entry
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def exhibit(tmp_path, monkeypatch):
+    """A data folder of its own (the published state sits beside the CSV), with an empty media folder."""
+    data, media = tmp_path / "data" / "events.csv", tmp_path / "media"
+    data.parent.mkdir()
+    media.mkdir()
+    monkeypatch.setenv("TIMELINE_DATA", str(data))
+    monkeypatch.setenv("TIMELINE_MEDIA", str(media))
+    return data, media
+
+
+def put(fixture: str, data: Path) -> None:
+    shutil.copyfile(FIXTURES / fixture, data)
+
+
+def run_app(mode: str, monkeypatch) -> AppTest:
+    monkeypatch.setenv("TIMELINE_MODE", mode)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """Every piece of text on the page, whatever element carries it."""
+    parts = [e.value for kind in ("html", "markdown", "text", "code", "success", "error", "warning")
+             for e in getattr(at, kind)]
+    parts += [b.label for b in at.button] + [x.label for x in at.expander]
+    return "\n".join(str(p) for p in parts)
+
+
+def checker_lines(data: Path, media: Path) -> list[str]:
+    """What ``python -m timeline check`` prints for each problem (its two-line messages), without the summary."""
+    out = io.StringIO()
+    checker(["check", str(data), "--media", str(media)], out=out)
+    lines = out.getvalue().splitlines()[:-1]
+    return ["\n".join(pair) for pair in zip(lines[::2], lines[1::2], strict=True)]
+
+
+def test_curator_mode_lists_drafts_marked_as_drafts(exhibit, monkeypatch):
+    data, _ = exhibit
+    put("good.csv", data)
+    at = run_app("curator", monkeypatch)
+    text = page_text(at)
+    assert DRAFT_TITLE in text
+    assert "Draft — not public" in text
+    assert "Drafts shown only here: 1." in text
+
+
+def test_web_mode_never_shows_drafts(exhibit, monkeypatch):
+    data, _ = exhibit
+    put("good.csv", data)
+    text = page_text(run_app("web", monkeypatch))
+    assert "First students admitted" in text
+    assert DRAFT_TITLE not in text
+    assert "Draft — not public" not in text
+    assert "Curator view" not in text
+
+
+def test_problems_panel_shows_the_checkers_exact_messages_errors_first(exhibit, monkeypatch):
+    data, media = exhibit
+    put("broken.csv", data)
+    at = run_app("curator", monkeypatch)
+    expected = checker_lines(data, media)
+    errors = [m for m in expected if ": error: " in m.splitlines()[0]]
+    warnings = [m for m in expected if ": warning: " in m.splitlines()[0]]
+    assert len(errors) == 2 and len(warnings) == 1
+    assert [c.value for c in at.code] == ["\n".join(errors), "\n".join(warnings)]
+
+
+def test_a_broken_save_after_a_good_one_says_visitors_still_see_the_published_version(exhibit, monkeypatch):
+    data, media = exhibit
+    put("good.csv", data)
+    published = PublishedStore(data, media).refresh()  # an earlier run published good.csv
+    put("broken.csv", data)
+    at = run_app("curator", monkeypatch)
+    status = [e.value for e in at.error if e.value.startswith("Visitors still see")]
+    assert len(status) == 1
+    assert "(2 entries). The file on disk has 2 errors, listed below." in status[0]
+    listed = " ".join(b.label for b in at.button)
+    assert DRAFT_TITLE in listed and "First students admitted" in listed  # the last good version, with drafts
+    assert NEW_TITLE not in listed
+    assert published.current.version == PublishedStore(data, media).snapshot.current.version
+
+
+def test_visitors_keep_the_last_good_version_while_the_file_has_errors(exhibit, monkeypatch):
+    data, media = exhibit
+    put("good.csv", data)
+    PublishedStore(data, media).refresh()
+    put("broken.csv", data)
+    at = run_app("web", monkeypatch)
+    listed = " ".join(b.label for b in at.button)
+    assert "First students admitted" in listed
+    assert NEW_TITLE not in listed
+    assert "Visitors still see" not in page_text(at)
+
+
+def test_curator_panel_reports_images_and_changes(exhibit, monkeypatch):
+    data, media = exhibit
+    put("good.csv", data)
+    PublishedStore(data, media).refresh()
+    put("broken.csv", data)
+    at = run_app("curator", monkeypatch)
+    labels = [x.label for x in at.expander]
+    assert "Images: 1 image: 1 missing." in labels
+    assert "File on disk compared with what visitors see: 0 added, 1 removed, 1 changed." in labels
+    lines = "\n".join(t.value for t in at.text)
+    assert "Changed: hospital-opens — Hospital opens its doors to patients: title, notes" in lines
+    assert "Removed: students-admitted — First students admitted" in lines

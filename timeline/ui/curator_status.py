@@ -1,0 +1,140 @@
+"""What curator mode tells a curator, as pure functions: publication status, the checker's lines, what changed,
+and the state of every image. No Streamlit here; ``curator.py`` draws these values.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from timeline.catalog import Catalog
+from timeline.changes import Changes
+from timeline.derivatives import DERIVATIVES, derivative_name
+from timeline.media import inspect_cached, resolve_image
+from timeline.problems import Finding, Problem, format_problem
+from timeline.schema import Entry
+from timeline.store import Snapshot
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+DRAFT_LABEL = "Draft — not public"
+
+
+class MediaState(StrEnum):
+    MISSING = "missing"
+    BROKEN = "broken"
+    TOO_LARGE = "too large"
+    BAD_NAME = "not a plain file name"
+    NOT_BUILT = "web copies not built yet"
+    READY = "web copies built"
+
+
+# The checker's image problem codes, as the state a curator reads in the media table.
+STATE_BY_CODE: dict[str, MediaState] = {
+    "image-missing": MediaState.MISSING,
+    "image-unreadable": MediaState.BROKEN,
+    "image-format": MediaState.BROKEN,
+    "image-too-large": MediaState.TOO_LARGE,
+    "image-path": MediaState.BAD_NAME,
+}
+
+
+@dataclass(frozen=True)
+class MediaRow:
+    row: int | None  # the spreadsheet row naming the image
+    entry_id: str  # "" when the row was rejected (an image error makes a row unpublishable)
+    image: str
+    state: MediaState
+
+
+def draft_badge(entry: Entry) -> str:
+    """HTML marking a draft in the list and the entry view (only curator mode lists drafts); "" when published."""
+    return "" if entry.is_published else f'<span class="draft-badge">{DRAFT_LABEL}</span>'
+
+
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
+
+
+def published_label(epoch: float) -> str:
+    """Local wall-clock time, as a curator reads it on the gallery's computer."""
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch))
+
+
+def entry_count(catalog: Catalog) -> int:
+    return len(catalog.entries) + len(catalog.eras)
+
+
+def status_message(snapshot: Snapshot) -> str:
+    """One plain sentence or two: what visitors see, and whether the file on disk is it."""
+    seen = plural(entry_count(snapshot.current.visible), "entry", "entries")
+    errors = plural(snapshot.latest.error_count, "error")
+    if snapshot.held_back and snapshot.published_at is None:
+        return (f"Visitors see no entries: no version of the file has passed the check yet. "
+                f"The file on disk has {errors}, listed below.")
+    when = published_label(snapshot.published_at) if snapshot.published_at is not None else "an unknown time"
+    if snapshot.held_back:
+        return (f"Visitors still see the version published at {when} ({seen}). "
+                f"The file on disk has {errors}, listed below.")
+    drafts = sum(not e.is_published for e in (*snapshot.latest.entries, *snapshot.latest.eras))
+    return f"Visitors see the file on disk, published at {when} ({seen}). Drafts shown only here: {drafts}."
+
+
+def problem_lines(problems: Sequence[Problem], path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The checker's two-line messages, errors and warnings apart, each in file order."""
+    errors = tuple(format_problem(p, path) for p in problems if p.is_error)
+    warnings = tuple(format_problem(p, path) for p in problems if not p.is_error)
+    return errors, warnings
+
+
+def _titled(entry: Entry) -> str:
+    return f"{entry.id} — {entry.title}" + ("" if entry.is_published else " (draft)")
+
+
+def change_lines(changes: Changes) -> tuple[str, ...]:
+    """One line per entry the file adds, removes or changes compared with what visitors see."""
+    return (
+        *(f"Added: {_titled(e)}" for e in changes.added),
+        *(f"Removed: {_titled(e)}" for e in changes.removed),
+        *(f"Changed: {c.id} — {c.title}: {', '.join(c.columns)}" for c in changes.changed),
+    )
+
+
+def _image_state(media_dir: Path, name: str, cache_dir: Path) -> MediaState:
+    found = resolve_image(media_dir, name)
+    info = inspect_cached(found) if not isinstance(found, Finding) else found
+    if isinstance(info, Finding):
+        return STATE_BY_CODE.get(info.code, MediaState.BROKEN)
+    built = all((cache_dir / derivative_name(info.sha256, size)).is_file() for size in DERIVATIVES)
+    return MediaState.READY if built else MediaState.NOT_BUILT
+
+
+def media_rows(catalog: Catalog, media_dir: Path, cache_dir: Path) -> tuple[MediaRow, ...]:
+    """Every image the file names, by row: the checker's image problems, then each usable image's web copies."""
+    rejected = [MediaRow(p.row, "", p.value, STATE_BY_CODE[p.code]) for p in catalog.problems
+                if p.code in STATE_BY_CODE]
+    usable = [MediaRow(e.row, e.id, e.image, _image_state(media_dir, e.image, cache_dir))
+              for e in (*catalog.entries, *catalog.eras) if e.image]
+    return tuple(sorted((*rejected, *usable), key=lambda r: (r.row or 0, r.image)))
+
+
+def media_summary(rows: Sequence[MediaRow]) -> str:
+    """"12 images: 10 web copies built, 1 missing, 1 broken" in the order of ``MediaState``."""
+    counts = Counter(r.state for r in rows)
+    parts = [f"{counts[state]} {state}" for state in MediaState if counts[state]]
+    return f"{plural(len(rows), 'image')}: {', '.join(parts)}." if rows else "No entry names an image."
+
+
+def is_local_host(host_header: str | None) -> bool:
+    """True for localhost addresses (with or without a port); a missing header (tests, proxies) counts as local."""
+    if not host_header:
+        return True
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        host = host[1:].split("]", 1)[0]
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host in LOCAL_HOSTS
