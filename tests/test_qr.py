@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -10,7 +11,9 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from timeline.qr import entry_url, module_scale, qr_png, qr_svg
+from timeline.qr import entry_url, module_scale, qr_png, qr_svg, qr_svg_data_uri
+
+SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
 
 
 @pytest.mark.parametrize(("public_url", "entry_id", "expected"), [
@@ -74,7 +77,16 @@ def test_svg_is_crisp_and_the_promised_size(url):
     size = int(root.get("width"))
     assert root.get("height") == str(size) and 200 <= size <= 290
     assert re.search(r'transform="scale\(\d+\)"', svg), "modules must be whole pixels"
-    assert root.find("title").text == "Continue on your phone"
+    assert root.tag == "{http://www.w3.org/2000/svg}svg", "standalone, so it works as an <img> source"
+    assert root.find("svg:title", SVG_NS).text == "Continue on your phone"
+
+
+def test_data_uri_carries_the_svg():
+    url = URLS[0]
+    prefix = "data:image/svg+xml;base64,"
+    uri = qr_svg_data_uri(url, label="x")
+    assert uri.startswith(prefix)
+    assert base64.b64decode(uri.removeprefix(prefix)).decode() == qr_svg(url, label="x")
 
 
 def test_svg_and_png_carry_the_same_code():

@@ -7,6 +7,7 @@ them at arm's length and nothing is smoothed into grey.
 
 from __future__ import annotations
 
+import base64
 import io
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -43,11 +44,22 @@ def module_scale(modules: int, target_px: int = TARGET_PX) -> int:
 
 
 def qr_svg(url: str, target_px: int = TARGET_PX, label: str = "") -> str:
-    """Inline SVG (no XML declaration) of ``url``, about ``target_px`` wide, with a title for screen readers."""
+    """A standalone SVG document of ``url`` (no XML declaration), about ``target_px`` wide, titled ``label``.
+
+    Standalone (with its namespace) so it also works as an ``<img>`` data URI, which HTML sanitisers keep
+    while they drop inline ``<svg>``.
+    """
     code = _code(url)
     modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
-    return code.svg_inline(scale=module_scale(modules, target_px), border=QUIET_ZONE, dark=DARK, light=LIGHT,
-                           title=label or None, svgclass="qr-code", lineclass=None)
+    out = io.BytesIO()
+    code.save(out, kind="svg", xmldecl=False, svgns=True, scale=module_scale(modules, target_px), border=QUIET_ZONE,
+              dark=DARK, light=LIGHT, title=label or None, svgclass="qr-code", lineclass=None, nl=False)
+    return out.getvalue().decode("utf-8")
+
+
+def qr_svg_data_uri(url: str, target_px: int = TARGET_PX, label: str = "") -> str:
+    """``qr_svg`` as a base64 ``data:`` URI for an ``<img src>``."""
+    return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(url, target_px, label).encode()).decode("ascii")
 
 
 def qr_png(url: str, target_px: int = TARGET_PX) -> bytes:

@@ -1,0 +1,115 @@
+"""The kiosk's state and its rules as pure functions: which entries the strip shows, where previous and next
+lead, what a source reads as without a link, and when an idle kiosk starts over.
+
+No Streamlit here: ``kiosk.py`` keeps these values in ``st.session_state`` and the tests use a plain dict.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import MutableMapping, Sequence
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit
+
+from timeline.query import Query, apply_query
+from timeline.schema import Entry
+
+PROMPT_SECONDS = 10  # "Still exploring?" shows this long before the reset
+# The browser's timer resets the kiosk on time and sees every touch, even pans that never reach the server.
+# The server's fallback only catches a browser whose timer died, so it allows double the time: a visitor who
+# only panned the chart for a while is not thrown out by their next tap.
+SERVER_FALLBACK_FACTOR = 2
+FEATURED_MOST = 8  # the attract loop stays short enough to see whole while walking past
+
+
+class View(StrEnum):
+    ATTRACT = "attract"
+    EXPLORE = "explore"
+    ENTRY = "entry"
+
+
+# Session-state keys the kiosk owns; an idle reset removes every one of them.
+VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART = (
+    "kiosk-view", "kiosk-era", "kiosk-entry", "kiosk-categories", "kiosk-last-touch", "kiosk-chart")
+SESSION_KEYS = (VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART)
+
+
+def current_view(state: MutableMapping[str, Any]) -> View:
+    """The view to draw; a new session (or one after a server restart) starts on the attract screen."""
+    try:
+        return View(state.get(VIEW, View.ATTRACT))
+    except ValueError:
+        return View.ATTRACT
+
+
+def prompt_window(idle_seconds: int) -> int:
+    """Seconds of "Still exploring?" before the reset: PROMPT_SECONDS, but never more than half the idle time."""
+    return max(1, min(PROMPT_SECONDS, idle_seconds // 2))
+
+
+def server_idle_expired(last_touch: float | None, now: float, idle_seconds: int) -> bool:
+    """True when the session has had no rerun for longer than the fallback allows (see SERVER_FALLBACK_FACTOR)."""
+    return last_touch is not None and now - last_touch > idle_seconds * SERVER_FALLBACK_FACTOR
+
+
+def reset_session(state: MutableMapping[str, Any]) -> None:
+    """Back to the attract screen with filters, era and selection cleared: the next visitor starts fresh."""
+    for key in SESSION_KEYS:
+        state.pop(key, None)
+
+
+def note_touch(state: MutableMapping[str, Any], now: float, idle_seconds: int) -> bool:
+    """Record this rerun as a touch; first reset the session if the fallback says it was idle. True if reset."""
+    expired = server_idle_expired(state.get(LAST_TOUCH), now, idle_seconds)
+    if expired:
+        reset_session(state)
+    state[LAST_TOUCH] = now
+    return expired
+
+
+def era_query(era: Entry | None, categories: frozenset[str]) -> Query:
+    """The strip's filter: the era's years (every year it covers) and the chosen institutions."""
+    if era is None:
+        return Query(categories=categories)
+    last = max(math.floor(era.date.start_year), math.ceil(era.date.end_year) - 1)
+    return Query(categories=categories, year_from=math.floor(era.date.start_year), year_to=last)
+
+
+def strip_entries(entries: Sequence[Entry], era: Entry | None, categories: frozenset[str]) -> tuple[Entry, ...]:
+    return apply_query(era_query(era, categories), entries)
+
+
+def neighbours(entries: Sequence[Entry], entry_id: str) -> tuple[Entry | None, Entry | None]:
+    """Previous and next entry in time around ``entry_id`` within ``entries`` (None at either end, or if absent)."""
+    ids = [e.id for e in entries]
+    if entry_id not in ids:
+        return None, None
+    at = ids.index(entry_id)
+    return (entries[at - 1] if at > 0 else None), (entries[at + 1] if at + 1 < len(entries) else None)
+
+
+def source_text(source: str) -> str:
+    """A citation as kiosk text: a web address becomes its host name (no link can be followed here)."""
+    parts = urlsplit(source.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.hostname:
+        return parts.hostname.removeprefix("www.")
+    if source.strip().lower().startswith("www."):
+        return source.strip()[4:].split("/", 1)[0]
+    return source.strip()
+
+
+def source_texts(sources: Sequence[str]) -> tuple[str, ...]:
+    """Each source once, in the curator's order (several pages of one site read as one host)."""
+    return tuple(dict.fromkeys(text for text in map(source_text, sources) if text))
+
+
+def featured_entries(entries: Sequence[Entry], most: int = FEATURED_MOST) -> tuple[Entry, ...]:
+    """The attract loop: entries marked featured; without any, a spread across the whole timeline."""
+    chosen = [e for e in entries if e.featured]
+    if chosen:
+        return tuple(chosen[:most])
+    if len(entries) <= most:
+        return tuple(entries)
+    step = len(entries) / most
+    return tuple(entries[int(i * step)] for i in range(most))
