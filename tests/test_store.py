@@ -171,3 +171,18 @@ def test_a_refresh_during_a_rebuild_returns_the_previous_snapshot_at_once(csv_pa
     release.set()
     rebuilding.join(5)
     assert ids(store.snapshot.current) == ["a", "b"]
+
+
+def test_settling_says_a_change_waits_to_be_judged(csv_path):
+    clock = Clock()
+    store = PublishedStore(csv_path, None, clock=clock)
+    store.refresh(settle_seconds=1.0)
+    clock.now += 1.5
+    store.refresh(settle_seconds=1.0)
+    assert not store.settling
+    csv_path.write_text(BETTER, encoding="utf-8")
+    store.refresh(settle_seconds=1.0)
+    assert store.settling
+    clock.now += 1.5
+    store.refresh(settle_seconds=1.0)
+    assert not store.settling

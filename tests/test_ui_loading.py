@@ -114,3 +114,13 @@ BROKEN = build_catalog(HEADER + b"a,03/04/1950,First,Text,Washington University,
 ])
 def test_catalog_for_mode(mode, latest, expected):
     assert [e.id for e in catalog_for(mode, Snapshot(PUBLISHED, latest, 1.0)).entries] == expected
+
+
+def test_a_settling_save_is_published_without_waiting_for_another_visitor(env, monkeypatch):
+    monkeypatch.setattr(loading, "SETTLE_SECONDS", 0.2)
+    loading.published_snapshot(env, Settings())
+    with env.data.open("a", encoding="utf-8") as f:
+        f.write("b,1951,Second,Text,Washington University,Becker\n")
+    loading.published_snapshot(env, Settings())  # one look sees the change; nobody asks again
+    (watch,) = loading._watches.values()
+    assert wait_for(lambda: len(watch.store.snapshot.current.entries) == 2)

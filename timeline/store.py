@@ -64,6 +64,12 @@ class PublishedStore:
     def snapshot(self) -> Snapshot:
         return self._snapshot
 
+    @property
+    def settling(self) -> bool:
+        """True when a change has been seen but not yet judged, because it had not stopped changing."""
+        pending = self._pending
+        return pending is not None and pending[0] != self._seen_hash
+
     def refresh(self, settle_seconds: float = 0.0, category_order: Sequence[str] | None = None) -> Snapshot:
         """Look at the file once; publish it if it changed, has settled and has no errors.
 

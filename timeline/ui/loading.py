@@ -22,6 +22,7 @@ from timeline.store import PublishedStore, Snapshot
 
 REFRESH_EVERY_SECONDS = 2.0
 SETTLE_SECONDS = 1.0  # a changed file is judged only once it has stayed the same this long (editors save in steps)
+SETTLING_LOOKS = 20  # then the thread ends; a file still changing is looked at again on a later run
 _log = logging.getLogger(__name__)
 
 Stamp = tuple[int, int, int]  # (mtime_ns, size, inode): a replaced or rewritten file gets a new one
@@ -127,7 +128,14 @@ def catalog_for(mode: Mode, snapshot: Snapshot) -> Catalog:
 
 
 def _refresh(store: PublishedStore, order: tuple[str, ...]) -> None:
+    """Look, and while a change is still settling look again soon, so a save is published about
+    ``SETTLE_SECONDS`` after it stops rather than at a later visitor's request."""
     try:
         store.refresh(SETTLE_SECONDS, order)
+        for _ in range(SETTLING_LOOKS):
+            if not store.settling:
+                break
+            time.sleep(SETTLE_SECONDS / 2)
+            store.refresh(SETTLE_SECONDS, order)
     except Exception:  # a failed look keeps the previous snapshot; the next one tries again
         _log.exception("Refreshing %s failed", store.data_path)
