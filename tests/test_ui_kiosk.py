@@ -1,0 +1,194 @@
+"""Kiosk mode through AppTest: attract first, explore, entry, no typing, no links, QR codes, resets.
+
+AppTest cannot tap the chart or run the page's idle script (the browser tests do); it drives the buttons
+and pills and reads the HTML the kiosk sends.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from timeline.qr import qr_svg
+from timeline.ui.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR
+
+FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
+APP = Path(__file__).resolve().parents[1] / "app.py"
+ALL_IDS = ["first", "linked", "quoted", "later"]  # the fixture's entries in time order
+TYPING_WIDGETS = ("text_input", "text_area", "number_input", "chat_input", "date_input", "time_input")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def exhibit(tmp_path, monkeypatch) -> Path:
+    """The fixture exhibit in a folder of its own (the published state is written beside the CSV)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (tmp_path / "media").mkdir()
+    shutil.copyfile(FIXTURES / "events.csv", data / "events.csv")
+    shutil.copyfile(FIXTURES / "exhibit.toml", data / "exhibit.toml")
+    monkeypatch.setenv("TIMELINE_MODE", "kiosk")
+    monkeypatch.setenv("TIMELINE_DATA", str(data / "events.csv"))
+    monkeypatch.setenv("TIMELINE_MEDIA", str(tmp_path / "media"))
+    monkeypatch.delenv("TIMELINE_IDLE_SECONDS", raising=False)
+    return data
+
+
+def start(exhibit: Path) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def act(changed) -> AppTest:
+    """Run after a change (a clicked button, a set widget, or the AppTest itself) and check nothing failed."""
+    at = changed.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def keys(at: AppTest, prefix: str) -> list[str]:
+    return [b.key.removeprefix(prefix) for b in at.button if b.key and b.key.startswith(prefix)]
+
+
+def html(at: AppTest) -> str:
+    """The HTML the kiosk shows (the stylesheet left out: it names every class)."""
+    return "\n".join(h.value for h in at.html if not h.value.startswith("<style>"))
+
+
+def entered(exhibit: Path) -> AppTest:
+    at = start(exhibit)
+    return act(at.button(key="kiosk-enter").click())
+
+
+def opened(exhibit: Path, entry_id: str) -> AppTest:
+    return act(entered(exhibit).button(key=f"kiosk-open-{entry_id}").click())
+
+
+def no_typing(at: AppTest) -> None:
+    for kind in TYPING_WIDGETS:
+        assert not list(getattr(at, kind)), f"the kiosk shows a {kind}"
+
+
+def test_starts_on_the_attract_screen(exhibit):
+    at = start(exhibit)
+    assert keys(at, "kiosk-") == ["enter", "reset"]
+    assert at.button(key="kiosk-enter").label == "Touch anywhere to explore"
+    page = html(at)
+    assert 'class="kiosk-attract-title">Kiosk test exhibit<' in page
+    assert re.findall(r'class="kiosk-slide-title">([^<]+)<', page) == ["First event", "Linked event"]  # featured
+    no_typing(at)
+
+
+def test_a_touch_enters_the_timeline(exhibit):
+    at = entered(exhibit)
+    assert keys(at, "kiosk-open-") == ALL_IDS
+    assert keys(at, "kiosk-era-") == ["0", "1"]
+    assert at.button(key="kiosk-era-0").proto.type == "primary"  # "All years" is the starting choice
+    assert at.button_group(key="kiosk-categories").value == []
+    assert "kiosk-attract-title" not in html(at)
+    no_typing(at)
+
+
+@pytest.mark.parametrize(("era", "categories", "expected"), [
+    (None, ["Hospital A"], ["first", "quoted"]),
+    (None, ["Hospital A", "Hospital B"], ALL_IDS),
+    ("1", [], ["first", "linked", "quoted"]),  # the early years, 1900–1930
+    ("1", ["Hospital B"], ["linked"]),
+])
+def test_eras_and_institutions_filter_the_strip(exhibit, era, categories, expected):
+    at = entered(exhibit)
+    if era:
+        at = act(at.button(key=f"kiosk-era-{era}").click())
+    at = act(at.button_group(key="kiosk-categories").set_value(categories))
+    assert keys(at, "kiosk-open-") == expected
+    assert re.search(rf"<p class=\"kiosk-count\">{len(expected)} entr", html(at))
+
+
+def test_an_entry_shows_its_story_sources_as_text_and_a_qr_code(exhibit):
+    at = opened(exhibit, "first")
+    page = html(at)
+    assert '<h2 class="kiosk-title">First event</h2>' in page
+    assert "<li>example.org</li>" in page and "<li>Archive Box 12 Folder 3</li>" in page
+    uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
+    assert uri and base64.b64decode(uri[1]).decode() == qr_svg(
+        "https://example.org/timeline/?event=first", label="Continue on your phone")
+    assert "Continue on your phone" in page
+    assert keys(at, "kiosk-") == ["previous", "back", "next", "reset"]
+    no_typing(at)
+
+
+def test_curator_links_and_markup_stay_text(exhibit):
+    page = html(opened(exhibit, "linked"))
+    assert "<a" not in page and "href" not in page
+    assert "Read the report or www.example.com and https://evil.example/x for $5 and $10. # not a heading" in page
+    assert "<li>example.org</li>" in page  # two pages of one site read as one host
+
+
+def test_a_quote_is_a_quotation(exhibit):
+    page = html(opened(exhibit, "quoted"))
+    assert re.search(r'<blockquote class="kiosk-quote"><p>“We were there, and we stayed.”</p>'
+                     r"<footer>— A nurse, oral history, 1990</footer></blockquote>", page)
+
+
+def test_previous_and_next_walk_the_filtered_strip(exhibit):
+    at = entered(exhibit)
+    at = act(at.button_group(key="kiosk-categories").set_value(["Hospital A"]))
+    at = act(at.button(key="kiosk-open-first").click())
+    assert at.button(key="kiosk-previous").disabled
+    at = act(at.button(key="kiosk-next").click())
+    assert '<h2 class="kiosk-title">A quotation</h2>' in html(at)
+    assert at.button(key="kiosk-next").disabled  # "later" is Hospital B: outside the chosen strip
+    at = act(at.button(key="kiosk-back").click())
+    assert keys(at, "kiosk-open-") == ["first", "quoted"]  # the visitor's choice survives the visit
+
+
+def test_no_qr_code_without_a_public_url(exhibit):
+    settings = exhibit / "exhibit.toml"
+    settings.write_text(settings.read_text().replace('public_url = "https://example.org/timeline/"', ""))
+    page = html(opened(exhibit, "first"))
+    assert "kiosk-qr" not in page and "data:image/svg" not in page and "Continue on your phone" not in page
+
+
+def test_the_reset_button_clears_everything(exhibit):
+    at = entered(exhibit)
+    at = act(at.button(key="kiosk-era-1").click())
+    at = act(at.button_group(key="kiosk-categories").set_value(["Hospital B"]))
+    at = act(at.button(key="kiosk-open-linked").click())
+    at = act(at.button(key="kiosk-reset").click())  # what the page's idle timer clicks
+    assert keys(at, "kiosk-") == ["enter", "reset"]
+    at = act(at.button(key="kiosk-enter").click())
+    assert keys(at, "kiosk-open-") == ALL_IDS
+    assert at.button(key="kiosk-era-0").proto.type == "primary"
+
+
+@pytest.mark.parametrize(("idle_for", "expected"), [
+    (90 * SERVER_FALLBACK_FACTOR + 5, ["enter", "reset"]),  # the browser's timer died: the server resets
+    (90 + 5, ["previous", "back", "next", "reset"]),  # inside the margin: a visitor who only panned stays
+])
+def test_server_fallback_resets_a_long_idle_session(exhibit, idle_for, expected):
+    at = opened(exhibit, "first")
+    at.session_state[LAST_TOUCH] = time.monotonic() - idle_for
+    assert keys(act(at), "kiosk-") == expected
+
+
+@pytest.mark.parametrize(("env", "seconds", "prompt"), [(None, 90, 10), ("5", 5, 2), ("30", 30, 10)])
+def test_idle_timer_takes_the_environment_override(exhibit, monkeypatch, env, seconds, prompt):
+    if env:
+        monkeypatch.setenv("TIMELINE_IDLE_SECONDS", env)
+    page = html(entered(exhibit))
+    assert f'"seconds": {seconds}, "prompt": {prompt}' in page
+    assert "Still exploring?" in page

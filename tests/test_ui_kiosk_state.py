@@ -1,0 +1,137 @@
+"""The kiosk's rules as pure functions: idle resets, the strip's filter, previous/next, sources as text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.dates import parse_date
+from timeline.schema import Entry, Kind
+from timeline.ui.kiosk_state import (
+    CATEGORIES,
+    ENTRY,
+    ERA,
+    LAST_TOUCH,
+    VIEW,
+    View,
+    current_view,
+    featured_entries,
+    neighbours,
+    note_touch,
+    prompt_window,
+    reset_session,
+    server_idle_expired,
+    source_text,
+    source_texts,
+    strip_entries,
+)
+from timeline.ui.kiosk_styles import rotation_css
+
+
+def entry(entry_id: str, date: str, category: str = "A", featured: bool = False, kind: Kind = Kind.EVENT) -> Entry:
+    return Entry(id=entry_id, kind=kind, date=parse_date(date), title=entry_id, row=2, category=category,
+                 featured=featured)
+
+
+ENTRIES = (entry("a", "1905", "A"), entry("b", "1920", "B"), entry("c", "1929", "A"), entry("d", "1950", "B"))
+ERA_1900S = entry("era", "1900", kind=Kind.ERA, category="")
+ERA_SPAN = Entry(id="span", kind=Kind.ERA, date=parse_date("1918/1930"), title="span", row=9)
+
+
+@pytest.mark.parametrize(("last", "now", "idle", "expired"), [
+    (None, 1000.0, 90, False),  # a new session has never been touched
+    (1000.0, 1000.0, 90, False),
+    (1000.0, 1179.0, 90, False),  # inside twice the idle time: the browser's timer is in charge
+    (1000.0, 1180.5, 90, True),
+    (1000.0, 1011.0, 5, True),
+])
+def test_server_idle_expired(last, now, idle, expired):
+    assert server_idle_expired(last, now, idle) is expired
+
+
+def test_reset_session_clears_only_the_kiosks_keys():
+    state = {VIEW: View.ENTRY, ERA: 2, ENTRY: "a", CATEGORIES: ["A"], LAST_TOUCH: 5.0, "live-rendered": object()}
+    reset_session(state)
+    assert list(state) == ["live-rendered"]
+    assert current_view(state) is View.ATTRACT
+
+
+@pytest.mark.parametrize(("last", "now", "reset"), [(100.0, 150.0, False), (100.0, 400.0, True), (None, 5.0, False)])
+def test_note_touch_resets_after_the_fallback_and_records_the_touch(last, now, reset):
+    state = {VIEW: View.EXPLORE, CATEGORIES: ["A"], **({} if last is None else {LAST_TOUCH: last})}
+    assert note_touch(state, now, idle_seconds=90) is reset
+    assert state[LAST_TOUCH] == now
+    assert current_view(state) is (View.ATTRACT if reset else View.EXPLORE)
+    assert (CATEGORIES in state) is not reset
+
+
+@pytest.mark.parametrize(("value", "view"), [
+    (None, View.ATTRACT), ("explore", View.EXPLORE), (View.ENTRY, View.ENTRY), ("nonsense", View.ATTRACT),
+])
+def test_current_view(value, view):
+    assert current_view({} if value is None else {VIEW: value}) is view
+
+
+@pytest.mark.parametrize(("idle", "prompt"), [(90, 10), (20, 10), (12, 6), (5, 2), (1, 1)])
+def test_prompt_window_is_at_most_half_the_idle_time(idle, prompt):
+    assert prompt_window(idle) == prompt
+
+
+@pytest.mark.parametrize(("era", "categories", "expected"), [
+    (None, frozenset(), "abcd"),
+    (None, frozenset({"A"}), "ac"),
+    (ERA_1900S, frozenset(), ""),  # a year-precision era covers only 1900
+    (ERA_SPAN, frozenset(), "bc"),  # 1918–1930 holds 1920 and 1929
+    (ERA_SPAN, frozenset({"B"}), "b"),
+    (None, frozenset({"nowhere"}), ""),
+])
+def test_strip_entries(era, categories, expected):
+    assert "".join(e.id for e in strip_entries(ENTRIES, era, categories)) == expected
+
+
+@pytest.mark.parametrize(("entry_id", "expected"), [
+    ("a", (None, "b")), ("b", ("a", "c")), ("d", ("c", None)), ("missing", (None, None)),
+])
+def test_neighbours(entry_id, expected):
+    previous, following = neighbours(ENTRIES, entry_id)
+    assert (previous and previous.id, following and following.id) == expected
+
+
+@pytest.mark.parametrize(("source", "text"), [
+    ("https://desegregationhistory.med.wustl.edu/endless-timeline", "desegregationhistory.med.wustl.edu"),
+    ("http://www.example.org/a?b=c", "example.org"),
+    ("HTTPS://Example.org", "example.org"),
+    ("www.example.com/page", "example.com"),
+    ("Becker Archives VF07177", "Becker Archives VF07177"),
+    ("  St. Louis American, 12 May 1950 ", "St. Louis American, 12 May 1950"),
+    ("mailto:someone@example.org", "mailto:someone@example.org"),  # not a web address: left as the curator wrote it
+])
+def test_source_text_never_keeps_a_web_address(source, text):
+    assert source_text(source) == text
+
+
+def test_source_texts_keep_order_and_drop_repeats():
+    sources = ("https://a.org/1", "Box 3", "https://a.org/2", "https://b.org/")
+    assert source_texts(sources) == ("a.org", "Box 3", "b.org")
+
+
+def test_featured_entries_prefer_the_curators_choice():
+    chosen = (entry("x", "1900", featured=True), entry("y", "1901"), entry("z", "1902", featured=True))
+    assert [e.id for e in featured_entries(chosen)] == ["x", "z"]
+
+
+@pytest.mark.parametrize(("count", "most", "expected"), [
+    (3, 8, [0, 1, 2]), (16, 4, [0, 4, 8, 12]), (10, 4, [0, 2, 5, 7]),
+])
+def test_featured_entries_without_a_choice_spread_over_the_timeline(count, most, expected):
+    plain = tuple(entry(str(i), str(1900 + i)) for i in range(count))
+    assert [int(e.id) for e in featured_entries(plain, most)] == expected
+
+
+@pytest.mark.parametrize(("slides", "delays"), [(1, []), (3, [0, 7, 14]), (4, [0, 7, 14, 21])])
+def test_rotation_shows_each_slide_in_turn(slides, delays):
+    css = rotation_css(slides)
+    assert [int(d) for d in re.findall(r"animation-delay: (\d+)s", css)] == delays
+    if slides > 1:
+        assert f"--cycle: {7 * slides}s" in css
