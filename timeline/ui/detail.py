@@ -100,6 +100,7 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
     if entry.id not in ids:
         st.html('<p class="detail-meta">This entry is outside your current filters, so there is no '
                 "previous or next entry here.</p>")
+        st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
         return
     at = ids.index(entry.id)
     before = ctx.order[at - 1] if at > 0 else None
@@ -110,6 +111,7 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
         st.html(f'<p class="neighbour">{at + 1} of {len(ids)}</p>', width="content")
         st.button("Next →", key="next-entry", disabled=after is None,
                   on_click=ctx.on_open, args=(after.id if after else "",))
+        st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
     hints = [f"Previous: {escape(before.title)}" if before else "", f"Next: {escape(after.title)}" if after else ""]
     st.html("".join(f'<p class="neighbour">{hint}</p>' for hint in hints if hint))
 
@@ -134,4 +136,4 @@ def render_detail(entry: Entry, ctx: DetailContext) -> None:
         _neighbours(entry, ctx)
         st.html('<h3 class="detail-subhead">Share this entry</h3>'
                 '<p class="detail-meta">Copy this link to come back to this entry or send it to someone.</p>')
-        st.code(share_url(ctx.share_base, entry.id), language=None)
+        st.code(share_url(ctx.share_base, entry.id), language=None, wrap_lines=True)

@@ -100,16 +100,20 @@ def apply_widget_values(values: Mapping[str, Any]) -> None:
         st.session_state[key] = value
 
 
-def sync_from_url(facets: Facets) -> None:
-    """Honour the link once per session: seed the widgets and the open entry, keep notices to show."""
+def sync_from_url(facets: Facets) -> str | None:
+    """Honour the link once per session: seed the widgets and the open entry, keep notices to show.
+
+    Returns the entry the link opened on this run (None on later runs).
+    """
     if st.session_state.get(KEYS.url_read):
-        return
+        return None
     params = {name: st.query_params.get_all(name) for name in st.query_params}
     query, event_id, notices = query_from_params(params, facets)
     apply_widget_values(widget_values(query, facets))
     st.session_state[KEYS.open_id] = event_id
     st.session_state[KEYS.notices] = (notices, query, event_id)
     st.session_state[KEYS.url_read] = True
+    return event_id
 
 
 def keep_widgets_valid(facets: Facets) -> Query:

@@ -96,7 +96,8 @@ def explore(env: Environment) -> None:
     settings = exhibit_settings(env)
     catalog = catalog_for(env.mode, published_snapshot(env, settings))
     facets = facets_for(catalog)
-    sync_from_url(facets)
+    if sync_from_url(facets):  # a link to an entry lands on it, as a link to an #anchor would
+        focus.request_focus(focus.detail_heading())
     query = keep_widgets_valid(facets)
     _follow_query(query)
     shown = apply_query(query, catalog.entries)

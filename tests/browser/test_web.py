@@ -1,0 +1,167 @@
+"""The public web page in a real Chromium: desktop (1440x900) and phone (390x844).
+
+The timeline draws its points, links open entries and apply filters, a keyboard alone can open an entry and step
+through, axe-core finds no serious or critical WCAG 2.2 AA violations, nothing scrolls sideways on a phone, a
+click on a chart marker opens its entry, and hostile curator text stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from app_server import PROJECT_ROOT
+from browser_pages import describe_violations, goto_app, run_axe, screenshot, wait_for_run
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+BUNDLED_DATA = PROJECT_ROOT / "data" / "events.csv"
+HOSTILE = PROJECT_ROOT / "tests" / "fixtures" / "ui" / "hostile.csv"
+POINTS = ".st-key-timeline-chart .scatterlayer .point"
+DETAIL_TITLE = ".st-key-event-detail h2"
+VIEWPORTS = ("desktop", "phone")
+MAX_TABS = 150
+
+
+def published_rows(path: Path) -> list[dict[str, str]]:
+    """Read with the csv module, independently of the app's reader, so a reader bug cannot hide itself."""
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return [row for row in csv.DictReader(file)
+                if row.get("kind", "").strip() in ("", "event", "quote")
+                and row.get("status", "").strip() in ("", "published")]
+
+
+def first_event(path: Path = BUNDLED_DATA) -> dict[str, str]:
+    return next(row for row in published_rows(path) if row.get("kind", "").strip() in ("", "event"))
+
+
+def open_app(page: Page, url: str) -> None:
+    goto_app(page, url)
+    page.wait_for_selector(POINTS, timeout=30_000)
+
+
+def no_sideways_scroll(page: Page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_timeline_and_list_render(web_app, page_at, viewport):
+    page = page_at(viewport)
+    open_app(page, web_app.url)
+    assert page.locator(POINTS).count() >= len(published_rows(BUNDLED_DATA))
+    expect(page.locator(".st-key-filters")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile(r"^Open: ")).first).to_be_visible()
+    assert no_sideways_scroll(page)
+    screenshot(page, f"web-{viewport}")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_deep_link_opens_the_entry(web_app, page_at, viewport):
+    row = first_event()
+    page = page_at(viewport)
+    open_app(page, f"{web_app.url}?event={row['id']}")
+    expect(page.locator(DETAIL_TITLE)).to_have_text(row["title"].strip())
+    assert no_sideways_scroll(page)
+    page.locator(DETAIL_TITLE).scroll_into_view_if_needed()
+    screenshot(page, f"web-entry-{viewport}")
+
+
+def test_link_filters_apply(web_app, page_at):
+    rows = published_rows(BUNDLED_DATA)
+    category = next(r["category"] for r in rows if r["category"].strip())
+    word = next(w for w in re.findall(r"[A-Za-z]{6,}", next(r["title"] for r in rows if r["category"] == category)))
+    page = page_at("desktop")
+    open_app(page, f"{web_app.url}?{urlencode({'category': category, 'q': word})}")
+    status = page.locator('[role="status"].result-count')
+    expect(status).to_contain_text(category)
+    expect(status).to_contain_text(word)
+    expect(page.locator(".st-key-filter-text input")).to_have_value(word)
+    metas = page.locator(".st-key-event-list .item-meta").all_inner_texts()
+    assert metas and all(category in meta for meta in metas)
+
+
+def tab_until(page: Page, accessible: re.Pattern[str]) -> str:
+    """Press Tab until the focused element's text or label matches; return what matched."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        name = page.evaluate("""() => { const e = document.activeElement;
+            return (e.getAttribute('aria-label') || e.innerText || e.value || '').replace(/\\s+/g, ' ').trim(); }""")
+        if accessible.search(name):
+            return name
+    raise AssertionError(f"no focusable element matching {accessible.pattern} within {MAX_TABS} Tab presses")
+
+
+def test_keyboard_only_journey(web_app, page_at):
+    page = page_at("desktop")
+    open_app(page, web_app.url)
+    tab_until(page, re.compile(r"^Search the stories$"))
+    page.keyboard.type("hospital")
+    page.keyboard.press("Enter")  # a filter: search
+    wait_for_run(page)
+    expect(page.locator('[role="status"].result-count')).to_contain_text("“hospital”")
+    opened = tab_until(page, re.compile(r"^Open: "))
+    page.keyboard.press("Enter")
+    wait_for_run(page)
+    title = page.locator(DETAIL_TITLE)
+    expect(title).to_be_focused()
+    first_title = title.inner_text()
+    assert first_title in opened
+    tab_until(page, re.compile(r"^Next →$"))
+    page.keyboard.press("Enter")
+    wait_for_run(page)
+    expect(title).not_to_have_text(first_title)
+    expect(title).to_be_focused()
+    tab_until(page, re.compile(r"^Back to the list$"))
+    page.keyboard.press("Enter")
+    wait_for_run(page)
+    expect(page.locator(".st-key-event-detail")).to_have_count(0)
+    focused = page.evaluate("document.activeElement.innerText")
+    assert page.locator(".st-key-event-list").count() == 1 and focused.strip()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("view", ["list", "entry"])
+def test_no_serious_accessibility_violations(web_app, page_at, viewport, view):
+    page = page_at(viewport)
+    suffix = f"?event={first_event()['id']}" if view == "entry" else ""
+    open_app(page, web_app.url + suffix)
+    violations = run_axe(page)
+    assert not violations, describe_violations(violations)
+
+
+def test_clicking_a_chart_marker_opens_its_entry(web_app, page_at):
+    page = page_at("desktop")
+    open_app(page, web_app.url)
+    marker = page.locator(POINTS).nth(3)
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_run(page)
+    expect(page.locator(DETAIL_TITLE)).to_be_visible()
+    assert "event=" in page.url
+    screenshot(page, "web-entry-from-chart")
+
+
+def test_hostile_text_stays_text(start_app, page_at, tmp_path):
+    data = tmp_path / "events.csv"
+    shutil.copy(HOSTILE, data)
+    app = start_app(env={"TIMELINE_MODE": "web", "TIMELINE_MEDIA": str(tmp_path / "media")}, data=data)
+    page = page_at("desktop")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_app(page, app.url)
+    expect(page.get_by_text("$1 million of an $87 million bond issue", exact=True)).to_be_visible()
+    for row in published_rows(HOSTILE):
+        open_app(page, f"{app.url}?event={row['id']}")
+        expect(page.locator(DETAIL_TITLE)).to_have_text(row["title"])
+    assert dialogs == []
+    assert page.locator("iframe").count() == 0
+    assert page.locator(".katex, a[href*='evil.example'], .stHtml script").count() == 0
+    assert page.locator("h1").count() == 1  # "# Heading" never became a heading
+    screenshot(page, "web-entry-hostile")
