@@ -15,7 +15,8 @@ _CHROME = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stAppToolbar"], [data-testid="stMainMenu"],
 [data-testid="stAppDeployButton"], [data-testid="stStatusWidget"], [data-testid="stDecoration"],
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stToolbarActions"],
-[data-testid="stDialog"], [role="dialog"], footer, .st-key-kiosk-reset { display: none !important; }
+[data-testid="stDialog"], [role="dialog"], [data-testid="stSkipToContent"], footer, .st-key-kiosk-reset {
+  display: none !important; }
 """  # stDialog/role=dialog: the developer-facing "Connection error" modal during a server restart, too
 
 _BASE = """
@@ -28,14 +29,14 @@ html, body, .stApp { overscroll-behavior: none; touch-action: pan-x pan-y; -webk
 [data-stale="true"], .stale-element { opacity: 1 !important; transition: none !important; }
 img { -webkit-user-drag: none; }
 .stApp code { font-family: inherit; font-size: inherit; color: inherit; background: none; padding: 0; }
-button, [role="button"] { min-height: TARGETpx; min-width: TARGETpx; }
-.stButton button, [data-testid^="stBaseButton-pills"] { font-size: 24px; padding: 8px 24px; border-radius: 14px;
+.stApp button, .stApp [role="button"] { min-height: TARGETpx; min-width: TARGETpx; }
+.stButton button, .stButtonGroup button { font-size: 24px; padding: 8px 24px; border-radius: 14px;
   border: 2px solid #143576; color: #143576; background: #FFFFFF; }
-.stButton button p, [data-testid^="stBaseButton-pills"] p { font-size: 24px; font-weight: 600; }
-.stButton button[kind="primary"], [data-testid="stBaseButton-pillsActive"] { background: #143576;
+.stButton button p, .stButtonGroup button p { font-size: 24px; font-weight: 600; }
+.stButton button[kind="primary"], .stButtonGroup button[aria-pressed="true"] { background: #143576;
   color: #FFFFFF; border-color: #143576; }
 .stButton button:disabled { border-color: #9A9A9A; color: #5C5C5C; background: #F2F2F2; }
-.stButton button:active, [data-testid^="stBaseButton-pills"]:active { transform: scale(0.97); }
+.stButton button:active, .stButtonGroup button:active { transform: scale(0.97); }
 [data-testid="stWidgetLabel"] p { font-size: 24px; font-weight: 700; color: #111111; }
 .kiosk-heading { font-size: 40px; font-weight: 800; margin: 0; line-height: 1.15; }
 """
@@ -102,7 +103,8 @@ _EXPLORE = """
   .st-key-event-list { display: grid !important; grid-auto-flow: column; grid-template-rows: repeat(2, auto);
     grid-auto-columns: 460px; }
   [class*="st-key-kiosk-card-"] { width: 460px !important; }
-  .kiosk-card { height: 400px; }
+  .kiosk-card { height: 360px; }
+  .kiosk-card-title { font-size: 30px; }
 }
 """
 
