@@ -39,9 +39,9 @@ def item_meta(entry: Entry) -> str:
 def _item(entry: Entry, media_dir: Path, on_open: OpenEntry) -> None:
     image = web_image(entry, media_dir, "thumbnail")
     alt = "" if image.is_placeholder else escape(image.alt)  # a card only repeats the date and title beside it
-    with st.container(key=f"item-{entry.id}", horizontal=True, gap="medium", vertical_alignment="center"):
-        st.html(f'<img class="thumb" src="{escape(image.url)}" alt="{alt}" width="96" height="64" loading="lazy">',
-                width=100)
+    with st.container(key=f"item-{entry.id}", horizontal=True, gap="small", vertical_alignment="center"):
+        st.html(f'<img class="thumb" src="{escape(image.url)}" alt="{alt}" width="84" height="56" loading="lazy">',
+                width=84)
         with st.container(gap=None):
             st.html(item_meta(entry))
             st.button(open_label(entry), key=f"open-{entry.id}", type="tertiary", on_click=on_open, args=(entry.id,))

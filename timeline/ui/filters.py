@@ -31,14 +31,16 @@ def render_filters(facets: Facets, query: Query, shown: int, total: int, on_rese
         if facets.categories:
             st.pills("Institutions and settings", options=facets.categories, format_func=code_span,
                      selection_mode="multi", key=KEYS.categories)
-        themes, people, years = st.columns(3, gap="medium")
-        with themes:
-            st.multiselect("Themes", facets.themes, key=KEYS.themes, placeholder="Any theme")
-        with people:
-            st.multiselect("People", facets.people, key=KEYS.people, placeholder="Anyone")
-        with years:
-            if facets.year_min < facets.year_max:
-                st.slider("Years", facets.year_min, facets.year_max, key=KEYS.years, step=1)
+        more = bool(query.themes or query.people or query.year_from is not None or query.year_to is not None)
+        with st.expander("More filters: themes, people, years", expanded=more, key="more-filters"):
+            themes, people, years = st.columns(3, gap="medium")
+            with themes:
+                st.multiselect("Themes", facets.themes, key=KEYS.themes, placeholder="Any theme")
+            with people:
+                st.multiselect("People", facets.people, key=KEYS.people, placeholder="Anyone")
+            with years:
+                if facets.year_min < facets.year_max:
+                    st.slider("Years", facets.year_min, facets.year_max, key=KEYS.years, step=1)
         count, reset = st.columns([4, 1], vertical_alignment="center")
         with count:
             st.html(count_html(query, shown, total))

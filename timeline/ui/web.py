@@ -46,12 +46,16 @@ def facets_for(catalog: Catalog) -> Facets:
 
 
 def render_header(settings: Settings) -> None:
-    intro = paragraphs_html(settings.introduction, allow_links=True)
-    st.html(f'<header class="exhibit-header"><p class="exhibit-kicker">An online exhibit</p>'
-            f'<h1>{escape(settings.title)}</h1><div class="exhibit-intro">{intro}</div></header>')
-    with st.expander("About this exhibit"):
-        policy = paragraphs_html(settings.sources_policy) if settings.sources_policy else ""
-        st.html(f'<div class="prose">{policy}{paragraphs_html(SOURCING)}</div>')
+    """Title beside the introduction on wide screens (stacked on phones), so the timeline comes sooner."""
+    st.html('<p class="exhibit-kicker">An online exhibit</p>')
+    title, words = st.columns([6, 5], gap="medium")
+    with title:
+        st.html(f'<header class="exhibit-header"><h1>{escape(settings.title)}</h1></header>')
+    with words:
+        st.html(f'<div class="exhibit-intro">{paragraphs_html(settings.introduction)}</div>')
+        with st.expander("About this exhibit"):
+            policy = paragraphs_html(settings.sources_policy) if settings.sources_policy else ""
+            st.html(f'<div class="prose">{policy}{paragraphs_html(SOURCING)}</div>')
 
 
 def notice_html(text: str) -> str:
