@@ -1,0 +1,163 @@
+"""Curators publish by saving: open pages follow good saves and never show bad ones, in a real browser.
+
+One public server and one curator server share a data folder for the whole module (servers are slow to
+start on two cores); each test saves the file the way an editor does and watches an open page.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from app_server import App
+from browser_pages import goto_app, screenshot
+from playwright.sync_api import Page, expect
+
+from timeline.catalog import build_catalog
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "publishing"
+GOOD = (FIXTURES / "good.csv").read_bytes()
+BROKEN = (FIXTURES / "broken.csv").read_bytes()
+PUBLISHED_TITLE = "First students admitted"
+BROKEN_EDIT_TITLE = "Hospital opens its doors to patients"  # a valid row inside broken.csv
+VISIBLE_WITHIN_MS = 15_000
+HELD_BACK_WAIT_S = 8.0  # longer than a refresh, the settling time and a page's poll together
+
+
+def with_entry(title: str, year: int = 1942) -> bytes:
+    """good.csv plus one published entry whose title is ``title`` (by default inside good.csv's years)."""
+    slug = "-".join("".join(c for c in word if c.isalnum()) for word in title.lower().split())
+    content = GOOD + f"{slug},{year},{title},Text.,Washington University,https://example.org/x,,,,\n".encode()
+    assert build_catalog(content).publishable, "the test's own save must pass the check"
+    return content
+
+
+@dataclass
+class Exhibit:
+    data: Path
+    web: App
+    curator: App
+
+    def save(self, content: bytes) -> None:
+        self.data.write_bytes(content)
+
+
+@pytest.fixture(scope="module")
+def exhibit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exhibit]:
+    root = tmp_path_factory.mktemp("publishing")
+    data, media = root / "data" / "events.csv", root / "media"
+    data.parent.mkdir()
+    media.mkdir()
+    data.write_bytes(GOOD)
+    env = {"TIMELINE_DATA": str(data), "TIMELINE_MEDIA": str(media)}
+    web = App(root / "web.log", env={**env, "TIMELINE_MODE": "web"}).start()
+    curator = App(root / "curator.log", env={**env, "TIMELINE_MODE": "curator"}).start()
+    yield Exhibit(data, web, curator)
+    web.stop()
+    curator.stop()
+
+
+def open_page(page: Page, url: str) -> Page:
+    goto_app(page, url)
+    page.evaluate("window.__notReloaded = true")  # gone if the page reloads: updates must arrive in place
+    return page
+
+
+def seconds_until_visible(page: Page, title: str) -> float:
+    started = time.monotonic()
+    expect(page.get_by_text(title, exact=True).first).to_be_visible(timeout=VISIBLE_WITHIN_MS)
+    assert page.evaluate("window.__notReloaded === true"), "the page reloaded instead of updating in place"
+    return time.monotonic() - started
+
+
+def shows(page: Page, title: str) -> bool:
+    return page.get_by_text(title, exact=True).count() > 0
+
+
+def test_a_valid_save_appears_in_an_open_page_without_a_reload(exhibit, page_at):
+    page = open_page(page_at("desktop"), exhibit.web.url)
+    expect(page.get_by_text(PUBLISHED_TITLE, exact=True).first).to_be_visible()
+    exhibit.save(with_entry("Clinic integrates its waiting rooms"))
+    took = seconds_until_visible(page, "Clinic integrates its waiting rooms")
+    print(f"save to visible in the open page: {took:.1f} s")
+
+
+@pytest.mark.xfail(reason="web view: an untouched year slider keeps the old catalogue's full range as a filter, "
+                          "so a new entry outside it stays hidden in open pages until reload (state.py)")
+def test_a_valid_save_outside_the_old_years_appears_in_an_open_page(exhibit, page_at):
+    exhibit.save(GOOD)
+    page = open_page(page_at("desktop"), exhibit.web.url)
+    exhibit.save(with_entry("Hospital closes", year=1979))
+    seconds_until_visible(page, "Hospital closes")
+
+
+def test_a_save_with_errors_never_replaces_what_visitors_see(exhibit, page_at):
+    exhibit.save(GOOD)
+    visitor = open_page(page_at("desktop"), exhibit.web.url)
+    expect(visitor.get_by_text(PUBLISHED_TITLE, exact=True).first).to_be_visible(timeout=VISIBLE_WITHIN_MS)
+    curator = open_page(page_at("desktop"), exhibit.curator.url)
+    exhibit.save(BROKEN)
+    panel = curator.locator(".st-key-curator-panel")
+    expect(panel.get_by_text("Visitors still see the version published at")).to_be_visible(timeout=VISIBLE_WITHIN_MS)
+    expect(panel.get_by_text("[date-ambiguous]")).to_be_visible()
+    visitor.wait_for_timeout(HELD_BACK_WAIT_S * 1000)
+    assert shows(visitor, PUBLISHED_TITLE)
+    assert not shows(visitor, BROKEN_EDIT_TITLE)
+    screenshot(curator, "publishing-curator-held-back", full_page=True)
+    exhibit.save(GOOD)
+    expect(panel.get_by_text("Visitors see the file on disk")).to_be_visible(timeout=VISIBLE_WITHIN_MS)
+
+
+def test_a_half_written_file_waits_for_the_rest(exhibit, page_at):
+    exhibit.save(GOOD)
+    page = open_page(page_at("desktop"), exhibit.web.url)
+    complete = with_entry("Nurses' residence opens to all")
+    half = complete[: len(complete) // 2]
+    assert not build_catalog(half).publishable  # the cut falls inside a row
+    exhibit.save(half)
+    page.wait_for_timeout(HELD_BACK_WAIT_S * 1000)
+    assert shows(page, PUBLISHED_TITLE)
+    with exhibit.data.open("ab") as file:
+        file.write(complete[len(half):])
+    seconds_until_visible(page, "Nurses' residence opens to all")
+
+
+def test_a_file_missing_during_an_excel_style_save(exhibit, page_at):
+    page = open_page(page_at("desktop"), exhibit.web.url)
+    exhibit.data.unlink()
+    page.wait_for_timeout(2000)
+    assert shows(page, PUBLISHED_TITLE)
+    exhibit.save(with_entry("Medical school admits its first Black students"))
+    seconds_until_visible(page, "Medical school admits its first Black students")
+    assert shows(page, PUBLISHED_TITLE)
+
+
+def test_lock_files_beside_the_csv_are_never_read(exhibit, page_at):
+    folder = exhibit.data.parent
+    (folder / "~$events.csv").write_bytes(b"\x00\x13garbage owner record\xff")
+    (folder / ".~lock.events.csv#").write_text("Curator,HOST,host,25.11.2025 15:30,file:///home/curator;",
+                                               encoding="utf-8")
+    page = open_page(page_at("desktop"), exhibit.curator.url)
+    exhibit.save(with_entry("Lock files are left alone"))
+    seconds_until_visible(page, "Lock files are left alone")
+    panel = page.locator(".st-key-curator-panel")
+    expect(panel.get_by_text("Visitors see the file on disk")).to_be_visible()
+    assert panel.get_by_text("lock", exact=False).count() == 0
+
+
+def test_a_restart_with_a_broken_file_serves_the_last_good_version(exhibit, page_at):
+    exhibit.save(with_entry("Last good before the restart"))
+    page = open_page(page_at("desktop"), exhibit.web.url)
+    seconds_until_visible(page, "Last good before the restart")
+    exhibit.save(BROKEN)
+    exhibit.web.restart()
+    goto_app(page, exhibit.web.url)
+    expect(page.get_by_text("Last good before the restart", exact=True).first).to_be_visible()
+    assert not shows(page, BROKEN_EDIT_TITLE)
+    shutil.copyfile(FIXTURES / "good.csv", exhibit.data)
