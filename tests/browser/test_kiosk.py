@@ -100,11 +100,9 @@ def card_id(page: Page, index: int) -> str:
 
 
 def open_card(page: Page, index: int) -> str:
-    """Swipe the strip's card into view, tap it, and return the entry id it carries."""
-    card = page.locator('[class*="st-key-kiosk-card-"]').nth(index)
-    card.scroll_into_view_if_needed()
+    """Tap the strip's card (brought into view first) and return the entry id it carries."""
     entry_id = card_id(page, index)
-    card.tap()
+    page.locator(f".st-key-kiosk-card-{entry_id}").tap()  # scrolls the strip to the card first
     settled(page)
     expect(page.locator(".st-key-event-detail")).to_be_visible(timeout=TIMEOUT_MS)
     return entry_id

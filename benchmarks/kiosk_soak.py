@@ -1,0 +1,159 @@
+"""Kiosk soak: thousands of touches against a real kiosk server, and what they do to its memory.
+
+    python benchmarks/kiosk_soak.py [N]
+
+A real ``streamlit run app.py`` in kiosk mode and a touch-enabled Chromium page repeat what visitors do,
+one interaction at a time: enter from the attract screen, filter (an era, then an institution), open an
+entry, step to the next one, and the idle reset (clicking the hidden reset button, exactly as the page's
+idle timer does). The server's resident memory (RSS, from /proc) is read after a warm-up and at the end;
+the brief's target is growth under 5 %. ``run_soak(n)`` returns the figures for benchmarks/bench.py.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic")
+VIEWPORT = {"viewport": {"width": 1920, "height": 1080}, "has_touch": True}
+WARM_UP = 100  # interactions before the first reading: caches, derivatives and imports settle first
+SAMPLES = 10  # readings along the way, to show a trend and not only two points
+TARGET_GROWTH = 0.05
+TIMEOUT_MS = 30_000
+SETTLE_MS = 150
+START_TIMEOUT = 60.0
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident set size of ``pid``, from /proc (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
+    """The kiosk as an operator starts it (deploy/kiosk/), with a long idle time so only the soak resets it."""
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_")}, "TIMELINE_MODE": "kiosk"}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                  stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return server
+        except OSError:
+            time.sleep(0.25)
+    server.kill()
+    raise RuntimeError(f"the kiosk server did not start; its output:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def _interactions(page) -> list[Callable[[int], None]]:
+    """One cycle of what a visitor does; each step waits for the screen it leads to."""
+    def visible(selector: str) -> None:
+        page.locator(selector).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+        page.wait_for_timeout(SETTLE_MS)  # the rest of the run (the strip, the chart) lands after the first sign
+        page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+            state="attached", timeout=TIMEOUT_MS)
+
+    def enter(_: int) -> None:
+        page.touchscreen.tap(960, 540)
+        visible(".st-key-event-list")
+
+    def filter_(cycle: int) -> None:
+        if cycle % 2:
+            era = cycle % page.locator('[class*="st-key-kiosk-era-"]').count()
+            page.locator(f".st-key-kiosk-era-{era} button").tap()
+            visible(f'.st-key-kiosk-era-{era} button[kind="primary"]')
+        else:
+            pill = page.locator(".st-key-kiosk-categories button").nth(cycle % 4)
+            pill.tap()
+            visible('.st-key-kiosk-categories button[aria-pressed="true"]')
+
+    def open_(cycle: int) -> None:
+        cards = page.locator('[class*="st-key-kiosk-card-"]')
+        cards.nth(cycle % max(1, cards.count())).tap()  # a tap scrolls the card into view first, like a swipe
+        visible(".st-key-event-detail")
+
+    def step(_: int) -> None:
+        title = page.locator("h2.kiosk-title").inner_text()
+        target = "kiosk-next" if page.locator(".st-key-kiosk-next button").is_enabled() else "kiosk-previous"
+        page.locator(f".st-key-{target} button").tap()
+        page.wait_for_function("(t) => document.querySelector('h2.kiosk-title')?.textContent !== t", arg=title,
+                               timeout=TIMEOUT_MS)
+        visible("h2.kiosk-title")
+
+    def idle_reset(_: int) -> None:
+        page.evaluate("document.querySelector('.st-key-kiosk-reset button').click()")
+        visible(".st-key-attract")
+
+    return [enter, filter_, open_, step, idle_reset]
+
+
+def run_soak(n: int = 2000) -> dict[str, float | int | list[int]]:
+    """Drive ``n`` interactions (after a warm-up) and report the server's memory; growth is (end - start) / start."""
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as folder:
+        server = _start_server(port, Path(folder) / "streamlit.log")
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+                page = browser.new_context(**VIEWPORT).new_page()
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.locator(".st-key-attract").wait_for(state="visible", timeout=TIMEOUT_MS)
+                steps = _interactions(page)
+                samples: list[int] = []
+                started = 0.0
+                for done in range(WARM_UP + n):
+                    if done == WARM_UP:
+                        samples.append(rss_bytes(server.pid))
+                        started = time.monotonic()
+                    elif done > WARM_UP and (done - WARM_UP) % max(1, n // SAMPLES) == 0:
+                        samples.append(rss_bytes(server.pid))
+                    steps[done % len(steps)](done // len(steps))
+                elapsed = time.monotonic() - started
+                samples.append(rss_bytes(server.pid))
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(10)
+    start, end = samples[0], samples[-1]
+    return {"interactions": n, "seconds": round(elapsed, 1), "rss_start": start, "rss_end": end,
+            "rss_max": max(samples), "growth": (end - start) / start, "samples": samples}
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[0]) if argv else 2000
+    result = run_soak(n)
+    mb = 1024 * 1024
+    print(f"{result['interactions']} interactions in {result['seconds']} s; server RSS "
+          f"{result['rss_start'] / mb:.1f} MB -> {result['rss_end'] / mb:.1f} MB "
+          f"(max {result['rss_max'] / mb:.1f} MB), growth {result['growth']:+.2%} (target < {TARGET_GROWTH:.0%})")
+    print("samples (MB):", " ".join(f"{s / mb:.1f}" for s in result["samples"]))
+    return 0 if result["growth"] < TARGET_GROWTH else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
