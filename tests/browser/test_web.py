@@ -57,7 +57,18 @@ def test_timeline_and_list_render(web_app, page_at, viewport):
     expect(page.locator(".st-key-filters")).to_be_visible()
     expect(page.get_by_role("button", name=re.compile(r"^Open: ")).first).to_be_visible()
     assert no_sideways_scroll(page)
+    assert page.evaluate("document.documentElement.lang") == "en"
     screenshot(page, f"web-{viewport}")
+
+
+def test_phone_touch_targets_are_at_least_44_px(web_app, page_at):
+    page = page_at("phone")
+    open_app(page, web_app.url)
+    heights = page.evaluate("""() => [...document.querySelectorAll(
+        '.st-key-filters button, .st-key-filters input, .st-key-event-list button, .st-key-timeline-chart button')]
+        .filter(e => e.offsetParent !== null && !e.closest('.modebar'))
+        .map(e => [e.innerText || e.getAttribute('aria-label') || e.tagName, e.getBoundingClientRect().height])""")
+    assert heights and [h for h in heights if h[1] < 44] == []
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -66,8 +77,10 @@ def test_deep_link_opens_the_entry(web_app, page_at, viewport):
     page = page_at(viewport)
     open_app(page, f"{web_app.url}?event={row['id']}")
     expect(page.locator(DETAIL_TITLE)).to_have_text(row["title"].strip())
+    expect(page.locator(DETAIL_TITLE)).to_be_focused()  # the link lands on the entry, scrolled into view
+    expect(page.locator(".st-key-event-detail [data-testid='stCode']")).to_contain_text(f"?event={row['id']}")
     assert no_sideways_scroll(page)
-    page.locator(DETAIL_TITLE).scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     screenshot(page, f"web-entry-{viewport}")
 
 

@@ -67,6 +67,11 @@ def figure_html(entry: Entry, url: str, alt: str) -> str:
     return f'<figure class="detail-figure"><img src="{escape(url)}" alt="{escape(alt)}">{figcaption}</figure>'
 
 
+def has_picture(entry: Entry) -> bool:
+    """Events always show a picture (a card until the archive supplies one); a bare quotation stands alone."""
+    return entry.kind is not Kind.QUOTE or bool(entry.image or entry.image_description)
+
+
 def _reveal(entry_id: str) -> None:
     st.session_state[KEYS.revealed] = {*st.session_state.get(KEYS.revealed, ()), entry_id}
 
@@ -124,9 +129,12 @@ def render_detail(entry: Entry, ctx: DetailContext) -> None:
         if entry.content_note:
             st.html(f'<div class="content-note" role="note"><p><strong>Content note:</strong> '
                     f"{escape(entry.content_note)}</p></div>")
-        picture, words = st.columns([5, 7], gap="large")
-        with picture:
-            _image(entry, ctx.media_dir)
+        if has_picture(entry):
+            picture, words = st.columns([5, 7], gap="large")
+            with picture:
+                _image(entry, ctx.media_dir)
+        else:
+            words = st.container()
         with words:
             st.html(body_html(entry, ctx.allow_links) + facts_html(entry))
             if entry.sources:
