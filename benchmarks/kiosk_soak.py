@@ -68,6 +68,12 @@ def _start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
     raise RuntimeError(f"the kiosk server did not start; its output:\n{log.read_text(errors='replace')[-3000:]}")
 
 
+# The count line ("12 entries. ...") comes before the strip; once the cards match it, the run has drawn them.
+_STRIP_DRAWN = """() => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+  && parseInt(document.querySelector(".kiosk-count")?.textContent ?? "-1", 10)
+     === document.querySelectorAll('[class*="st-key-kiosk-card-"]').length"""
+
+
 def _interactions(page) -> list[Callable[[int], None]]:
     """One cycle of what a visitor does; each step waits for the screen it leads to."""
     def visible(selector: str) -> None:
@@ -86,9 +92,9 @@ def _interactions(page) -> list[Callable[[int], None]]:
             page.locator(f".st-key-kiosk-era-{era} button").tap()
             visible(f'.st-key-kiosk-era-{era} button[kind="primary"]')
         else:
-            pill = page.locator(".st-key-kiosk-categories button").nth(cycle % 4)
-            pill.tap()
+            page.locator(".st-key-kiosk-categories button").nth(cycle % 4).tap()
             visible('.st-key-kiosk-categories button[aria-pressed="true"]')
+        page.wait_for_function(_STRIP_DRAWN, timeout=TIMEOUT_MS)  # the strip streams in after the buttons
 
     def open_(cycle: int) -> None:
         cards = page.locator('[class*="st-key-kiosk-card-"]')

@@ -44,12 +44,12 @@ img { -webkit-user-drag: none; }
 _ATTRACT = """
 .st-key-attract { position: fixed; inset: 0; z-index: 5; background: #111418; color: #FFFFFF;
   padding: 5vh 5vw 14vh; display: flex; flex-direction: column; gap: 3vh; }
-.kiosk-attract-title { font-size: clamp(48px, 4.2vw, 84px); font-weight: 800; line-height: 1.1; margin: 0;
-  max-width: 24ch; }
-.kiosk-slides { position: relative; height: 62vh; margin-top: 3vh; overflow: hidden; }
+.kiosk-attract-title { font-size: clamp(48px, 3.4vw, 72px); font-weight: 800; line-height: 1.1; margin: 0;
+  max-width: 34ch; }
+.kiosk-slides { position: relative; height: 52vh; margin-top: 3vh; overflow: hidden; }
 .kiosk-slide { position: absolute; inset: 0; display: grid; grid-template-columns: 3fr 2fr; gap: 4vw;
   align-items: center; opacity: 0; animation: kiosk-rotate var(--cycle) linear infinite both; }
-.kiosk-slide img { width: 100%; height: 100%; max-height: 62vh; object-fit: contain; border-radius: 12px; }
+.kiosk-slide img { width: 100%; height: 100%; max-height: 52vh; object-fit: contain; border-radius: 12px; }
 .kiosk-slide-text { grid-template-columns: 1fr; align-content: center; }
 .kiosk-slide-text .kiosk-slide-title { font-size: clamp(48px, 3.6vw, 76px); max-width: 30ch; }
 .kiosk-slide-year { font-size: clamp(56px, 5vw, 104px); font-weight: 800; color: #F5C451; margin: 0; }
