@@ -161,6 +161,21 @@ def test_clicking_a_chart_marker_opens_its_entry(web_app, page_at):
     screenshot(page, "web-entry-from-chart")
 
 
+def test_one_tap_on_a_chart_marker_opens_its_entry_on_a_phone(web_app, page_at):
+    """Plotly alone would select nothing on the first tap (TECH-NOTES); timeline/ui/chart_touch.py fixes that."""
+    page = page_at("phone")
+    open_app(page, f"{web_app.url}?q=hospital")
+    marker = page.locator(POINTS).first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box is not None
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"event="))
+    wait_for_run(page)
+    expect(page.locator(DETAIL_TITLE)).to_be_visible()
+    assert "q=hospital" in page.url  # the visitor's filters travel with the tap
+
+
 def test_hostile_text_stays_text(start_app, page_at, tmp_path):
     data = tmp_path / "events.csv"
     shutil.copy(HOSTILE, data)
@@ -176,8 +191,8 @@ def test_hostile_text_stays_text(start_app, page_at, tmp_path):
     assert dialogs == []
     assert page.locator("iframe").count() == 0
     assert page.locator(".katex, a[href*='evil.example']").count() == 0
-    # The only script in page content is the focus mover's own (timeline/ui/focus.py), never curator text.
+    # The only scripts in page content are our own (timeline/ui/focus.py, chart_touch.py), never curator text.
     assert page.evaluate("""() => [...document.querySelectorAll('.stHtml script')]
-        .filter(s => !s.closest('.st-key-focus-mover')).length""") == 0
+        .filter(s => !s.closest('.st-key-focus-mover, .st-key-chart-touch')).length""") == 0
     assert page.locator("h1").count() == 1  # "# Heading" never became a heading
     screenshot(page, "web-entry-hostile")

@@ -14,6 +14,7 @@ from timeline.schema import Kind
 from timeline.settings import Environment, Settings
 from timeline.ui import focus
 from timeline.ui.chart import render_chart
+from timeline.ui.chart_touch import install_chart_touch
 from timeline.ui.detail import DetailContext, render_detail
 from timeline.ui.entry_list import render_list
 from timeline.ui.filters import render_filters
@@ -125,5 +126,6 @@ def explore(env: Environment) -> None:
 
 def render_web(env: Environment, settings: Settings) -> None:
     inject_styles()
+    install_chart_touch()
     render_header(settings)
     explore(env)

@@ -1,0 +1,39 @@
+"""Taps on the chart, fixed in the page: on touch screens Plotly selects the previously tapped point.
+
+TECH-NOTES: a tap fires ``plotly_click`` on the right point but Streamlit only hears ``plotly_selected``,
+which on touch lags one tap behind. So on a touch tap this script of ours (no curator text in it) opens
+the tapped entry through its link, ``?event=ID`` with the visitor's filters kept, which the page honours
+like any shared link. Mouse clicks keep Streamlit's own selection path.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_SCRIPT = """<script>(function () {
+  if (window.__webChartTap) return;
+  window.__webChartTap = true;
+  var pointer = "mouse";
+  document.addEventListener("pointerdown", function (e) { pointer = e.pointerType; }, {capture: true, passive: true});
+  function open(event) {
+    var point = event && event.points && event.points[0];
+    var id = point && point.customdata && point.customdata[0];
+    if (pointer !== "touch" || typeof id !== "string" || !/^[a-z0-9-]+$/.test(id)) return;
+    var url = new URL(window.location.href);
+    url.searchParams.set("event", id);
+    window.location.assign(url.toString());
+  }
+  setInterval(function () {
+    document.querySelectorAll(".st-key-timeline-chart .js-plotly-plot").forEach(function (plot) {
+      if (plot.__webChartTap || typeof plot.on !== "function") return;
+      plot.on("plotly_click", open);
+      plot.__webChartTap = true;
+    });
+  }, 300);
+})();</script>"""
+
+
+def install_chart_touch() -> None:
+    """Once per full run; the script itself installs its listeners once per page."""
+    with st.container(key="chart-touch"):
+        st.html(_SCRIPT, unsafe_allow_javascript=True)
