@@ -25,6 +25,7 @@ class Keys:
     themes: str = "filter-themes"
     people: str = "filter-people"
     years: str = "filter-years"
+    years_span: str = "filter-years-span"  # the full range the slider was last drawn with
     text: str = "filter-text"
     kinds: str = "filter-kinds"
     open_id: str = "open-entry"
@@ -42,18 +43,32 @@ FILTER_KEYS = (KEYS.categories, KEYS.themes, KEYS.people, KEYS.years, KEYS.text,
 
 
 def query_from_widgets(values: Mapping[str, Any], facets: Facets) -> Query:
-    """The Query the widgets describe; values the catalogue no longer has are ignored, full year range is no filter."""
-    low, high = values.get(KEYS.years) or (facets.year_min, facets.year_max)
+    """The Query the widgets describe; values the catalogue no longer has are ignored.
+
+    A slider bound left at an end of the range it was drawn with means "no bound", so when a new catalogue
+    widens the years an untouched slider (or its untouched end) follows the new range instead of hiding entries.
+    """
     kinds = {Kind(k) for k in values.get(KEYS.kinds) or () if k in {kind.value for kind in LIST_KINDS}}
+    year_from, year_to = _year_bounds(values, facets)
     return Query(
         categories=frozenset(values.get(KEYS.categories) or ()).intersection(facets.categories),
         themes=frozenset(values.get(KEYS.themes) or ()).intersection(facets.themes),
         people=frozenset(values.get(KEYS.people) or ()).intersection(facets.people),
         kinds=frozenset(kinds) if len(kinds) < len(LIST_KINDS) else frozenset(),
-        year_from=int(low) if int(low) > facets.year_min else None,
-        year_to=int(high) if int(high) < facets.year_max else None,
+        year_from=year_from,
+        year_to=year_to,
         text=str(values.get(KEYS.text) or ""),
     )
+
+
+def _year_bounds(values: Mapping[str, Any], facets: Facets) -> tuple[int | None, int | None]:
+    """The slider's bounds as Query years: None at an end of the drawn or the current full range, else clamped."""
+    drawn_min, drawn_max = values.get(KEYS.years_span) or (facets.year_min, facets.year_max)
+    low, high = (min(max(int(v), facets.year_min), facets.year_max)
+                 for v in values.get(KEYS.years) or (drawn_min, drawn_max))
+    at_start = low <= facets.year_min or low == drawn_min
+    at_end = high >= facets.year_max or high == drawn_max
+    return (None if at_start else low), (None if at_end else high)
 
 
 def widget_values(query: Query, facets: Facets) -> dict[str, Any]:
@@ -68,6 +83,7 @@ def widget_values(query: Query, facets: Facets) -> dict[str, Any]:
         KEYS.themes: ordered(query.themes, facets.themes),
         KEYS.people: ordered(query.people, facets.people),
         KEYS.years: (low, high),
+        KEYS.years_span: (facets.year_min, facets.year_max),
         KEYS.text: query.text,
         KEYS.kinds: [kind.value for kind in LIST_KINDS if kind in query.kinds],
     }
