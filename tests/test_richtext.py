@@ -11,7 +11,8 @@ from timeline.richtext import html_to_line, html_to_text, paragraphs, text_to_ht
 
 @pytest.mark.parametrize(("markup", "expected"), [
     ("<p>One</p><p>Two</p>", "One\n\nTwo"),
-    ("<p>a<br>b</p>", "a\n\nb"),
+    ("<p>a<br>b</p>", "a\nb"),  # a line break stays one
+    ("<p>a<br/><br />b</p>", "a\n\nb"),  # an empty line, as a browser shows it, starts a paragraph
     ("<p>Five students <em>enter</em> the <i>school</i>.</p>", "Five students *enter* the *school*."),
     ("<p>x <em> spaced </em> y</p>", "x *spaced* y"),
     ('See <a href="https://example.org/a?b=1&amp;c=2">the record</a>.', "See [the record](https://example.org/a?b=1&c=2)."),
@@ -20,7 +21,8 @@ from timeline.richtext import html_to_line, html_to_text, paragraphs, text_to_ht
     ("Tom &amp; Jerry &mdash; &lt;b&gt; &#8220;q&#8221;", "Tom & Jerry — <b> “q”"),
     ("<p>kept <b>bold</b> <span class='x'>span</span></p>", "kept bold span"),
     ("<p>ok</p><script>alert(1)</script><style>p{}</style>", "ok"),
-    ("Typed line one\nline two\n\n\nthree", "Typed line one\n\nline two\n\nthree"),
+    ("Typed line one\nline two\n\n\nthree", "Typed line one\nline two\n\nthree"),
+    ("Typed\r\n  \r\nCRLF", "Typed\n\nCRLF"),
     ("<p>html\nsource   lines</p>", "html source lines"),
     ("<p>unclosed <em>emphasis", "unclosed *emphasis*"),
     ("<<<>>>&&", "<<<>>>&&"),
@@ -30,19 +32,47 @@ def test_html_to_text(markup, expected):
     assert html_to_text(markup) == expected
 
 
+HREF = 'href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer"'
+
+
+# Curator text is data: Streamlit-Markdown and HTML constructs stay literal, only *emphasis* and links are markup.
 @pytest.mark.parametrize(("text", "expected"), [
-    ("One\n\nTwo", "<p>One</p><p>Two</p>"),
-    ("Line\r\nbreak", "<p>Line</p><p>break</p>"),
-    ("<script>x</script> & 'q'", "<p>&lt;script&gt;x&lt;/script&gt; &amp; &#x27;q&#x27;</p>"),
-    ("*Black* patients", "<p><em>Black</em> patients</p>"),
-    ("[the *Argus*](https://example.org/?a=1&b=2)",
-     '<p><a href="https://example.org/?a=1&amp;b=2">the <em>Argus</em></a></p>'),
-    ("[bad](javascript:alert(1))", "<p>[bad](javascript:alert(1))</p>"),
-    ('[x](https://e.org/"onclick=y)', '<p><a href="https://e.org/&quot;onclick=y">x</a></p>'),
     ("", ""),
+    ("  \n \n", ""),
+    ("Plain words.", "<p>Plain words.</p>"),
+    ("One.\n\nTwo.", "<p>One.</p><p>Two.</p>"),
+    ("One.\r\n  \r\nTwo.", "<p>One.</p><p>Two.</p>"),
+    ("Line one\nline two", "<p>Line one<br>line two</p>"),  # docs/curators.md: blank lines start paragraphs
+    ("Line\r\nbreak  \n\n\n  next", "<p>Line<br>break</p><p>next</p>"),
+    ("$1 million of an $87 million bond issue", "<p>$1 million of an $87 million bond issue</p>"),
+    ("# Heading", "<p># Heading</p>"),
+    (":red[red]", "<p>:red[red]</p>"),
+    ("see www.example.com or someone@example.org", "<p>see www.example.com or someone@example.org</p>"),
+    ("<script>alert(1)</script> & 'q'", "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x27;q&#x27;</p>"),
+    ("<iframe src=x>", "<p>&lt;iframe src=x&gt;</p>"),
+    ('<a href="https://evil.example">click</a>',
+     "<p>&lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt;</p>"),
+    ("*Black* patients", "<p><em>Black</em> patients</p>"),
+    ("an _underscored_ word", "<p>an _underscored_ word</p>"),  # the contract names *emphasis* only
+    ("snake_case_name and 2*3*4", "<p>snake_case_name and 2*3*4</p>"),
+    ("* not emphasis *", "<p>* not emphasis *</p>"),
+    ("[the record](https://example.org/a?b=1&c=2)", f'<p><a {HREF}>the record</a></p>'),
+    ("[the *Argus*](http://example.org)",
+     '<p><a href="http://example.org" rel="noopener noreferrer">the <em>Argus</em></a></p>'),
+    ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>"),
+    ("[x](mailto:someone@example.org)", "<p>[x](mailto:someone@example.org)</p>"),
+    ('[x](https://a.example/"onmouseover=alert(1))', "<p>[x](https://a.example/&quot;onmouseover=alert(1))</p>"),
 ])
 def test_text_to_html_escapes_everything_but_our_two_forms(text, expected):
     assert text_to_html(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[the record](https://example.org)", "<p>the record</p>"),
+    ("a [<b>label</b>](https://example.org) here", "<p>a &lt;b&gt;label&lt;/b&gt; here</p>"),
+])
+def test_links_become_labels_when_not_allowed(text, expected):
+    assert text_to_html(text, allow_links=False) == expected
 
 
 def test_html_to_line_flattens():
@@ -56,5 +86,5 @@ words = st.text(st.characters(codec="utf-8", exclude_characters="*[]\r\n\x85\u20
 @given(st.lists(words, max_size=4))
 def test_plain_text_survives_the_round_trip(parts):
     text = "\n".join(parts)
-    expected = "\n\n".join(" ".join(p.split()) for p in paragraphs(text) if p.split())
+    expected = "\n\n".join("\n".join(" ".join(line.split()) for line in p.split("\n")) for p in paragraphs(text))
     assert html_to_text(text_to_html(text)) == expected

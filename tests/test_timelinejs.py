@@ -92,8 +92,8 @@ def test_export_has_the_published_events_in_order_and_no_drafts():
 def test_export_text_is_escaped_html_with_links_quotes_and_sources():
     first, _, third, quote = export()["events"]
     assert first["text"] == {"headline": "Homer G. Phillips Hospital opens", "text": (
-        '<p>The hospital opened.</p><p>It served <em>Black</em> patients; see <a href="https://example.org/hgp">'
-        'the history</a> &amp; more &lt;b&gt;.</p><p>Sources: <a href="https://example.org/hgp">'
+        '<p>The hospital opened.</p><p>It served <em>Black</em> patients; see <a href="https://example.org/hgp" '
+        'rel="noopener noreferrer">the history</a> &amp; more &lt;b&gt;.</p><p>Sources: <a href="https://example.org/hgp">'
         'https://example.org/hgp</a>; Becker Archives VF07177</p>')}
     assert third["text"]["text"] == "<p>Five students enrolled.</p><p>Sources: Becker Archives</p>"
     assert quote["text"]["text"] == "<blockquote><p>“It was our hospital.”</p></blockquote><p>— A doctor, 1990</p>"

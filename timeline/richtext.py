@@ -1,9 +1,11 @@
-"""Narrative text between our light Markdown and the HTML other tools (TimelineJS) keep.
+"""Narrative text as safe HTML: the one implementation for the web page, the kiosk and the TimelineJS export.
 
 Our ``text`` column is plain paragraphs with two kinds of markup only: ``*emphasis*`` and ``[links](https://...)``
-(schema.COLUMNS). TimelineJS keeps HTML. Going out, every character of curator text is escaped and only those two
-forms become tags, so no curator string can inject markup. Coming in, tags are dropped except the few that carry
-meaning we can keep (paragraphs, emphasis, http(s) links); script and style contents are dropped with their tags.
+(schema.COLUMNS, docs/curators.md): blank lines start new paragraphs and a single line break stays a line break.
+Going out, every character of curator text is escaped and only those two forms become tags, so no curator string
+can inject markup. Streamlit's Markdown is not used at all: it would read ``$...$`` as LaTeX, ``# `` as a heading
+and bare ``www.`` as links. Coming in (TimelineJS keeps HTML), tags are dropped except the few that carry meaning we
+can keep (paragraphs, line breaks, emphasis, http(s) links); script and style contents are dropped with their tags.
 """
 
 from __future__ import annotations
@@ -12,49 +14,70 @@ import html
 import re
 from html.parser import HTMLParser
 
-PARAGRAPH_BREAK = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))+")  # one or more line breaks: curators press Alt+Enter
-_INLINE = re.compile(r"\[(?P<label>[^\]\n]+)\]\((?P<url>https?://[^)\s]+)\)|\*(?P<em>[^*\n]+)\*")
-_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+LINK_REL = "noopener noreferrer"  # a followed link gets no handle on this page and no referrer
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# [label](https://...) with no brackets in the label and no spaces, quotes, parentheses or angle brackets in the URL.
+_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((https?://[^\s()<>\"']{1,2000})\)")
+# *emphasis*: the stars hug the words inside and are not part of a longer word outside (2*3*4 stays as typed).
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _SAFE_HREF = re.compile(r"^https?://\S+$", re.I)
-_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
+_PARAGRAPH_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
+_BLOCK_TAGS = _PARAGRAPH_TAGS | {"br"}
 _EMPHASIS_TAGS = frozenset({"em", "i"})
 _SILENT_TAGS = frozenset({"script", "style", "iframe", "object", "noscript", "template"})
 _ANY_BLOCK = re.compile(rf"<\s*/?\s*(?:{'|'.join(sorted(_BLOCK_TAGS))})\b", re.I)
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
-    """The paragraphs of a text cell; a line break (or several) separates two."""
-    return tuple(part.strip() for part in PARAGRAPH_BREAK.split(text) if part.strip())
+    """The paragraphs of a text cell: runs of non-blank lines, each line stripped, lines joined by "\\n"."""
+    return tuple("\n".join(lines) for lines in _paragraph_lines(_LINE_BREAK.split(text)))
 
 
-def text_to_html(text: str) -> str:
-    """Our text as HTML paragraphs: everything escaped, then *x* as <em> and [x](https://...) as <a>."""
-    return "".join(f"<p>{inline_html(part)}</p>" for part in paragraphs(text))
+def _paragraph_lines(lines: list[str]) -> list[list[str]]:
+    """Group lines into paragraphs; a blank (whitespace only) line ends one."""
+    groups: list[list[str]] = [[]]
+    for line in (line.strip() for line in lines):
+        if line:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [group for group in groups if group]
 
 
-def inline_html(text: str) -> str:
-    """One paragraph (or label) as escaped HTML with our two inline forms as tags."""
+def text_to_html(text: str, allow_links: bool = True) -> str:
+    """Our text as ``<p>`` paragraphs with ``<br>`` line breaks, everything escaped but our two inline forms.
+
+    With ``allow_links=False`` (the kiosk has no outbound links) a link becomes its label.
+    """
+    return "".join("<p>" + "<br>".join(inline_html(line, allow_links) for line in part.split("\n")) + "</p>"
+                   for part in paragraphs(text))
+
+
+def inline_html(text: str, allow_links: bool = True) -> str:
+    """One line as escaped HTML with *x* as <em> and [x](https://...) as <a> (or just its label)."""
     out, position = [], 0
-    for match in _INLINE.finditer(text):
-        out.append(html.escape(text[position:match.start()]))
-        if match["em"] is not None:
-            out.append(f"<em>{html.escape(match['em'])}</em>")
-        else:
-            label = _EMPHASIS.sub(r"<em>\1</em>", html.escape(match["label"]))  # [the *Argus*](https://...)
-            out.append(f'<a href="{html.escape(match["url"])}">{label}</a>')
+    for match in _LINK.finditer(text):
+        out.append(_emphasised(text[position:match.start()]))
+        label = _emphasised(match[1])  # [the *Argus*](https://...)
+        out.append(f'<a href="{html.escape(match[2])}" rel="{LINK_REL}">{label}</a>' if allow_links else label)
         position = match.end()
-    out.append(html.escape(text[position:]))
+    out.append(_emphasised(text[position:]))
     return "".join(out)
 
 
-def html_to_text(markup: str) -> str:
-    """HTML as our text: block tags become paragraph breaks, <em>/<i> *x*, http(s) links [x](url), the rest text.
+def _emphasised(text: str) -> str:
+    """Escape, then turn *emphasis* into <em>; escaping leaves ``*`` alone."""
+    return _EMPHASIS.sub(r"<em>\1</em>", html.escape(text))
 
-    Text without any block tag is treated as typed text, so its own line breaks stay paragraph breaks; inside
-    HTML, line breaks are only source formatting and collapse to spaces, as a browser shows them.
+
+def html_to_text(markup: str) -> str:
+    """HTML as our text: paragraphs apart by a blank line, <br> a line break, <em>/<i> *x*, http(s) links [x](url).
+
+    Text without any block tag is treated as typed text, so its own line breaks stay line breaks; inside HTML,
+    line breaks are only source formatting and collapse to spaces, as a browser shows them. An empty line (two
+    <br> in a row) starts a new paragraph, as it looks in a browser.
     """
-    typed = not _ANY_BLOCK.search(markup)
-    parser = _TextParser(typed)
+    parser = _TextParser(typed=not _ANY_BLOCK.search(markup))
     parser.feed(markup)
     parser.close()
     return "\n\n".join(parser.finish())
@@ -62,7 +85,7 @@ def html_to_text(markup: str) -> str:
 
 def html_to_line(markup: str) -> str:
     """HTML (a headline, a caption) as one line of plain text: tags dropped, entities decoded, spaces collapsed."""
-    return " ".join(" ".join(paragraphs(html_to_text(markup))).replace("*", "").split())
+    return " ".join(html_to_text(markup).replace("*", "").split())
 
 
 class _TextParser(HTMLParser):
@@ -83,7 +106,9 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SILENT_TAGS:
             self.silent += 1
-        elif tag in _BLOCK_TAGS:
+        elif tag == "br":
+            self._write("\n")
+        elif tag in _PARAGRAPH_TAGS:
             self._break()
         elif tag in _EMPHASIS_TAGS or tag == "a":
             href = (dict(attrs).get("href") or "").strip() if tag == "a" else ""
@@ -92,7 +117,7 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SILENT_TAGS:
             self.silent = max(0, self.silent - 1)
-        elif tag in _BLOCK_TAGS:
+        elif tag in _PARAGRAPH_TAGS:
             self._break()
         elif self.open and self.open[-1][0] == ("a" if tag == "a" else "em" if tag in _EMPHASIS_TAGS else None):
             self._close()
@@ -100,14 +125,7 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.silent:
             return
-        if not self.typed:
-            self._write(data)
-            return
-        first, *rest = PARAGRAPH_BREAK.split(data)
-        self._write(first)
-        for part in rest:
-            self._break()
-            self._write(part)
+        self._write(_LINE_BREAK.sub("\n" if self.typed else " ", data))
 
     def _write(self, text: str) -> None:
         (self.open[-1][2] if self.open else self.current).append(text)
@@ -125,9 +143,8 @@ class _TextParser(HTMLParser):
     def _break(self) -> None:
         while self.open:  # a paragraph ends inside an unclosed tag: keep its words
             self._close()
-        paragraph = " ".join("".join(self.current).split())
-        if paragraph:
-            self.done.append(paragraph)
+        lines = [" ".join(line.split()) for line in "".join(self.current).split("\n")]
+        self.done += ["\n".join(group) for group in _paragraph_lines(lines)]
         self.current = []
 
     def finish(self) -> list[str]:
