@@ -7,16 +7,18 @@ import random
 
 import pytest
 
+from timeline.colors import contrast_ratio
 from timeline.dates import HistDate, Precision
 from timeline.figure import (
     GL_THRESHOLD,
+    KEY_ITEMS,
     LANE_SPREAD,
     PLOTLY_CONFIG,
     FigureOptions,
     build_figure,
-    contrast_ratio,
-    ensure_contrast,
+    era_number_color,
     figure_alt_text,
+    numbered_eras,
     plotly_config,
     range_presets,
 )
@@ -139,11 +141,60 @@ def test_approximate_dates_are_open_markers_with_a_whisker_over_the_uncertain_ra
 
 def test_eras_are_bands_below_with_titles_on_top():
     fig = build_figure(ENTRIES, ERAS, SETTINGS)
-    bands = [(s.x0, s.x1) for s in fig.layout.shapes if s.type == "rect"]
-    assert bands == [(1954.0, 1980.0), (1930.0, 1954.0)]
+    bands = [(s.x0, s.x1, s.fillcolor) for s in fig.layout.shapes if s.type == "rect"]
+    assert [b[:2] for b in bands] == [(1930.0, 1954.0), (1954.0, 1980.0)]  # in time, fills alternating in time
+    assert bands[0][2] != bands[1][2]
     assert {s.layer for s in fig.layout.shapes} == {"below"}
-    assert [(a.text, a.yref, a.y) for a in fig.layout.annotations] == [("Integration", "paper", 1),
-                                                                      ("Segregation", "paper", 1)]
+    assert [(a.text, a.yref, a.y) for a in fig.layout.annotations] == [("Segregation", "paper", 1),
+                                                                      ("Integration", "paper", 1)]
+
+
+def test_eras_are_numbered_by_start():
+    assert [(n, era.title) for n, era in numbered_eras(ERAS)] == [(1, "Segregation"), (2, "Integration")]
+
+
+def era(id_: str, start: int, end: int) -> Entry:
+    return Entry(id_, Kind.ERA, year(start, end=year(end)), f"The {id_} era, a long title", row=9)
+
+
+@pytest.mark.parametrize(("eras", "x_range", "expected"), [
+    # (era number, x, row): each number at its band's start, above the plot
+    ((era("a", 1900, 1920), era("b", 1960, 1980)), (1900.0, 2000.0), [("1", 1900.0, 0), ("2", 1960.0, 0)]),
+    # starts 14 years apart on a 200-year phone-wide axis would touch: the second goes up a row, the third back
+    ((era("a", 1820, 1866), era("b", 1923, 1948), era("c", 1937, 1980)), (1814.0, 2028.0),
+     [("1", 1820.0, 0), ("2", 1923.0, 0), ("3", 1937.0, 1)]),
+    # zoomed in: a band that began before the view is numbered at the view's left edge; one outside is left out
+    ((era("a", 1820, 1866), era("b", 1923, 1948), era("c", 1937, 1980)), (1935.0, 1982.0),
+     [("2", 1935.0, 0), ("3", 1937.0, 1)]),
+])
+def test_with_a_text_key_eras_are_numbered_where_they_start_and_never_overprint(eras, x_range, expected):
+    fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=x_range, text_key=True))
+    labels = fig.layout.annotations
+    row = min(a.yshift for a in labels)
+    assert [(a.text, a.x, round((a.yshift - row) / 20)) for a in labels] == expected
+    assert all(a.xanchor == "left" and a.yref == "paper" and a.y == 1 for a in labels)
+    assert fig.layout.margin.t > max(a.yshift for a in labels)  # room above the plot for every row
+
+
+def test_with_a_text_key_the_figure_draws_no_legend():
+    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(text_key=True))
+    assert fig.layout.showlegend is False
+    assert not [t for t in fig.data if t.showlegend is not False]
+    assert [item.label for item in KEY_ITEMS] == ["Event", "Quote", "Approximate date"]
+
+
+PAPER = "#FAF6EE"
+
+
+def test_the_figure_is_drawn_on_the_page_background_and_markers_read_on_it():
+    settings = Settings(categories=(CategoryStyle(WU, "#C9A227"), CategoryStyle(HGP, "#1F77B4"),
+                                    CategoryStyle(CITY, "#E8C07A")))  # gold and sand: under 3:1 on the paper
+    fig = build_figure(ENTRIES, ERAS, settings, FigureOptions(background=PAPER, text_key=True))
+    assert (fig.layout.paper_bgcolor, fig.layout.plot_bgcolor, fig.layout.hoverlabel.bgcolor) == (PAPER,) * 3
+    traces = marker_traces(fig)
+    assert all(contrast_ratio(t.marker.color, PAPER) >= 3.0 for t in traces)
+    assert {t.marker.line.color for t in traces} == {PAPER}  # the rim that parts neighbours is the paper
+    assert all(era_number_color(n, PAPER) == a.bgcolor for n, a in enumerate(fig.layout.annotations, start=1))
 
 
 def test_selected_entry_is_larger_and_outlined_in_its_own_trace():
@@ -219,36 +270,6 @@ def test_plotly_config_removes_selection_tools_and_the_logo():
     assert PLOTLY_CONFIG["scrollZoom"] is True
     assert {"lasso2d", "select2d", "autoScale2d", "toImage"} <= set(PLOTLY_CONFIG["modeBarButtonsToRemove"])
     assert plotly_config(kiosk=True)["displayModeBar"] is False
-
-
-@pytest.mark.parametrize("color, background, kept", [
-    ("#FFD700", "#FFFFFF", None),  # gold on white fails: darkened
-    ("#fd0", "#FFFFFF", None),
-    ("#FFFFFF", "#FFFFFF", None),
-    ("#1F77B4", "#F5F5F5", "#1F77B4"),  # already fine: unchanged
-    ("#777777", "#FFFFFF", "#777777"),  # 4.48:1
-    ("#a51417", "#FFFFFF", "#A51417"),  # normalised to upper case
-    ("#000080", "#000000", None),  # dark on dark: lightened
-])
-def test_ensure_contrast_reaches_three_to_one_and_keeps_good_colours(color, background, kept):
-    result = ensure_contrast(color, background)
-    assert contrast_ratio(result, background) >= 3.0
-    assert result == kept if kept else contrast_ratio(color, background) < 3.0
-
-
-@pytest.mark.parametrize("color, background, expected", [
-    ("#000000", "#FFFFFF", 21.0),
-    ("#FFFFFF", "#FFFFFF", 1.0),
-    ("#777777", "#FFFFFF", 4.48),
-])
-def test_contrast_ratio_matches_wcag(color, background, expected):
-    assert contrast_ratio(color, background) == pytest.approx(expected, abs=0.01)
-
-
-@pytest.mark.parametrize("bad", ["red", "#12345", "#GGGGGG", ""])
-def test_ensure_contrast_rejects_malformed_colours(bad):
-    with pytest.raises(ValueError):
-        ensure_contrast(bad)
 
 
 def test_every_category_colour_in_the_figure_reads_on_white():

@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 
-from timeline.figure import contrast_ratio
+from timeline.colors import contrast_ratio
 from timeline.settings import PROJECT_ROOT
 
 CONFIG = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))

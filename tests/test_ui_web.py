@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,16 @@ def test_a_filter_changes_the_count_and_the_url(app, widget, value, expected, pa
     element.set_value(value).run()
     assert count_text(at) == expected
     assert at.query_params[param[0]] == param[1]  # AppTest keeps the last value of a key
+
+
+def test_the_chart_is_drawn_on_the_page_colour_with_a_text_key_instead_of_a_legend(app):
+    at = app()
+    at.run()
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    page = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    assert layout["paper_bgcolor"] == layout["plot_bgcolor"] == page["backgroundColor"]
+    assert layout["showlegend"] is False
+    assert any('class="chart-key"' in body for body in html_bodies(at))
 
 
 def test_years_slider_filters(app):

@@ -19,21 +19,26 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from timeline.colors import ensure_contrast, mix
 from timeline.dates import Precision
 from timeline.schema import Entry, Kind
 from timeline.settings import FALLBACK_COLOR, Settings
 
-BACKGROUND = "#FFFFFF"
+BACKGROUND = "#FFFFFF"  # the kiosk's page; the web passes its own paper colour (FigureOptions.background)
 INK = "#1F1F1F"
 MUTED_INK = "#4A4A4A"
-RULE = "#E6E6E6"
+# Grid, lane rules and axis line: ink mixed into whatever background the figure sits on.
+GRID_INK, RULE_INK, AXIS_INK = 0.07, 0.1, 0.3
 FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 UIREVISION = "timeline"  # constant: Plotly keeps the visitor's zoom while the figure is unchanged
 GL_THRESHOLD = 1000  # above this many points WebGL draws markers far faster than SVG
 OTHER_LANE = "Other"  # label of the lane for entries without a category (quotes may have none)
 DEFAULT_RANGE = (1900.0, 2000.0)  # an empty chart still needs an axis
-ERA_FILLS = ("#E9E2D0", "#DCE4EA")  # alternate so neighbouring eras stay apart
+ERA_FILLS = ("#E9E2D0", "#DCE4EA")
 ERA_OPACITY = 0.55
+BADGE_FILL = 0.9  # an era number's box: its band's fill, stronger than the translucent band so it reads as a tag
+BADGE_EMS = 1.7  # an era number's box (digit, padding, border and a gap) in font sizes
+NARROW_PLOT_PX = 300  # the plot's width on a 390 px phone: era numbers are spaced for the narrowest view
 LANE_SPREAD = 0.35  # markers sharing a lane and a year spread over lane centre +/- this
 MAX_STEP = 0.22  # lane units between stacked markers; at least one marker wide at both scales
 SYMBOLS = {Kind.EVENT: "circle", Kind.QUOTE: "diamond"}  # shape, not only colour, tells a quote
@@ -48,6 +53,23 @@ class FigureOptions:
     x_range: tuple[float, float] | None = None  # visible years, kept as app state by the UI
     large: bool = False  # kiosk: bigger markers and fonts for touch at arm's length
     height: int | None = None
+    background: str = BACKGROUND  # the page behind the chart: the figure is drawn on it, markers contrast with it
+    # The UI shows a text key (KEY_ITEMS and numbered_eras) beside the chart: the figure then draws no legend and
+    # labels eras by number, which fits any width (the figure cannot know it); otherwise era titles and a legend.
+    text_key: bool = False
+
+
+@dataclass(frozen=True)
+class KeyItem:
+    """One shape in the key: what it means, its Plotly symbol, and the same shape as a character."""
+
+    label: str
+    symbol: str
+    glyph: str
+
+
+KEY_ITEMS = (KeyItem("Event", "circle", "●"), KeyItem("Quote", "diamond", "◆"),
+             KeyItem("Approximate date", "circle-open", "○"))
 
 
 @dataclass(frozen=True)
@@ -91,15 +113,15 @@ def build_figure(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
     scale = _SCALES[options.large]
     shown = [e for e in entries if e.kind is not Kind.ERA]
     lanes = _lanes(shown, settings)
-    points = _points(shown, lanes, settings)
+    points = _points(shown, lanes, settings, options.background)
     trace = go.Scattergl if len(points) > GL_THRESHOLD else go.Scatter
     selected = [p for p in points if p.entry.id == options.selected_id]
     data = [
         *_bars(points, trace),
         *_whiskers(points, trace),
-        *_marker_traces([p for p in points if p.entry.id != options.selected_id], trace, scale),
+        *_marker_traces([p for p in points if p.entry.id != options.selected_id], trace, scale, options.background),
         *([_selected_trace(selected[0], trace, scale)] if selected else []),
-        *_legend_traces(scale),
+        *([] if options.text_key else _legend_traces(scale)),
     ]
     whole = range_presets(eras, shown)[0][1]
     return go.Figure(data=data, layout=_layout(lanes, settings, eras, options, whole))
@@ -113,10 +135,10 @@ def _lanes(entries: Sequence[Entry], settings: Settings) -> tuple[str, ...]:
     return (*ordered, *(c for c in used if c not in known))
 
 
-def _points(entries: Sequence[Entry], lanes: Sequence[str], settings: Settings) -> list[_Point]:
+def _points(entries: Sequence[Entry], lanes: Sequence[str], settings: Settings, background: str) -> list[_Point]:
     """Place each entry: lane centre, stacked within its (lane, year) bucket so no marker hides another."""
     lane_of = {c: i for i, c in enumerate(lanes)}
-    colors = {c: _category_color(c, settings) for c in lanes}
+    colors = {c: _category_color(c, settings, background) for c in lanes}
     buckets: dict[tuple[int, int], list[Entry]] = defaultdict(list)
     for entry in entries:
         buckets[(lane_of[entry.category], math.floor(entry.date.start_year))].append(entry)
@@ -129,12 +151,12 @@ def _points(entries: Sequence[Entry], lanes: Sequence[str], settings: Settings) 
     return points
 
 
-def _category_color(category: str, settings: Settings) -> str:
+def _category_color(category: str, settings: Settings, background: str) -> str:
     """The curator's colour, darkened until it reads on the background; a malformed colour falls back."""
     try:
-        return ensure_contrast(settings.color_for(category), BACKGROUND)
+        return ensure_contrast(settings.color_for(category), background)
     except ValueError:
-        return ensure_contrast(FALLBACK_COLOR, BACKGROUND)
+        return ensure_contrast(FALLBACK_COLOR, background)
 
 
 def _is_bar(entry: Entry) -> bool:
@@ -187,7 +209,7 @@ def _symbol(entry: Entry, filled: bool = False) -> str:
     return f"{base}-open" if entry.date.approximate and not filled else base
 
 
-def _marker_traces(points: list[_Point], trace: type, scale: _Scale) -> list[go.Scatter]:
+def _marker_traces(points: list[_Point], trace: type, scale: _Scale, background: str) -> list[go.Scatter]:
     """One trace per (colour, shape): scalar styles and NumPy columns keep 5,000 points fast to build."""
     groups: dict[tuple[str, str], list[_Point]] = defaultdict(list)
     for p in points:
@@ -195,9 +217,9 @@ def _marker_traces(points: list[_Point], trace: type, scale: _Scale) -> list[go.
     return [trace(x=np.array([p.x for p in group]), y=np.array([p.y for p in group]), mode="markers",
                   name="entries", customdata=np.array([_customdata(p.entry) for p in group], dtype=object),
                   hovertemplate=HOVER, showlegend=False,
-                  # a white rim parts neighbours; for open shapes it is the stroke width
+                  # a rim of the background parts neighbours; for open shapes it is the stroke width
                   marker={"size": scale.marker, "color": color, "symbol": symbol,
-                          "line": {"color": BACKGROUND, "width": 2}})
+                          "line": {"color": background, "width": 2}})
             for (color, symbol), group in groups.items()]
 
 
@@ -213,10 +235,9 @@ def _selected_trace(point: _Point, trace: type, scale: _Scale) -> go.Scatter:
 
 def _legend_traces(scale: _Scale) -> list[go.Scatter]:
     """Neutral, data-free legend items that say what each shape means (colour already names the lane)."""
-    keys = (("Event", "circle"), ("Quote", "diamond"), ("Approximate date", "circle-open"))
-    return [go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
-                       marker={"size": scale.marker, "color": MUTED_INK, "symbol": symbol, "line": {"width": 2}})
-            for name, symbol in keys]
+    return [go.Scatter(x=[None], y=[None], mode="markers", name=item.label, hoverinfo="skip",
+                       marker={"size": scale.marker, "color": MUTED_INK, "symbol": item.symbol, "line": {"width": 2}})
+            for item in KEY_ITEMS]
 
 
 def _layout(lanes: Sequence[str], settings: Settings, eras: Sequence[Entry], options: FigureOptions,
@@ -224,47 +245,92 @@ def _layout(lanes: Sequence[str], settings: Settings, eras: Sequence[Entry], opt
     scale = _SCALES[options.large]
     labels = {s.name: s.short or s.name for s in settings.categories}
     font = {"family": FONT_STACK, "size": scale.font, "color": INK}
+    background = options.background
+    view = options.x_range or whole
+    era_labels, rows = _era_badges(eras, view, scale, background) if options.text_key else _era_titles(eras, scale)
     return go.Layout(
         height=options.height or scale.base_px + scale.lane_px * len(lanes),
-        paper_bgcolor=BACKGROUND, plot_bgcolor=BACKGROUND, font=font,
-        margin={"l": 8, "r": 12, "t": 12 + _era_row(scale) * min(len(eras), 2), "b": 8, "autoexpand": True},
+        paper_bgcolor=background, plot_bgcolor=background, font=font,
+        margin={"l": 8, "r": 12, "t": 12 + _era_row(scale) * rows, "b": 8, "autoexpand": True},
         uirevision=UIREVISION, dragmode="pan", hovermode="closest",
-        hoverlabel={"bgcolor": BACKGROUND, "bordercolor": MUTED_INK, "font": font},
-        showlegend=True,
+        hoverlabel={"bgcolor": background, "bordercolor": MUTED_INK, "font": font},
+        showlegend=not options.text_key,
         legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "itemclick": False,
                 "itemdoubleclick": False, "font": {"size": scale.font - 2}},
-        xaxis={"type": "linear", "range": list(options.x_range or whole), "minallowed": whole[0],
-               "maxallowed": whole[1], "showgrid": True, "gridcolor": "#F0F0F0", "zeroline": False,
-               "showline": True, "linecolor": "#BDBDBD", "ticks": "outside", "tickformat": "d",
+        xaxis={"type": "linear", "range": list(view), "minallowed": whole[0],
+               "maxallowed": whole[1], "showgrid": True, "gridcolor": mix(background, INK, GRID_INK),
+               "zeroline": False, "showline": True, "linecolor": mix(background, INK, AXIS_INK), "ticks": "outside",
+               "tickformat": "d", "automargin": True,
                # whole years ("1947", never "1,947"); a decimal only when zoomed below a year per tick
                "tickformatstops": [{"dtickrange": [None, 0.999], "value": ".2~f"},
                                    {"dtickrange": [1, None], "value": "d"}]},
         yaxis={"type": "linear", "range": [len(lanes) - 0.5, -0.5], "fixedrange": True, "showgrid": False,
                "zeroline": False, "tickvals": list(range(len(lanes))), "automargin": True,
                "ticktext": [_escape(labels.get(c, c) or OTHER_LANE) for c in lanes]},
-        shapes=[*_lane_rules(len(lanes)), *_era_bands(eras)],
-        annotations=_era_labels(eras, scale),
+        shapes=[*_lane_rules(len(lanes), mix(background, INK, RULE_INK)), *_era_bands(eras)],
+        annotations=era_labels,
     )
 
 
-def _lane_rules(count: int) -> list[dict[str, Any]]:
+def _lane_rules(count: int, color: str) -> list[dict[str, Any]]:
     return [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": i + 0.5, "y1": i + 0.5,
-             "line": {"color": RULE, "width": 1}, "layer": "below"} for i in range(count - 1)]
+             "line": {"color": color, "width": 1}, "layer": "below"} for i in range(count - 1)]
+
+
+def _era_fill(number: int) -> str:
+    """Fills alternate in time, so neighbouring (and overlapping) eras stay apart."""
+    return ERA_FILLS[(number - 1) % len(ERA_FILLS)]
+
+
+def era_number_color(number: int, background: str = BACKGROUND) -> str:
+    """The box behind era ``number``'s label: its band's fill, stronger than the translucent band (a text key
+    uses it too, so a number on the chart and in the key look alike)."""
+    return mix(background, _era_fill(number), BADGE_FILL)
 
 
 def _era_bands(eras: Sequence[Entry]) -> list[dict[str, Any]]:
     return [{"type": "rect", "xref": "x", "yref": "paper", "x0": era.date.start_year, "x1": era.date.end_year,
-             "y0": 0, "y1": 1, "fillcolor": ERA_FILLS[i % len(ERA_FILLS)], "opacity": ERA_OPACITY,
-             "line": {"width": 0}, "layer": "below"} for i, era in enumerate(eras)]
+             "y0": 0, "y1": 1, "fillcolor": _era_fill(number), "opacity": ERA_OPACITY,
+             "line": {"width": 0}, "layer": "below"} for number, era in numbered_eras(eras)]
 
 
-def _era_labels(eras: Sequence[Entry], scale: _Scale) -> list[dict[str, Any]]:
-    """Era titles above the plot, alternating between two rows so neighbours do not overprint on a phone."""
+def _era_titles(eras: Sequence[Entry], scale: _Scale) -> tuple[list[dict[str, Any]], int]:
+    """Era titles above the plot, alternating between two rows in time (for wide screens: the kiosk)."""
     return [{"text": _escape(era.title), "xref": "x", "yref": "paper",
              "x": (era.date.start_year + era.date.end_year) / 2, "y": 1, "yanchor": "bottom",
-             "yshift": (i % 2) * _era_row(scale), "showarrow": False,
+             "yshift": (number - 1) % 2 * _era_row(scale), "showarrow": False,
              "font": {"size": scale.font - 1, "color": MUTED_INK}}
-            for i, era in enumerate(eras)]
+            for number, era in numbered_eras(eras)], min(len(eras), 2)
+
+
+def numbered_eras(eras: Sequence[Entry]) -> tuple[tuple[int, Entry], ...]:
+    """Eras numbered from 1 by start, as the figure labels them and a text key lists them."""
+    return tuple(enumerate(sorted(eras, key=lambda era: era.date.start_year), start=1))
+
+
+def _era_badges(eras: Sequence[Entry], view: tuple[float, float], scale: _Scale,
+                background: str) -> tuple[list[dict[str, Any]], int]:
+    """Era numbers above the plot at each visible band's start, in the band's colour; (annotations, rows used).
+
+    A number moves to a second row when it would touch the one before it on a phone-wide plot, so none overprint.
+    """
+    low, high = view
+    px_per_year = NARROW_PLOT_PX / max(high - low, 1e-9)
+    row_ends = [-math.inf, -math.inf]
+    badges, rows = [], 0
+    for number, era in numbered_eras(eras):
+        if era.date.end_year <= low or era.date.start_year >= high:
+            continue
+        x = max(era.date.start_year, low)
+        left = (x - low) * px_per_year
+        row = next((r for r, end in enumerate(row_ends) if left >= end), row_ends.index(min(row_ends)))
+        row_ends[row], rows = left + BADGE_EMS * scale.font, max(rows, row + 1)
+        badges.append({"text": str(number), "xref": "x", "yref": "paper", "x": x, "xanchor": "left", "y": 1,
+                       "yanchor": "bottom", "yshift": row * _era_row(scale) + 2, "showarrow": False,
+                       "bgcolor": era_number_color(number, background),
+                       "bordercolor": mix(background, INK, AXIS_INK), "borderwidth": 1, "borderpad": 2,
+                       "font": {"size": scale.font - 1, "color": INK}})
+    return badges, rows
 
 
 def _era_row(scale: _Scale) -> int:
@@ -305,39 +371,3 @@ def figure_alt_text(entries: Sequence[Entry], eras: Sequence[Entry], settings: S
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def ensure_contrast(color: str, background: str = BACKGROUND, minimum: float = 3.0) -> str:
-    """``color`` as "#RRGGBB", moved toward black (or white on a dark background) until it reaches ``minimum``."""
-    rgb, bg = _rgb(color), _rgb(background)
-    target = (0.0, 0.0, 0.0) if _contrast((0, 0, 0), bg) >= _contrast((255, 255, 255), bg) else (255.0, 255.0, 255.0)
-    for step in range(101):
-        t = step / 100
-        mixed = tuple(round(c + (g - c) * t) for c, g in zip(rgb, target, strict=True))
-        if _contrast(mixed, bg) >= minimum:
-            return "#{:02X}{:02X}{:02X}".format(*mixed)
-    return "#{:02X}{:02X}{:02X}".format(*(round(g) for g in target))
-
-
-def contrast_ratio(color: str, background: str = BACKGROUND) -> float:
-    """WCAG 2 contrast ratio of two "#RRGGBB" colours (1 to 21)."""
-    return _contrast(_rgb(color), _rgb(background))
-
-
-def _rgb(color: str) -> tuple[int, int, int]:
-    digits = color.strip().removeprefix("#")
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    if len(digits) != 6 or any(d not in "0123456789abcdefABCDEF" for d in digits):
-        raise ValueError(f"not a #RRGGBB colour: {color!r}")
-    return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
-
-
-def _luminance(rgb: Sequence[float]) -> float:
-    linear = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: Sequence[float], b: Sequence[float]) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)

@@ -1,7 +1,9 @@
-"""The timeline chart: range presets ("All" and one per era) kept as app state, and click-to-open.
+"""The timeline chart: range presets ("All" and one per era) kept as app state, click-to-open, and a text key.
 
 Plotly's own zoom resets whenever the figure's data changes (a filter, a selection), so the visible
-range is ours: a preset chosen here is passed to the figure explicitly on every run.
+range is ours: a preset chosen here is passed to the figure explicitly on every run. The figure is
+drawn on the page's own paper colour and labels eras by number; the key below it names the shapes
+and the numbered eras in text, which fits a phone and reaches screen readers (a Plotly legend does neither).
 """
 
 from __future__ import annotations
@@ -10,13 +12,24 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from timeline.figure import PLOTLY_CONFIG, FigureOptions, build_figure, figure_alt_text, range_presets
+from timeline.figure import (
+    BACKGROUND,
+    KEY_ITEMS,
+    PLOTLY_CONFIG,
+    FigureOptions,
+    build_figure,
+    era_number_color,
+    figure_alt_text,
+    numbered_eras,
+    range_presets,
+)
 from timeline.schema import Entry
 from timeline.settings import Settings
-from timeline.ui.safe_text import code_span
+from timeline.ui.safe_text import code_span, escape
 from timeline.ui.state import KEYS, selected_id_from
 
 CHART_KEY = "timeline-figure"
+SPAN_KEY = ("━", "A span of years")  # bars: drawn by the figure under a marker at the start
 
 
 def _preset_choice(count: int) -> int:
@@ -26,6 +39,26 @@ def _preset_choice(count: int) -> int:
         st.session_state[KEYS.preset] = 0
         return 0
     return choice
+
+
+def page_background() -> str:
+    """The theme's page colour (.streamlit/config.toml), which the figure is drawn on."""
+    return st.get_option("theme.backgroundColor") or BACKGROUND
+
+
+def key_html(eras: Sequence[Entry], background: str) -> str:
+    """What the shapes mean, then the numbered eras with their years; glyphs are hidden from screen readers."""
+    shapes = [(item.glyph, item.label) for item in KEY_ITEMS] + [SPAN_KEY]
+    items = "".join(f'<li><span class="key-glyph" aria-hidden="true">{glyph}</span>{escape(label)}</li>'
+                    for glyph, label in shapes)
+    key = f'<ul class="chart-key" aria-label="Key to the timeline">{items}</ul>'
+    if not eras:
+        return key
+    listed = "".join(f'<li><span class="era-number" aria-hidden="true" style="background:'
+                     f'{era_number_color(number, background)}">{number}</span><span>{escape(era.title)} '
+                     f'<span class="era-years">{escape(era.date_label)}</span></span></li>'
+                     for number, era in numbered_eras(eras))
+    return key + f'<ol class="chart-eras" aria-label="Eras, numbered on the timeline">{listed}</ol>'
 
 
 def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, open_id: str | None,
@@ -41,9 +74,12 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
         choice = _preset_choice(len(presets))
         st.pills("Period", options=range(len(presets)), format_func=lambda i: code_span(presets[i][0]),
                  key=KEYS.preset, required=True)
-        x_range = None if choice == 0 else presets[choice][1]
-        figure = build_figure(entries, eras, settings, FigureOptions(selected_id=open_id, x_range=x_range))
+        background = page_background()
+        options = FigureOptions(selected_id=open_id, x_range=None if choice == 0 else presets[choice][1],
+                                background=background, text_key=True)
+        figure = build_figure(entries, eras, settings, options)
         st.plotly_chart(figure, key=CHART_KEY, on_select=on_select, selection_mode="points", theme=None,
                         config=PLOTLY_CONFIG, alt=figure_alt_text(entries, eras, settings))
+        st.html(key_html(eras, background))
         st.html('<p class="detail-meta">Select a point to open its entry. The list below offers the same '
                 "entries for keyboard and screen-reader use.</p>")

@@ -1,0 +1,39 @@
+"""The chart's text key: shapes in words, eras numbered as the figure numbers them, curator text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.dates import HistDate
+from timeline.figure import era_number_color
+from timeline.schema import Entry, Kind
+from timeline.ui.chart import key_html
+
+PAPER = "#FAF6EE"
+
+
+def era(id_: str, start: int, end: int, title: str) -> Entry:
+    return Entry(id_, Kind.ERA, HistDate(start, end=HistDate(end)), title, row=2)
+
+
+def visible_text(html: str) -> list[str]:
+    """Each list item's text as a reader meets it (glyphs and numbers are aria-hidden)."""
+    items = re.findall(r"<li>(.*?)</li>", html)
+    return [re.sub(r"<[^>]+>", "", re.sub(r'<span [^>]*aria-hidden="true"[^>]*>.*?</span>', "", i)) for i in items]
+
+
+def test_key_names_every_shape_and_lists_eras_in_time_with_their_years():
+    html = key_html([era("late", 1954, 1979, "Integration"), era("early", 1930, 1953, "Segregation")], PAPER)
+    assert visible_text(html) == ["Event", "Quote", "Approximate date", "A span of years",
+                                  "Segregation 1930–1953", "Integration 1954–1979"]
+    numbers = re.findall(r'class="era-number" aria-hidden="true" style="background:(#[0-9A-F]{6})">(\d)<', html)
+    assert numbers == [(era_number_color(1, PAPER), "1"), (era_number_color(2, PAPER), "2")]
+
+
+def test_key_without_eras_has_no_era_list():
+    assert "<ol" not in key_html([], PAPER)
+
+
+def test_key_escapes_era_titles():
+    html = key_html([era("x", 1950, 1960, '<img src=x onerror="alert(1)"> & more')], PAPER)
+    assert "<img" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more" in html
