@@ -30,7 +30,7 @@ WARM_UP = 100  # interactions before the first reading: caches, derivatives and 
 SAMPLES = 10  # readings along the way, to show a trend and not only two points
 TARGET_GROWTH = 0.05
 TIMEOUT_MS = 30_000
-SETTLE_MS = 150
+PROGRESS_EVERY = 250
 START_TIMEOUT = 60.0
 
 
@@ -68,50 +68,57 @@ def _start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
     raise RuntimeError(f"the kiosk server did not start; its output:\n{log.read_text(errors='replace')[-3000:]}")
 
 
-# The count line ("12 entries. ...") comes before the strip; once the cards match it, the run has drawn them.
-_STRIP_DRAWN = """() => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-  && parseInt(document.querySelector(".kiosk-count")?.textContent ?? "-1", 10)
-     === document.querySelectorAll('[class*="st-key-kiosk-card-"]').length"""
+_CARDS = "() => Array.from(document.querySelectorAll('[class*=\"st-key-kiosk-card-\"]')).map(c => c.className).join()"
+_TITLE = "() => document.querySelector('h2.kiosk-title')?.textContent"
 
 
 def _interactions(page) -> list[Callable[[int], None]]:
-    """One cycle of what a visitor does; each step waits for the screen it leads to."""
-    def visible(selector: str) -> None:
-        page.locator(selector).first.wait_for(state="visible", timeout=TIMEOUT_MS)
-        page.wait_for_timeout(SETTLE_MS)  # the rest of the run (the strip, the chart) lands after the first sign
+    """One cycle of what a visitor does. Each step waits for a change only its own rerun can make, then for the
+    run to end: Streamlit's running flag alone is not enough, as the live-update fragment also raises it."""
+    def finished() -> None:
         page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
             state="attached", timeout=TIMEOUT_MS)
 
+    def changed(probe: str, before: object) -> None:
+        page.wait_for_function(f"(before) => ({probe})() !== before", arg=before, timeout=TIMEOUT_MS)
+        finished()
+
+    def shown(selector: str) -> None:
+        page.locator(selector).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+        finished()
+
     def enter(_: int) -> None:
+        shown(".st-key-kiosk-enter button")  # the whole-screen button, drawn after the attract loop
         page.touchscreen.tap(960, 540)
-        visible(".st-key-event-list")
+        shown(".st-key-event-list")
 
     def filter_(cycle: int) -> None:
-        if cycle % 2:
-            era = cycle % page.locator('[class*="st-key-kiosk-era-"]').count()
-            page.locator(f".st-key-kiosk-era-{era} button").tap()
-            visible(f'.st-key-kiosk-era-{era} button[kind="primary"]')
-        else:
+        if cycle % 2:  # another era than the one chosen now
+            eras = page.locator('[class*="st-key-kiosk-era-"] button')
+            chosen = next(i for i in range(eras.count()) if eras.nth(i).get_attribute("kind") == "primary")
+            era = (chosen + 1 + cycle // 2) % eras.count()
+            era = era if era != chosen else (era + 1) % eras.count()
+            eras.nth(era).tap()
+            shown(f'.st-key-kiosk-era-{era} button[kind="primary"]')
+        else:  # one institution: the strip shrinks to it
+            before = page.evaluate(_CARDS)
             page.locator(".st-key-kiosk-categories button").nth(cycle % 4).tap()
-            visible('.st-key-kiosk-categories button[aria-pressed="true"]')
-        page.wait_for_function(_STRIP_DRAWN, timeout=TIMEOUT_MS)  # the strip streams in after the buttons
+            changed(_CARDS, before)
 
     def open_(cycle: int) -> None:
         cards = page.locator('[class*="st-key-kiosk-card-"]')
         cards.nth(cycle % max(1, cards.count())).tap()  # a tap scrolls the card into view first, like a swipe
-        visible(".st-key-event-detail")
+        shown(".st-key-event-detail")
 
     def step(_: int) -> None:
-        title = page.locator("h2.kiosk-title").inner_text()
-        target = "kiosk-next" if page.locator(".st-key-kiosk-next button").is_enabled() else "kiosk-previous"
-        page.locator(f".st-key-{target} button").tap()
-        page.wait_for_function("(t) => document.querySelector('h2.kiosk-title')?.textContent !== t", arg=title,
-                               timeout=TIMEOUT_MS)
-        visible("h2.kiosk-title")
+        before = page.evaluate(_TITLE)
+        forward = page.locator(".st-key-kiosk-next button").is_enabled()
+        page.locator(f".st-key-kiosk-{'next' if forward else 'previous'} button").tap()
+        changed(_TITLE, before)
 
-    def idle_reset(_: int) -> None:
+    def idle_reset(_: int) -> None:  # what the page's idle timer does after idle_seconds without a touch
         page.evaluate("document.querySelector('.st-key-kiosk-reset button').click()")
-        visible(".st-key-attract")
+        shown(".st-key-attract")
 
     return [enter, filter_, open_, step, idle_reset]
 
@@ -139,6 +146,8 @@ def run_soak(n: int = 2000) -> dict[str, float | int | list[int]]:
                     elif done > WARM_UP and (done - WARM_UP) % max(1, n // SAMPLES) == 0:
                         samples.append(rss_bytes(server.pid))
                     steps[done % len(steps)](done // len(steps))
+                    if done and done % PROGRESS_EVERY == 0:
+                        print(f"{done} interactions", file=sys.stderr, flush=True)
                 elapsed = time.monotonic() - started
                 samples.append(rss_bytes(server.pid))
                 browser.close()
