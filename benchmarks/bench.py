@@ -110,22 +110,26 @@ def bench_check(options: Options) -> list[Result]:
 # --- Section: server reruns (AppTest) -----------------------------------------------------------------------
 
 
+SEARCHES = ("hospital", "nurses", "clinic", "students", "board", "school", "community", "report", "ward",
+            "society", "program", "fund")  # a different filter each run, so no run is served from a cache
+
+
 def bench_reruns(options: Options) -> list[Result]:
     """Server-side rerun time of app.py without a browser (AppTest's own overhead included, so an upper bound).
 
-    Extend with a filter change and an event selection once their widget keys settle.
+    For the bundled data and RERUN_LARGE generated entries: a rerun with no change, a filter change (a new
+    search each run) and an entry opened (a different one each run), as a chart click or a list button does.
     """
     if not APP.is_file():
         return [Result("rerun", None, note="app.py does not exist yet")]
-    results = [_rerun("rerun with no change, bundled data", {}, RERUN_TARGETS[0], options)]
     path = options.workdir / f"events-{RERUN_LARGE}.csv"
     path.write_text(generate_catalog(RERUN_LARGE, seed=RERUN_LARGE), encoding="utf-8")
-    env = {"TIMELINE_DATA": str(path), "TIMELINE_SETTINGS": str(SETTINGS)}
-    results.append(_rerun(f"rerun with no change, {RERUN_LARGE:,} entries", env, RERUN_TARGETS[1], options))
-    return results
+    large = {"TIMELINE_DATA": str(path), "TIMELINE_SETTINGS": str(SETTINGS)}
+    return [*_reruns("bundled data", {}, RERUN_TARGETS[0], options),
+            *_reruns(f"{RERUN_LARGE:,} entries", large, RERUN_TARGETS[1], options)]
 
 
-def _rerun(name: str, env: dict[str, str], target: float, options: Options) -> Result:
+def _reruns(label: str, env: dict[str, str], target: float, options: Options) -> list[Result]:
     import streamlit as st
     from streamlit.logger import set_log_level
     from streamlit.testing.v1 import AppTest
@@ -138,11 +142,34 @@ def _rerun(name: str, env: dict[str, str], target: float, options: Options) -> R
         st.cache_resource.clear()
         app = AppTest.from_file(APP, default_timeout=120).run()
         if app.exception:
-            return Result(name, None, note=f"the first run failed: {app.exception[0].message}")
-        return Result(name, median_seconds(app.run, options.runs), target=target)
+            return [Result(f"rerun, {label}", None, note=f"the first run failed: {app.exception[0].message}")]
+        ids = [b.key.removeprefix("open-") for b in app.button if b.key and b.key.startswith("open-")]
+        steps: dict[str, Callable[[int], object]] = {
+            "no change": lambda i: None,
+            "filter change": lambda i: app.text_input(key="filter-text").set_value(SEARCHES[i % len(SEARCHES)]),
+            "open entry": lambda i: app.session_state.__setitem__("open-entry", ids[i % len(ids)]),
+        }
+        results = []
+        for case, step in steps.items():
+            results.append(Result(f"rerun, {case}, {label}", _median_run(app, step, options.runs), target=target))
+            app.text_input(key="filter-text").set_value("")
+            app.session_state["open-entry"] = None
+            app.run()
+        return results
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+def _median_run(app: object, step: Callable[[int], object], runs: int) -> float:
+    """Median seconds of ``app.run()`` after ``step(i)``; step 0 is a warm-up run and is not counted."""
+    times = []
+    for i in range(runs + 1):
+        step(i)
+        start = time.perf_counter()
+        app.run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:])
 
 
 # --- Section: first view in a browser (Playwright) ----------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 from timeline.dates import HistDate
 from timeline.figure import era_number_color
 from timeline.schema import Entry, Kind
-from timeline.ui.chart import key_html
+from timeline.ui.chart import _Recent, key_html
 
 PAPER = "#FAF6EE"
 
@@ -37,3 +37,16 @@ def test_key_without_eras_has_no_era_list():
 def test_key_escapes_era_titles():
     html = key_html([era("x", 1950, 1960, '<img src=x onerror="alert(1)"> & more')], PAPER)
     assert "<img" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more" in html
+
+
+def test_recent_builds_once_per_key_and_keeps_only_the_last_few():
+    recent, made = _Recent(2), []
+
+    def make(key):
+        return lambda: made.append(key) or f"value of {key}"
+
+    assert [recent.get(k, make(k)) for k in ("a", "b", "a")] == ["value of a", "value of b", "value of a"]
+    recent.get("c", make("c"))  # "b" was used least recently: it goes
+    assert recent.get("a", make("a")) == "value of a" and made == ["a", "b", "c"]
+    recent.get("b", make("b"))
+    assert made == ["a", "b", "c", "b"] and list(recent.values) == ["a", "b"]

@@ -12,7 +12,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from timeline.catalog import build_catalog
+from timeline.figure import build_figure
 from timeline.settings import PROJECT_ROOT
+from timeline.ui import chart
+from timeline.ui.web import facets_for
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ui"
 SETTINGS = 'title = "A test exhibit"\nintroduction = "About *these* stories."\npublic_url = "https://exhibit.example/"\n'
@@ -87,6 +91,31 @@ def test_the_chart_is_drawn_on_the_page_colour_with_a_text_key_instead_of_a_lege
     assert layout["paper_bgcolor"] == layout["plot_bgcolor"] == page["backgroundColor"]
     assert layout["showlegend"] is False
     assert any('class="chart-key"' in body for body in html_bodies(at))
+
+
+def test_curator_and_visitor_catalogues_of_one_version_have_their_own_facets():
+    full = build_catalog((FIXTURES / "events.csv").read_bytes())  # with its draft
+    visitors = full.visible
+    assert full.version == visitors.version
+    assert facets_for(full).ids - facets_for(visitors).ids == {"draft-entry"}
+    assert "draft-entry" not in facets_for(visitors).ids
+
+
+def test_reruns_that_change_nothing_on_the_chart_reuse_the_built_figure(app, monkeypatch):
+    builds = []
+    monkeypatch.setattr(chart, "_RECENT", chart._Recent(chart.VIEWS_KEPT))  # nothing built by earlier tests
+    monkeypatch.setattr(chart, "build_figure", lambda *args: builds.append(args) or build_figure(*args))
+    at = app()
+    at.run()
+    assert len(builds) == 1
+    at.run()  # a live-update poll, a page of the list, an image shown: the same chart
+    at.session_state["list-page"] = 1
+    at.run()
+    assert len(builds) == 1
+    at.text_input(key="filter-text").set_value("ward").run()
+    at.session_state["open-entry"] = "nurses-train"
+    at.run()
+    assert len(builds) == 3  # a new filter and an opened entry are new charts
 
 
 def test_years_slider_filters(app):

@@ -139,15 +139,16 @@ def _points(entries: Sequence[Entry], lanes: Sequence[str], settings: Settings, 
     """Place each entry: lane centre, stacked within its (lane, year) bucket so no marker hides another."""
     lane_of = {c: i for i, c in enumerate(lanes)}
     colors = {c: _category_color(c, settings, background) for c in lanes}
-    buckets: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+    buckets: dict[tuple[int, int], list[tuple[float, str, Entry]]] = defaultdict(list)
     for entry in entries:
-        buckets[(lane_of[entry.category], math.floor(entry.date.start_year))].append(entry)
+        start = entry.date.start_year  # computed once: a date works it out on every access
+        buckets[(lane_of[entry.category], math.floor(start))].append((start, entry.id, entry))
     points = []
     for (lane, _year), members in buckets.items():
-        members.sort(key=lambda e: (e.date.start_year, e.id))  # independent of input order
+        members.sort(key=lambda member: member[:2])  # independent of input order
         step = min(MAX_STEP, 2 * LANE_SPREAD / (len(members) - 1)) if len(members) > 1 else 0.0
         first = lane - step * (len(members) - 1) / 2
-        points += [_Point(e, e.date.start_year, first + j * step, colors[e.category]) for j, e in enumerate(members)]
+        points += [_Point(e, start, first + j * step, colors[e.category]) for j, (start, _, e) in enumerate(members)]
     return points
 
 

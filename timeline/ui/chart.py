@@ -8,7 +8,11 @@ and the numbered eras in text, which fits a phone and reaches screen readers (a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -30,6 +34,44 @@ from timeline.ui.state import KEYS, selected_id_from
 
 CHART_KEY = "timeline-figure"
 SPAN_KEY = ("━", "A span of years")  # bars: drawn by the figure under a marker at the start
+VIEWS_KEPT = 16  # built charts kept for reuse; one at 5,000 entries is a few megabytes
+
+
+@dataclass(frozen=True)
+class _Drawing:
+    """What depends only on the entries shown: the range presets and the chart's description."""
+
+    presets: tuple[tuple[str, tuple[float, float]], ...]
+    alt: str
+
+
+class _Recent:
+    """The last few built values by key, shared by every session (each runs on its own thread, hence the lock).
+
+    A rerun that changes nothing the chart shows (paging the list, showing an image, a live-update poll)
+    reuses the built figure instead of building it again: at 5,000 entries that is most of a rerun.
+    Values are never mutated after they are stored.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.values: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+                return self.values[key]
+        value = make()  # outside the lock: two sessions may build the same value at once, which is harmless
+        with self.lock:
+            self.values[key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return value
+
+
+_RECENT = _Recent(VIEWS_KEPT)
 
 
 def _preset_choice(count: int) -> int:
@@ -62,7 +104,9 @@ def key_html(eras: Sequence[Entry], background: str) -> str:
 
 
 def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, open_id: str | None,
-                 on_open: Callable[[str], None]) -> None:
+                 on_open: Callable[[str], None], shown_key: Hashable) -> None:
+    """The chart section. ``shown_key`` identifies ``entries`` and ``eras`` (equal keys, equal entries):
+    built figures are reused by it, so it must change whenever they do (web.py uses the catalogue and the query)."""
     def on_select() -> None:
         chosen = selected_id_from(st.session_state.get(CHART_KEY))
         if chosen:  # an empty selection (a tap on a chosen point, a rebuilt chart) never closes the entry
@@ -70,16 +114,19 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
 
     with st.container(key="timeline-chart"):
         st.html('<h2 class="section-title">Timeline</h2>')
-        presets = range_presets(eras, entries)
+        background = page_background()
+        drawing = _RECENT.get(("drawing", shown_key, settings),
+                              lambda: _Drawing(range_presets(eras, entries), figure_alt_text(entries, eras, settings)))
+        presets = drawing.presets
         choice = _preset_choice(len(presets))
         st.pills("Period", options=range(len(presets)), format_func=lambda i: code_span(presets[i][0]),
                  key=KEYS.preset, required=True)
-        background = page_background()
         options = FigureOptions(selected_id=open_id, x_range=None if choice == 0 else presets[choice][1],
                                 background=background, text_key=True)
-        figure = build_figure(entries, eras, settings, options)
+        figure = _RECENT.get(("figure", shown_key, settings, options),
+                             lambda: build_figure(entries, eras, settings, options))
         st.plotly_chart(figure, key=CHART_KEY, on_select=on_select, selection_mode="points", theme=None,
-                        config=PLOTLY_CONFIG, alt=figure_alt_text(entries, eras, settings))
+                        config=PLOTLY_CONFIG, alt=drawing.alt)
         st.html(key_html(eras, background))
         st.html('<p class="detail-meta">Select a point to open its entry. The list below offers the same '
                 "entries for keyboard and screen-reader use.</p>")

@@ -34,15 +34,23 @@ from timeline.ui.styles import inject_styles
 
 SOURCING = ("Every entry names its sources: follow them from the entry itself. Dates marked “about” are "
             "approximate; a span of years is drawn as a bar on the timeline.")
-_facets: dict[str, Facets] = {}  # catalogue version -> facets; a few versions at most over a day of edits
+# catalog_key -> facets; a few versions at most over a day of edits.
+_facets: dict[tuple[str, int, int], Facets] = {}
+
+
+def catalog_key(catalog: Catalog) -> tuple[str, int, int]:
+    """Identifies what a catalogue lists (equal keys, equal entries). The curator's catalogue (drafts included) and
+    the visitors' are read from one file and share its version: their counts of entries and eras tell them apart."""
+    return (catalog.version, len(catalog.entries), len(catalog.eras))
 
 
 def facets_for(catalog: Catalog) -> Facets:
-    found = _facets.get(catalog.version)
+    key = catalog_key(catalog)
+    found = _facets.get(key)
     if found is None:
         if len(_facets) > 8:
             _facets.clear()
-        found = _facets[catalog.version] = facets_of(catalog.entries, catalog.categories)
+        found = _facets[key] = facets_of(catalog.entries, catalog.categories)
     return found
 
 
@@ -114,7 +122,7 @@ def explore(env: Environment) -> None:
     for notice in current_notices(query, open_id):
         st.html(notice_html(notice))  # not st.info: it is Markdown, and a notice may quote the link's text
     render_filters(facets, query, len(shown), len(catalog.entries), lambda: _reset_filters(facets))
-    render_chart(shown, catalog.eras, settings, open_id, _open)
+    render_chart(shown, catalog.eras, settings, open_id, _open, (catalog_key(catalog), query))
     if entry is not None:
         render_detail(entry, DetailContext(shown, catalog.by_id, env.media, _share_base(settings), _open,
                                            lambda: _back(shown)))
