@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 import zxingcpp
 from app_server import PROJECT_ROOT, App
-from browser_pages import goto_app, screenshot, wait_for_run
+from browser_pages import VIEWPORTS, goto_app, screenshot, wait_for_run
 from PIL import Image
 from playwright.sync_api import Page, expect
 
@@ -108,8 +108,9 @@ def open_card(page: Page, index: int) -> str:
     return entry_id
 
 
-def shown_title(page: Page) -> str:
-    return page.locator(".st-key-event-detail h2.kiosk-title").inner_text()
+def expect_entry(page: Page, title: str) -> None:
+    """The entry view shows ``title`` (waits: the heading streams in after the view's container)."""
+    expect(page.locator(".st-key-event-detail h2.kiosk-title")).to_have_text(title, timeout=TIMEOUT_MS)
 
 
 def entry_title(page: Page, entry_id: str) -> str:
@@ -153,15 +154,28 @@ def test_a_card_opens_its_entry_with_a_qr_code_that_reads(kiosk_app, page_at, vi
     enter(page, kiosk_app.url)
     title = entry_title(page, card_id(page, 2))
     entry_id = open_card(page, 2)
-    assert shown_title(page) == title
+    expect_entry(page, title)
     assert_locked_down(page)
     screenshot(page, f"kiosk-{SIZES[viewport]}-entry")
     qr = page.locator(".kiosk-qr img")
+    expect(qr).to_be_visible()
     box = qr.bounding_box()
     assert 200 <= box["width"] <= 290, "the QR code should be about 220-280 px"
     decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))]
     public_url = load_settings(PROJECT_ROOT / "data" / "exhibit.toml").public_url
     assert decoded == [entry_url(public_url, entry_id)]
+
+
+def test_reduced_motion_swaps_slides_without_animating(kiosk_app, browser):
+    context = browser.new_context(**VIEWPORTS["kiosk-landscape"], reduced_motion="reduce")
+    page = context.new_page()
+    goto_app(page, kiosk_app.url)
+    styles = page.evaluate("""() => ({
+      slide: getComputedStyle(document.querySelector(".kiosk-slide")).animationTimingFunction,
+      prompt: getComputedStyle(document.querySelector(".st-key-kiosk-enter button p")).animationName })""")
+    context.close()
+    assert styles["slide"] in ("step-end", "steps(1)", "steps(1, end)"), "slides must change without a fade"
+    assert styles["prompt"] == "none", "the invitation must not pulse"
 
 
 def test_next_previous_and_back(kiosk_app, page_at):
@@ -171,10 +185,10 @@ def test_next_previous_and_back(kiosk_app, page_at):
     open_card(page, 0)
     page.get_by_role("button", name="Next ›").tap()
     settled(page)
-    assert shown_title(page) == titles[1]
+    expect_entry(page, titles[1])
     page.get_by_role("button", name="‹ Previous").tap()
     settled(page)
-    assert shown_title(page) == titles[0]
+    expect_entry(page, titles[0])
     page.get_by_role("button", name="Back to the timeline").tap()
     settled(page)
     expect(page.locator(".st-key-event-list")).to_be_visible()
@@ -190,9 +204,7 @@ def test_one_tap_on_a_chart_marker_opens_that_entry(kiosk_app, page_at):
                                            for q in points if q is not p))  # a marker no other one overlaps
     title = entry_title(page, target["id"])
     page.touchscreen.tap(target["x"], target["y"])
-    settled(page)
-    expect(page.locator(".st-key-event-detail")).to_be_visible(timeout=TIMEOUT_MS)
-    assert shown_title(page) == title
+    expect_entry(page, title)
 
 
 def test_idle_returns_to_attract_with_everything_cleared(start_app, page_at):
