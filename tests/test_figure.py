@@ -176,6 +176,14 @@ def test_with_a_text_key_eras_are_numbered_where_they_start_and_never_overprint(
     assert fig.layout.margin.t > max(a.yshift for a in labels)  # room above the plot for every row
 
 
+@pytest.mark.parametrize(("large", "rows"), [(False, 2), (True, 1)])
+def test_era_numbers_are_spaced_for_the_narrowest_plot_at_each_scale(large, rows):
+    """Starts 14 years apart touch on a phone's plot but not on a kiosk's, which needs no second row."""
+    eras = (era("a", 1820, 1866), era("b", 1923, 1948), era("c", 1937, 1980))
+    fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=(1814.0, 2028.0), large=large, text_key=True))
+    assert len({a.yshift for a in fig.layout.annotations}) == rows
+
+
 def test_with_a_text_key_the_figure_draws_no_legend():
     fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(text_key=True))
     assert fig.layout.showlegend is False

@@ -38,7 +38,6 @@ ERA_FILLS = ("#E9E2D0", "#DCE4EA")
 ERA_OPACITY = 0.55
 BADGE_FILL = 0.9  # an era number's box: its band's fill, stronger than the translucent band so it reads as a tag
 BADGE_EMS = 1.7  # an era number's box (digit, padding, border and a gap) in font sizes
-NARROW_PLOT_PX = 300  # the plot's width on a 390 px phone: era numbers are spaced for the narrowest view
 LANE_SPREAD = 0.35  # markers sharing a lane and a year spread over lane centre +/- this
 MAX_STEP = 0.22  # lane units between stacked markers; at least one marker wide at both scales
 SYMBOLS = {Kind.EVENT: "circle", Kind.QUOTE: "diamond"}  # shape, not only colour, tells a quote
@@ -77,10 +76,13 @@ class _Scale:
     marker: int
     font: int
     lane_px: int
+    narrow_px: int  # the plot's narrowest width at this scale: era numbers are spaced for it
     base_px: int = 260
 
 
-_SCALES = {False: _Scale(marker=13, font=14, lane_px=70), True: _Scale(marker=24, font=22, lane_px=110)}
+# narrow_px: the web's plot on a 390 px phone; the kiosk's on its 1080 px portrait screen, beside the lane labels
+_SCALES = {False: _Scale(marker=13, font=14, lane_px=70, narrow_px=300),
+           True: _Scale(marker=24, font=22, lane_px=110, narrow_px=760)}
 
 
 @dataclass(frozen=True)
@@ -313,10 +315,11 @@ def _era_badges(eras: Sequence[Entry], view: tuple[float, float], scale: _Scale,
                 background: str) -> tuple[list[dict[str, Any]], int]:
     """Era numbers above the plot at each visible band's start, in the band's colour; (annotations, rows used).
 
-    A number moves to a second row when it would touch the one before it on a phone-wide plot, so none overprint.
+    A number moves to a second row when it would touch the one before it on the narrowest plot (a phone's on the
+    web, the portrait screen's in a kiosk), so none overprint.
     """
     low, high = view
-    px_per_year = NARROW_PLOT_PX / max(high - low, 1e-9)
+    px_per_year = scale.narrow_px / max(high - low, 1e-9)
     row_ends = [-math.inf, -math.inf]
     badges, rows = [], 0
     for number, era in numbered_eras(eras):
