@@ -7,6 +7,7 @@ and pills and reads the HTML the kiosk sends.
 from __future__ import annotations
 
 import base64
+import json
 import re
 import shutil
 import time
@@ -101,6 +102,17 @@ def test_a_touch_enters_the_timeline(exhibit):
     assert at.button_group(key="kiosk-categories").value == []
     assert "kiosk-attract-title" not in html(at)
     no_typing(at)
+
+
+def test_era_buttons_carry_the_numbers_the_chart_tags_its_bands_with_and_a_text_key_replaces_the_legend(exhibit):
+    at = entered(exhibit)
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    tags = [a["text"] for a in layout["annotations"]]
+    eras = [at.button(key=f"kiosk-era-{i}").label for i in range(1, len(keys(at, "kiosk-era-")))]
+    assert [label.split(" ", 1)[0] for label in eras] == [f"`{tag}`" for tag in tags] == ["`1`"]
+    assert layout["showlegend"] is False
+    assert 'class="chart-key"' in html(at)
+    assert ".st-key-kiosk-era-1 { --era: " in "".join(h.value for h in at.html if h.value.startswith("<style>"))
 
 
 @pytest.mark.parametrize(("era", "categories", "expected"), [

@@ -77,12 +77,13 @@ class _Scale:
     font: int
     lane_px: int
     narrow_px: int  # the plot's narrowest width at this scale: era numbers are spaced for it
+    tag_font: int  # an era number's size: a kiosk's is read from two metres
     base_px: int = 260
 
 
 # narrow_px: the web's plot on a 390 px phone; the kiosk's on its 1080 px portrait screen, beside the lane labels
-_SCALES = {False: _Scale(marker=13, font=14, lane_px=70, narrow_px=300),
-           True: _Scale(marker=24, font=22, lane_px=110, narrow_px=760)}
+_SCALES = {False: _Scale(marker=13, font=14, lane_px=70, narrow_px=300, tag_font=13),
+           True: _Scale(marker=24, font=22, lane_px=110, narrow_px=760, tag_font=26)}
 
 
 @dataclass(frozen=True)
@@ -328,17 +329,17 @@ def _era_badges(eras: Sequence[Entry], view: tuple[float, float], scale: _Scale,
         x = max(era.date.start_year, low)
         left = (x - low) * px_per_year
         row = next((r for r, end in enumerate(row_ends) if left >= end), row_ends.index(min(row_ends)))
-        row_ends[row], rows = left + BADGE_EMS * scale.font, max(rows, row + 1)
+        row_ends[row], rows = left + BADGE_EMS * scale.tag_font, max(rows, row + 1)
         badges.append({"text": str(number), "xref": "x", "yref": "paper", "x": x, "xanchor": "left", "y": 1,
                        "yanchor": "bottom", "yshift": row * _era_row(scale) + 2, "showarrow": False,
                        "bgcolor": era_number_color(number, background),
                        "bordercolor": mix(background, INK, AXIS_INK), "borderwidth": 1, "borderpad": 2,
-                       "font": {"size": scale.font - 1, "color": INK}})
+                       "font": {"size": scale.tag_font, "color": INK}})
     return badges, rows
 
 
 def _era_row(scale: _Scale) -> int:
-    return scale.font + 6
+    return scale.tag_font + 7  # a number's box (padding and border) and a gap
 
 
 def range_presets(eras: Sequence[Entry], entries: Sequence[Entry]) -> tuple[tuple[str, tuple[float, float]], ...]:

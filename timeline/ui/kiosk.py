@@ -16,10 +16,19 @@ from pathlib import Path
 import streamlit as st
 
 from timeline.catalog import Catalog
-from timeline.figure import FigureOptions, build_figure, figure_alt_text, plotly_config, range_presets
+from timeline.figure import (
+    BACKGROUND,
+    FigureOptions,
+    build_figure,
+    figure_alt_text,
+    numbered_eras,
+    plotly_config,
+    range_presets,
+)
 from timeline.qr import entry_url, qr_svg_data_uri
 from timeline.schema import Entry, Kind
 from timeline.settings import Environment, Settings
+from timeline.ui.chart import key_html
 from timeline.ui.images import web_image
 from timeline.ui.kiosk_idle import CARD_BUTTON_PREFIX, RESET_KEY, idle_html
 from timeline.ui.kiosk_state import (
@@ -42,8 +51,7 @@ from timeline.ui.kiosk_styles import kiosk_css
 from timeline.ui.loading import published_snapshot
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
 
-CHART_HEIGHT = 320
-LEGEND_Y = -0.2  # below the year labels at this height (the figure's default sits on them)
+CHART_MIN_HEIGHT = 300  # the figure's own height; the page stretches it to the room its orientation leaves
 ENTER_LABEL = "Touch anywhere to explore"
 QR_LABEL = "Continue on your phone"
 
@@ -53,7 +61,7 @@ class Exhibit:
     """What every kiosk view draws from, resolved once per run."""
 
     catalog: Catalog
-    eras: tuple[Entry, ...]  # by start, the order of the era buttons
+    eras: tuple[Entry, ...]  # numbered as the chart numbers them: the era buttons carry the same numbers
     settings: Settings
     media: Path
 
@@ -62,9 +70,9 @@ def render_kiosk(env: Environment, settings: Settings) -> None:
     catalog = published_snapshot(env, settings).current.visible
     idle_seconds = env.idle_seconds or settings.idle_seconds
     note_touch(st.session_state, time.monotonic(), idle_seconds)
-    exhibit = Exhibit(catalog, tuple(sorted(catalog.eras, key=lambda e: e.date.sort_key)), settings, env.media)
+    exhibit = Exhibit(catalog, tuple(era for _, era in numbered_eras(catalog.eras)), settings, env.media)
     featured = featured_entries(catalog.entries)
-    st.html(kiosk_css(len(featured)))
+    st.html(kiosk_css(len(featured), len(exhibit.eras)))
     view = current_view(st.session_state)
     if view is View.ENTRY and st.session_state.get(ENTRY) not in catalog.by_id:
         view = View.EXPLORE  # the entry left the catalogue since it was opened
@@ -132,8 +140,8 @@ def _chosen_categories(catalog: Catalog) -> frozenset[str]:
 def _era_label(index: int, exhibit: Exhibit) -> str:
     if index == 0:
         return "All years"
-    era = exhibit.eras[index - 1]
-    return f"{code_span(era.title)} · {code_span(era.date_label)}"
+    era = exhibit.eras[index - 1]  # its number is the chart's tag on the band (kiosk_styles draws it as one)
+    return f"{code_span(str(index))} {code_span(era.title)} · {code_span(era.date_label)}"
 
 
 def _render_filters(exhibit: Exhibit, choice: int, count: int) -> None:
@@ -173,14 +181,15 @@ def render_explore(exhibit: Exhibit) -> None:
     st.html(f'<h1 class="kiosk-heading">{escape(exhibit.settings.title)}</h1>')
     _render_filters(exhibit, choice, len(presets))
     with st.container(key="timeline-chart"):
-        options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_HEIGHT)
-        figure = build_figure(shown, exhibit.eras, exhibit.settings, options).update_layout(legend_y=LEGEND_Y)
-        st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True),
+        options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT, text_key=True)
+        figure = build_figure(shown, exhibit.eras, exhibit.settings, options)
+        st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
                         alt=figure_alt_text(shown, exhibit.eras, exhibit.settings))
     noun = "entry" if len(shown) == 1 else "entries"
     hint = ("Swipe the row, then touch an entry to open it." if shown
             else "Nothing here: choose another era or more institutions.")
-    st.html(f'<p class="kiosk-count">{len(shown)} {noun}. {hint}</p>')
+    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{len(shown)} {noun}. {hint}</p>'
+            f"{key_html((), BACKGROUND)}</div>")
     with st.container(key="event-list", horizontal=True):
         for entry in shown:
             _card(entry, exhibit)

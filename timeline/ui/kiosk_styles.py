@@ -7,6 +7,8 @@ Sizes: body text 24 px and up, every target at least 56 px (``TARGET_PX``) both 
 
 from __future__ import annotations
 
+from timeline.figure import BACKGROUND, era_number_color
+
 TARGET_PX = 64  # above the 56 px minimum, so borders and rounding never take a target under it
 SLIDE_SECONDS = 7  # how long each featured entry stays on the attract screen
 FADE_SECONDS = 1.2
@@ -74,11 +76,29 @@ _ATTRACT = """
 """
 
 _EXPLORE = """
+.stMainBlockContainer:has(.st-key-timeline-chart) { height: 100vh; }
+.stMainBlockContainer:has(.st-key-timeline-chart) > [data-testid="stVerticalBlock"] { height: 100%; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-timeline-chart) { flex: 1 1 0; min-height: 300px; }
+.st-key-timeline-chart { height: 100%; }
 .st-key-kiosk-eras, .st-key-kiosk-filters { gap: 16px; }
-.st-key-kiosk-eras button { max-width: 440px; min-height: 88px; }
+.st-key-kiosk-eras { flex-wrap: wrap !important; }
+.st-key-kiosk-eras > [class*="st-key-kiosk-era-"]:not(.st-key-kiosk-era-0) { flex: 1 1 300px; }
+.st-key-kiosk-eras > [class*="st-key-kiosk-era-"] .stButton, .st-key-kiosk-eras button { width: 100%; }
+.st-key-kiosk-eras button { min-height: 88px; justify-content: flex-start; }
+.st-key-kiosk-eras button p > code:last-child { white-space: nowrap; }
 .st-key-kiosk-eras button p { white-space: normal; text-align: left; line-height: 1.2; }
+.st-key-kiosk-eras button p > code:first-child:not(:only-child) { display: inline-block; min-width: 1.5em;
+  margin-right: 0.3em; padding: 0 0.25em; border: 1px solid #8F8F8F; border-radius: 6px; background: var(--era);
+  color: #111111; font-weight: 800; text-align: center; }
+.st-key-kiosk-categories [data-testid="stButtonGroup"] { display: flex; align-items: center; gap: 20px; }
+.st-key-kiosk-categories [data-testid="stWidgetLabel"] { margin: 0; white-space: nowrap; }
 .st-key-filters { gap: 12px; }
-.st-key-timeline-chart { min-height: 0; }
+.kiosk-under-chart { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline;
+  gap: 8px 40px; }
+.kiosk-under-chart .chart-key { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 0;
+  padding: 0; font-size: 24px; color: #333333; }
+.kiosk-under-chart .chart-key li { margin: 0; }
+.kiosk-under-chart .key-glyph { color: #4A4A4A; margin-right: 10px; }
 .st-key-event-list { flex-wrap: nowrap !important; overflow-x: auto; overflow-y: hidden; gap: 20px;
   scroll-snap-type: x mandatory; padding: 4px 4px 16px; scrollbar-width: thick; }
 .st-key-event-list > div { flex: 0 0 auto; width: auto !important; }
@@ -103,7 +123,9 @@ _EXPLORE = """
   .st-key-event-list { display: grid !important; grid-auto-flow: column; grid-template-rows: repeat(2, auto);
     grid-auto-columns: 460px; }
   [class*="st-key-kiosk-card-"] { width: 460px !important; }
-  .kiosk-card { height: 360px; }
+  .kiosk-card { height: 280px; }
+  .st-key-kiosk-categories [data-testid="stButtonGroup"] { display: block; }
+  .st-key-kiosk-eras > [class*="st-key-kiosk-era-"]:not(.st-key-kiosk-era-0) { flex-basis: 400px; }
   .kiosk-card-title { font-size: 30px; }
 }
 """
@@ -162,7 +184,12 @@ def rotation_css(slides: int, slide_seconds: float = SLIDE_SECONDS, fade_seconds
             + delays)
 
 
-def kiosk_css(slides: int) -> str:
+def era_number_css(eras: int) -> str:
+    """Era button ``n`` shows its number in the colour of the chart's tag ``n``, so a button names its band."""
+    return "".join(f".st-key-kiosk-era-{n} {{ --era: {era_number_color(n, BACKGROUND)}; }}" for n in range(1, eras + 1))
+
+
+def kiosk_css(slides: int, eras: int = 0) -> str:
     """The whole stylesheet as one ``<style>`` element."""
     body = "".join((_CHROME, _BASE, _ATTRACT, _EXPLORE, _ENTRY, _PROMPT)).replace("TARGETpx", f"{TARGET_PX}px")
-    return f"<style>{body}{rotation_css(slides)}</style>"
+    return f"<style>{body}{rotation_css(slides)}{era_number_css(eras)}</style>"
