@@ -125,9 +125,12 @@ def sync_from_url(facets: Facets) -> str | None:
         return None
     params = {name: st.query_params.get_all(name) for name in st.query_params}
     query, event_id, notices = query_from_params(params, facets)
-    apply_widget_values(widget_values(query, facets))
+    seeded = widget_values(query, facets)
+    apply_widget_values(seeded)
     st.session_state[KEYS.open_id] = event_id
-    st.session_state[KEYS.notices] = (notices, query, event_id)
+    # Kept as the widgets will read it back (a year clamped to an end of the range reads as no bound), so the
+    # notices stay until the visitor really changes something.
+    st.session_state[KEYS.notices] = (notices, query_from_widgets(seeded, facets), event_id)
     st.session_state[KEYS.url_read] = True
     return event_id
 
