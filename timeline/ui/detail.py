@@ -118,7 +118,8 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
                   on_click=ctx.on_open, args=(after.id if after else "",))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
     hints = [f"Previous: {escape(before.title)}" if before else "", f"Next: {escape(after.title)}" if after else ""]
-    st.html("".join(f'<p class="neighbour">{hint}</p>' for hint in hints if hint))
+    if before or after:  # an entry alone in the visitor's order has neither, and st.html refuses an empty body
+        st.html("".join(f'<p class="neighbour">{hint}</p>' for hint in hints if hint))
 
 
 def render_detail(entry: Entry, ctx: DetailContext) -> None:
