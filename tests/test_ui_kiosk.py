@@ -91,6 +91,7 @@ def test_starts_on_the_attract_screen(exhibit):
     page = html(at)
     assert 'class="kiosk-attract-title">Kiosk test exhibit<' in page
     assert re.findall(r'class="kiosk-slide-title">([^<]+)<', page) == ["First event", "Linked event"]  # featured
+    assert re.findall(r'class="kiosk-slide-category">([^<]+)<', page) == ["A", "B"]  # short names, as the lanes
     no_typing(at)
 
 

@@ -105,17 +105,20 @@ def _back() -> None:
 # --- attract ----------------------------------------------------------------------------------------------------
 
 
-def _slide_html(entry: Entry, media: Path) -> str:
-    """One attract card; an entry still waiting for its image shows its words alone, larger."""
-    image = web_image(entry, media, "display")
+def _slide_html(entry: Entry, exhibit: Exhibit) -> str:
+    """One attract card: where, when and what, read from across the room; an entry still waiting for its image
+    shows its words alone, larger."""
+    image = web_image(entry, exhibit.media, "display")
     picture = "" if image.is_placeholder else f'<img src="{escape(image.url)}" alt="{escape(image.alt)}">'
+    where = (f'<p class="kiosk-slide-category">{escape(_short(entry.category, exhibit.settings))}</p>'
+             if entry.category else "")
     return (f'<div class="kiosk-slide{" kiosk-slide-text" if image.is_placeholder else ""}">{picture}'
-            f'<div><p class="kiosk-slide-year">{escape(entry.date_label)}</p>'
+            f'<div>{where}<p class="kiosk-slide-year">{escape(entry.date_label)}</p>'
             f'<p class="kiosk-slide-title">{escape(entry.title)}</p></div></div>')
 
 
 def render_attract(exhibit: Exhibit) -> None:
-    slides = "".join(_slide_html(e, exhibit.media) for e in featured_entries(exhibit.catalog.entries))
+    slides = "".join(_slide_html(e, exhibit) for e in featured_entries(exhibit.catalog.entries))
     with st.container(key="attract"):
         st.html(f'<h1 class="kiosk-attract-title">{escape(exhibit.settings.title)}</h1>'
                 f'<div class="kiosk-slides">{slides}</div>')

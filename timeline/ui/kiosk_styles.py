@@ -48,13 +48,17 @@ _ATTRACT = """
   padding: 5vh 5vw 14vh; display: flex; flex-direction: column; gap: 3vh; }
 .kiosk-attract-title { font-size: clamp(48px, 3.4vw, 72px); font-weight: 800; line-height: 1.1; margin: 0;
   max-width: 34ch; }
-.kiosk-slides { position: relative; height: 52vh; margin-top: 3vh; overflow: hidden; }
+.kiosk-slides { position: relative; flex: 1 1 auto; min-height: 52vh; margin-top: 2vh; overflow: hidden; }
 .kiosk-slide { position: absolute; inset: 0; display: grid; grid-template-columns: 3fr 2fr; gap: 4vw;
   align-items: center; opacity: 0; animation: kiosk-rotate var(--cycle) linear infinite both; }
 .kiosk-slide img { width: 100%; height: 100%; max-height: 52vh; object-fit: contain; border-radius: 12px; }
 .kiosk-slide-text { grid-template-columns: 1fr; align-content: center; }
-.kiosk-slide-text .kiosk-slide-title { font-size: clamp(48px, 3.6vw, 76px); max-width: 30ch; }
-.kiosk-slide-year { font-size: clamp(56px, 5vw, 104px); font-weight: 800; color: #F5C451; margin: 0; }
+.kiosk-slide-text .kiosk-slide-title { font-size: clamp(56px, 4vw, 88px); max-width: 32ch; }
+.kiosk-slide-text .kiosk-slide-year { font-size: clamp(80px, 7.5vw, 160px); }
+.kiosk-slide-category { font-size: clamp(36px, 2.2vw, 48px); font-weight: 700; color: #C9CED6; margin: 0;
+  letter-spacing: 0.02em; }
+.kiosk-slide-year { font-size: clamp(56px, 5vw, 104px); font-weight: 800; color: #F5C451; margin: 0;
+  line-height: 1.1; }
 .kiosk-slide-title { font-size: clamp(36px, 2.6vw, 56px); font-weight: 700; line-height: 1.2; margin: 0; }
 .st-key-kiosk-enter { position: fixed !important; inset: 0; z-index: 6; }
 .st-key-kiosk-enter .stButton, .st-key-kiosk-enter button { width: 100vw !important; height: 100vh !important; }
@@ -66,8 +70,11 @@ _ATTRACT = """
 @media (orientation: portrait) {
   .kiosk-slide { grid-template-columns: 1fr; grid-template-rows: auto auto; align-content: center; }
   .kiosk-slide img { max-height: 44vh; }
+  .kiosk-slides { min-height: 60vh; }
+  .kiosk-slide-text .kiosk-slide-title { font-size: 6.4vw; }
+  .kiosk-slide-text .kiosk-slide-year { font-size: 12vw; }
+  .kiosk-slide-category { font-size: 4vw; }
   .st-key-attract { padding: 6vh 6vw 16vh; }
-  .kiosk-slides { height: 64vh; }
 }
 @media (prefers-reduced-motion: reduce) {
   .kiosk-slide { animation-timing-function: step-end; }
