@@ -30,6 +30,11 @@ _SCRIPT = """<script>/*{nonce}*/(function () {{
 }})();</script>"""
 
 
+def script_literal(value: str) -> str:
+    """``value`` as a JavaScript string literal that cannot end the ``<script>`` element it sits in."""
+    return json.dumps(value).replace("<", "\\u003c")
+
+
 def request_focus(selector: str) -> None:
     st.session_state[KEYS.focus] = selector
 
@@ -51,4 +56,4 @@ def apply_focus() -> None:
     selector = st.session_state.pop(KEYS.focus, None)
     if selector:
         with st.container(key="focus-mover"):
-            st.html(_SCRIPT.format(nonce=next(_nonce), selector=json.dumps(selector)), unsafe_allow_javascript=True)
+            st.html(_SCRIPT.format(nonce=next(_nonce), selector=script_literal(selector)), unsafe_allow_javascript=True)
