@@ -7,6 +7,7 @@ the app, the checker and the tests agree wherever they are started.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ DEFAULT_MEDIA = PROJECT_ROOT / "media"
 SETTINGS_NAME = "exhibit.toml"
 DEFAULT_IDLE_SECONDS = 90
 FALLBACK_COLOR = "#5A5A5A"
+_COLOR = re.compile(r"#(?:[0-9A-Fa-f]{3}){1,2}")
 
 
 class Mode(StrEnum):
@@ -91,10 +93,7 @@ def parse_settings(text: str) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"exhibit settings are not valid TOML: {exc}") from None
     categories = tuple(
-        CategoryStyle(str(c.get("name", "")).strip(), str(c.get("color", FALLBACK_COLOR)).strip(),
-                      str(c.get("short", "")).strip())
-        for c in raw.get("categories", ())
-        if isinstance(c, dict) and str(c.get("name", "")).strip()
+        _category_style(c) for c in raw.get("categories", ()) if isinstance(c, dict) and str(c.get("name", "")).strip()
     )
     idle = raw.get("idle_seconds", DEFAULT_IDLE_SECONDS)
     return Settings(
@@ -105,6 +104,16 @@ def parse_settings(text: str) -> Settings:
         categories=categories,
         sources_policy=str(raw.get("sources_policy", "")).strip(),
     )
+
+
+def _category_style(raw: Mapping[str, object]) -> CategoryStyle:
+    """One ``[[categories]]`` table. Colours reach CSS and the chart, so only ``#RRGGBB`` (or ``#RGB``) is taken."""
+    name = str(raw.get("name", "")).strip()
+    color = str(raw.get("color", FALLBACK_COLOR)).strip()
+    if not _COLOR.fullmatch(color):
+        raise ValueError(f'exhibit settings: the color "{color}" of category "{name}" is not a colour; '
+                         'write "#" and six hexadecimal digits, e.g. color = "#143576"')
+    return CategoryStyle(name, color, str(raw.get("short", "")).strip())
 
 
 def settings_path_for(csv_path: Path, environ: Mapping[str, str] | None = None) -> Path:
