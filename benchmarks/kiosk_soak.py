@@ -11,27 +11,25 @@ the brief's target is growth under 5 %. ``run_soak(n)`` returns the figures for 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic")
-VIEWPORT = {"viewport": {"width": 1920, "height": 1080}, "has_touch": True}
+sys.path.insert(0, str(PROJECT_ROOT / "tests" / "browser"))  # the server and browser the browser tests use
+
+from app_server import App  # noqa: E402
+from browser_pages import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS  # noqa: E402
+
+# The kiosk as an operator starts it (deploy/kiosk/), with an idle time long enough that only the soak resets it.
+KIOSK_ENV = {"TIMELINE_MODE": "kiosk", "TIMELINE_IDLE_SECONDS": "3600"}
 WARM_UP = 100  # interactions before the first reading: caches, derivatives and imports settle first
 SAMPLES = 10  # readings along the way, to show a trend and not only two points
 TARGET_GROWTH = 0.05
 TIMEOUT_MS = 30_000
 PROGRESS_EVERY = 250
-START_TIMEOUT = 60.0
 
 
 def rss_bytes(pid: int) -> int:
@@ -40,32 +38,6 @@ def rss_bytes(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     raise RuntimeError(f"no VmRSS for process {pid}")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
-    """The kiosk as an operator starts it (deploy/kiosk/), with a long idle time so only the soak resets it."""
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_")}, "TIMELINE_MODE": "kiosk"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    with log.open("wb") as out:
-        server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
-                                  stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return server
-        except OSError:
-            time.sleep(0.25)
-    server.kill()
-    raise RuntimeError(f"the kiosk server did not start; its output:\n{log.read_text(errors='replace')[-3000:]}")
 
 
 _CARDS = "() => Array.from(document.querySelectorAll('[class*=\"st-key-kiosk-card-\"]')).map(c => c.className).join()"
@@ -127,14 +99,13 @@ def run_soak(n: int = 2000) -> dict[str, float | int | list[int]]:
     """Drive ``n`` interactions (after a warm-up) and report the server's memory; growth is (end - start) / start."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
     with tempfile.TemporaryDirectory() as folder:
-        server = _start_server(port, Path(folder) / "streamlit.log")
+        server = App(Path(folder) / "streamlit.log", env=KIOSK_ENV).start()
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
-                page = browser.new_context(**VIEWPORT).new_page()
-                page.goto(f"http://127.0.0.1:{port}/")
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+                page = browser.new_context(**VIEWPORTS["kiosk-landscape"]).new_page()
+                page.goto(server.url)
                 page.locator(".st-key-attract").wait_for(state="visible", timeout=TIMEOUT_MS)
                 steps = _interactions(page)
                 samples: list[int] = []
@@ -152,8 +123,7 @@ def run_soak(n: int = 2000) -> dict[str, float | int | list[int]]:
                 samples.append(rss_bytes(server.pid))
                 browser.close()
         finally:
-            server.terminate()
-            server.wait(10)
+            server.stop()
     start, end = samples[0], samples[-1]
     return {"interactions": n, "seconds": round(elapsed, 1), "rss_start": start, "rss_end": end,
             "rss_max": max(samples), "growth": (end - start) / start, "samples": samples}

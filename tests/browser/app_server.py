@@ -53,6 +53,13 @@ class App:
         return f"http://127.0.0.1:{self.port}/"
 
     @property
+    def pid(self) -> int:
+        """The server's process id, for readings of its memory (benchmarks/kiosk_soak.py)."""
+        if self._process is None:
+            raise RuntimeError("the server is not running: call start() first")
+        return self._process.pid
+
+    @property
     def log(self) -> str:
         """Everything the server printed so far (stdout and stderr)."""
         return self._log.read_text(encoding="utf-8", errors="replace")
