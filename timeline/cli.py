@@ -16,11 +16,16 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline.catalog import Catalog, load_catalog
-from timeline.interchange import INTERCHANGE_COMMANDS, add_interchange_commands
+from timeline.interchange import (  # the exit statuses are declared there: it cannot import this module
+    EXIT_INVALID,
+    EXIT_MISUSE,
+    EXIT_OK,
+    INTERCHANGE_COMMANDS,
+    add_interchange_commands,
+)
 from timeline.problems import format_problem
 from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
 
-EXIT_OK, EXIT_INVALID, EXIT_MISUSE = 0, 1, 2
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
 

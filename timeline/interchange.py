@@ -25,8 +25,8 @@ from timeline.store import write_atomically
 from timeline.template import template_rows
 from timeline.timelinejs import SheetRecord, export_timeline, records_from_json, records_from_table
 
-# The statuses timeline.cli documents (0 done, 1 invalid or unreadable input, 2 misuse). cli imports this module,
-# so they cannot be imported from it without a cycle.
+# The one declaration of the statuses timeline.cli documents (0 done, 1 invalid or unreadable input, 2 misuse):
+# cli imports them from here, as this module cannot import cli without a cycle.
 EXIT_OK, EXIT_INVALID, EXIT_MISUSE = 0, 1, 2
 IMPORTED_NAME = "events-imported.csv"
 TEMPLATE_NAME = "events-template.csv"
