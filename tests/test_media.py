@@ -163,6 +163,17 @@ def test_the_bomb_warning_counts_as_too_large(tmp_path: Path, monkeypatch: pytes
     assert isinstance(found, Finding) and found.code == "image-too-large"
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")  # only warned: the filter never took
+def test_the_bomb_guard_holds_when_another_thread_has_reset_the_warning_filters(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.png"
+    Image.new("RGB", (40, 40)).save(path)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    monkeypatch.setattr(media.warnings, "simplefilter", lambda *args, **kwargs: None)  # the filter never took
+    found = inspect_image(path)
+    assert isinstance(found, Finding) and found.code == "image-too-large" and "megapixels" in found.message
+
+
 def test_oversized_files_are_refused_before_decoding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.png"
     Image.new("RGB", (40, 40)).save(path)

@@ -115,12 +115,23 @@ def open_raster(path: Path) -> Iterator[Image.Image]:
     """Open ``path`` with only raster decoders and the decompression-bomb guard as an error.
 
     The guard (``Image.MAX_IMAGE_PIXELS``) is never switched off: Pillow only warns between 1x and 2x the limit,
-    so the warning is promoted to an error here.
+    so the warning is promoted to an error here. Warning filters are process-wide and not thread-safe (sessions and
+    the refresh worker open images at once, and one thread leaving ``catch_warnings`` undoes another's filter), so
+    the size the header claims is also checked here, before any pixel is decoded.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(path, formats=list(RASTER_FORMATS)) as im:
+            _refuse_bomb(im)
             yield im
+
+
+def _refuse_bomb(im: Image.Image) -> None:
+    limit = Image.MAX_IMAGE_PIXELS
+    pixels = im.width * im.height
+    if limit and pixels > limit:  # worded as Pillow words it, which _pixels_said reads
+        raise Image.DecompressionBombError(f"Image size ({pixels} pixels) exceeds limit of {limit} pixels, "
+                                           "could be decompression bomb DOS attack.")
 
 
 def inspect_image(path: Path) -> ImageInfo | Finding:
