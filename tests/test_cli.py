@@ -41,14 +41,14 @@ def test_text_output_points_at_row_and_column_with_a_fix(tmp_path, capsys):
     assert lines[0].startswith(f"{path}:2: date: error: ")
     assert "[date-ambiguous]" in lines[0]
     assert lines[1].strip().startswith("fix: ")
-    assert "1 errors" in lines[-1] and "NOT publishable" in lines[-1] and "UTF-8" in lines[-1]
+    assert "1 error," in lines[-1] and "NOT publishable" in lines[-1] and "UTF-8" in lines[-1]
 
 
 def test_good_file_exits_zero_with_summary(tmp_path, capsys):
     path = write(tmp_path, GOOD)
     assert main(["check", str(path), "--media", str(tmp_path)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert out.strip() == (f"{path}: 1 entries (0 drafts, 0 eras), 0 errors, 0 warnings; "
+    assert out.strip() == (f"{path}: 1 entry (0 drafts, 0 eras), 0 errors, 0 warnings; "
                            "read as UTF-8; publishable.")
 
 

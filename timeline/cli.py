@@ -70,8 +70,13 @@ def summary_line(catalog: Catalog) -> str:
     count = len(catalog.entries) + len(catalog.eras)
     encoding = ENCODING_NAMES.get(catalog.encoding, catalog.encoding or "nothing")
     verdict = "publishable" if catalog.publishable else "NOT publishable: fix the errors above"
-    return (f"{catalog.path}: {count} entries ({drafts} drafts, {len(catalog.eras)} eras), "
-            f"{catalog.error_count} errors, {catalog.warning_count} warnings; read as {encoding}; {verdict}.")
+    return (f"{catalog.path}: {_counted(count, 'entry', 'entries')} ({_counted(drafts, 'draft')}, "
+            f"{_counted(len(catalog.eras), 'era')}), {_counted(catalog.error_count, 'error')}, "
+            f"{_counted(catalog.warning_count, 'warning')}; read as {encoding}; {verdict}.")
+
+
+def _counted(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def check_report(catalog: Catalog) -> dict[str, object]:
