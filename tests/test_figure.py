@@ -109,12 +109,12 @@ def test_lanes_only_for_categories_in_view():
     assert list(fig.layout.yaxis.ticktext) == ["City"]
 
 
-def test_quotes_differ_from_events_by_shape_and_the_legend_says_so():
+def test_quotes_differ_from_events_by_shape_and_the_text_key_names_the_shapes_drawn():
     found = points(build_figure(ENTRIES, (), SETTINGS))
-    quote, event = found["wu-quote"][0].marker, found["wu-1947"][0].marker
+    quote, event, about = (found[id_][0].marker for id_ in ("wu-quote", "wu-1947", "city-about"))
     assert quote.color == event.color and quote.symbol != event.symbol
-    legend = {t.name: t.marker.symbol for t in build_figure(ENTRIES, (), SETTINGS).data if t.showlegend is not False}
-    assert legend == {"Event": event.symbol, "Quote": quote.symbol, "Approximate date": "circle-open"}
+    key = {item.label: item.symbol for item in KEY_ITEMS}
+    assert key == {"Event": event.symbol, "Quote": quote.symbol, "Approximate date": about.symbol}
 
 
 @pytest.mark.parametrize("id_, start, end", [("hgp-span", 1955.0, 1967.0), ("city-1940s", 1940.0, 1950.0)])
@@ -139,14 +139,14 @@ def test_approximate_dates_are_open_markers_with_a_whisker_over_the_uncertain_ra
     assert segments(fig, "uncertainty") == [(x - 2.0, x + 3.0, y)]  # 1947~ may mean 1950 to 1954; exact dates: none
 
 
-def test_eras_are_bands_below_with_titles_on_top():
+def test_eras_are_bands_below_tagged_with_their_numbers_on_top():
     fig = build_figure(ENTRIES, ERAS, SETTINGS)
     bands = [(s.x0, s.x1, s.fillcolor) for s in fig.layout.shapes if s.type == "rect"]
     assert [b[:2] for b in bands] == [(1930.0, 1954.0), (1954.0, 1980.0)]  # in time, fills alternating in time
     assert bands[0][2] != bands[1][2]
     assert {s.layer for s in fig.layout.shapes} == {"below"}
-    assert [(a.text, a.yref, a.y) for a in fig.layout.annotations] == [("Segregation", "paper", 1),
-                                                                      ("Integration", "paper", 1)]
+    assert [(a.text, a.x, a.yref, a.y) for a in fig.layout.annotations] == [("1", 1930.0, "paper", 1),
+                                                                           ("2", 1954.0, "paper", 1)]
 
 
 def test_eras_are_numbered_by_start():
@@ -167,8 +167,8 @@ def era(id_: str, start: int, end: int) -> Entry:
     ((era("a", 1820, 1866), era("b", 1923, 1948), era("c", 1937, 1980)), (1935.0, 1982.0),
      [("2", 1935.0, 0), ("3", 1937.0, 1)]),
 ])
-def test_with_a_text_key_eras_are_numbered_where_they_start_and_never_overprint(eras, x_range, expected):
-    fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=x_range, text_key=True))
+def test_eras_are_numbered_where_they_start_and_never_overprint(eras, x_range, expected):
+    fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=x_range))
     labels = fig.layout.annotations
     row = min(a.yshift for a in labels)
     assert [(a.text, a.x, round((a.yshift - row) / 20)) for a in labels] == expected
@@ -180,15 +180,15 @@ def test_with_a_text_key_eras_are_numbered_where_they_start_and_never_overprint(
 def test_era_numbers_are_spaced_for_the_narrowest_plot_at_each_scale(large, rows):
     """Starts 14 years apart touch on a phone's plot but not on a kiosk's, which needs no second row."""
     eras = (era("a", 1820, 1866), era("b", 1923, 1948), era("c", 1937, 1980))
-    fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=(1814.0, 2028.0), large=large, text_key=True))
+    fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=(1814.0, 2028.0), large=large))
     assert len({a.yshift for a in fig.layout.annotations}) == rows
 
 
-def test_with_a_text_key_the_figure_draws_no_legend():
-    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(text_key=True))
+@pytest.mark.parametrize("large", [False, True])
+def test_the_figure_draws_no_legend_the_page_shows_a_text_key(large):
+    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(large=large))
     assert fig.layout.showlegend is False
     assert not [t for t in fig.data if t.showlegend is not False]
-    assert [item.label for item in KEY_ITEMS] == ["Event", "Quote", "Approximate date"]
 
 
 PAPER = "#FAF6EE"
@@ -197,7 +197,7 @@ PAPER = "#FAF6EE"
 def test_the_figure_is_drawn_on_the_page_background_and_markers_read_on_it():
     settings = Settings(categories=(CategoryStyle(WU, "#C9A227"), CategoryStyle(HGP, "#1F77B4"),
                                     CategoryStyle(CITY, "#E8C07A")))  # gold and sand: under 3:1 on the paper
-    fig = build_figure(ENTRIES, ERAS, settings, FigureOptions(background=PAPER, text_key=True))
+    fig = build_figure(ENTRIES, ERAS, settings, FigureOptions(background=PAPER))
     assert (fig.layout.paper_bgcolor, fig.layout.plot_bgcolor, fig.layout.hoverlabel.bgcolor) == (PAPER,) * 3
     traces = marker_traces(fig)
     assert all(contrast_ratio(t.marker.color, PAPER) >= 3.0 for t in traces)
@@ -230,7 +230,7 @@ def test_curator_text_is_escaped_everywhere_in_the_figure(text):
     fig = build_figure([hostile_entry], [era], settings, FigureOptions(selected_id="h"))
     strings = all_strings(json.loads(fig.to_json()))
     assert not [s for s in strings if text in s or "<a" in s or "<script" in s]
-    assert sum("&lt;" in s for s in strings) >= 4  # title, date label, lane label, era title
+    assert sum("&lt;" in s for s in strings) >= 3  # title, date label, lane label (eras show numbers only)
     assert all(t.hovertemplate.endswith("<extra></extra>") for t in marker_traces(fig))
 
 

@@ -53,9 +53,6 @@ class FigureOptions:
     large: bool = False  # kiosk: bigger markers and fonts for touch at arm's length
     height: int | None = None
     background: str = BACKGROUND  # the page behind the chart: the figure is drawn on it, markers contrast with it
-    # The UI shows a text key (KEY_ITEMS and numbered_eras) beside the chart: the figure then draws no legend and
-    # labels eras by number, which fits any width (the figure cannot know it); otherwise era titles and a legend.
-    text_key: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,7 +121,6 @@ def build_figure(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
         *_whiskers(points, trace),
         *_marker_traces([p for p in points if p.entry.id != options.selected_id], trace, scale, options.background),
         *([_selected_trace(selected[0], trace, scale)] if selected else []),
-        *([] if options.text_key else _legend_traces(scale)),
     ]
     whole = range_presets(eras, shown)[0][1]
     return go.Figure(data=data, layout=_layout(lanes, settings, eras, options, whole))
@@ -237,13 +233,6 @@ def _selected_trace(point: _Point, trace: type, scale: _Scale) -> go.Scatter:
     )
 
 
-def _legend_traces(scale: _Scale) -> list[go.Scatter]:
-    """Neutral, data-free legend items that say what each shape means (colour already names the lane)."""
-    return [go.Scatter(x=[None], y=[None], mode="markers", name=item.label, hoverinfo="skip",
-                       marker={"size": scale.marker, "color": MUTED_INK, "symbol": item.symbol, "line": {"width": 2}})
-            for item in KEY_ITEMS]
-
-
 def _layout(lanes: Sequence[str], settings: Settings, eras: Sequence[Entry], options: FigureOptions,
             whole: tuple[float, float]) -> go.Layout:
     scale = _SCALES[options.large]
@@ -251,16 +240,14 @@ def _layout(lanes: Sequence[str], settings: Settings, eras: Sequence[Entry], opt
     font = {"family": FONT_STACK, "size": scale.font, "color": INK}
     background = options.background
     view = options.x_range or whole
-    era_labels, rows = _era_badges(eras, view, scale, background) if options.text_key else _era_titles(eras, scale)
+    era_labels, rows = _era_badges(eras, view, scale, background)
     return go.Layout(
         height=options.height or scale.base_px + scale.lane_px * len(lanes),
         paper_bgcolor=background, plot_bgcolor=background, font=font,
         margin={"l": 8, "r": 12, "t": 12 + _era_row(scale) * rows, "b": 8, "autoexpand": True},
         uirevision=UIREVISION, dragmode="pan", hovermode="closest",
         hoverlabel={"bgcolor": background, "bordercolor": MUTED_INK, "font": font},
-        showlegend=not options.text_key,
-        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "itemclick": False,
-                "itemdoubleclick": False, "font": {"size": scale.font - 2}},
+        showlegend=False,  # the UI shows a text key (KEY_ITEMS, numbered_eras) that fits any width
         xaxis={"type": "linear", "range": list(view), "minallowed": whole[0],
                "maxallowed": whole[1], "showgrid": True, "gridcolor": mix(background, INK, GRID_INK),
                "zeroline": False, "showline": True, "linecolor": mix(background, INK, AXIS_INK), "ticks": "outside",
@@ -296,15 +283,6 @@ def _era_bands(eras: Sequence[Entry]) -> list[dict[str, Any]]:
     return [{"type": "rect", "xref": "x", "yref": "paper", "x0": era.date.start_year, "x1": era.date.end_year,
              "y0": 0, "y1": 1, "fillcolor": _era_fill(number), "opacity": ERA_OPACITY,
              "line": {"width": 0}, "layer": "below"} for number, era in numbered_eras(eras)]
-
-
-def _era_titles(eras: Sequence[Entry], scale: _Scale) -> tuple[list[dict[str, Any]], int]:
-    """Era titles above the plot, alternating between two rows in time (for wide screens: the kiosk)."""
-    return [{"text": _escape(era.title), "xref": "x", "yref": "paper",
-             "x": (era.date.start_year + era.date.end_year) / 2, "y": 1, "yanchor": "bottom",
-             "yshift": (number - 1) % 2 * _era_row(scale), "showarrow": False,
-             "font": {"size": scale.font - 1, "color": MUTED_INK}}
-            for number, era in numbered_eras(eras)], min(len(eras), 2)
 
 
 def numbered_eras(eras: Sequence[Entry]) -> tuple[tuple[int, Entry], ...]:

@@ -122,7 +122,7 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
         st.pills("Period", options=range(len(presets)), format_func=lambda i: code_span(presets[i][0]),
                  key=KEYS.preset, required=True)
         options = FigureOptions(selected_id=open_id, x_range=None if choice == 0 else presets[choice][1],
-                                background=background, text_key=True)
+                                background=background)
         figure = _RECENT.get(("figure", shown_key, settings, options),
                              lambda: build_figure(entries, eras, settings, options))
         st.plotly_chart(figure, key=CHART_KEY, on_select=on_select, selection_mode="points", theme=None,

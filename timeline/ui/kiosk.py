@@ -184,7 +184,7 @@ def render_explore(exhibit: Exhibit) -> None:
     st.html(f'<h1 class="kiosk-heading">{escape(exhibit.settings.title)}</h1>')
     _render_filters(exhibit, choice, len(presets))
     with st.container(key="timeline-chart"):
-        options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT, text_key=True)
+        options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT)
         figure = build_figure(shown, exhibit.eras, exhibit.settings, options)
         st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
                         alt=figure_alt_text(shown, exhibit.eras, exhibit.settings))
