@@ -10,6 +10,8 @@ import base64
 import json
 import re
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,10 +20,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from timeline.qr import qr_svg
-from timeline.ui.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR
+from timeline.settings import load_settings
+from timeline.ui import kiosk
+from timeline.ui.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
-APP = Path(__file__).resolve().parents[1] / "app.py"
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
 ALL_IDS = ["first", "linked", "quoted", "later"]  # the fixture's entries in time order
 TYPING_WIDGETS = ("text_input", "text_area", "number_input", "chat_input", "date_input", "time_input")
 
@@ -205,3 +210,41 @@ def test_idle_timer_takes_the_environment_override(exhibit, monkeypatch, env, se
     page = html(entered(exhibit))
     assert f'"seconds": {seconds}, "prompt": {prompt}' in page
     assert "Still exploring?" in page
+
+
+@pytest.fixture
+def big_exhibit(tmp_path, monkeypatch) -> Path:
+    """5,000 generated entries (no images) with the bundled exhibit's settings."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (tmp_path / "media").mkdir()
+    csv = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "5000"], check=True,
+                         capture_output=True, text=True).stdout
+    (data / "events.csv").write_text(csv, encoding="utf-8")
+    shutil.copyfile(ROOT / "data" / "exhibit.toml", data / "exhibit.toml")
+    monkeypatch.setenv("TIMELINE_MODE", "kiosk")
+    monkeypatch.setenv("TIMELINE_DATA", str(data / "events.csv"))
+    monkeypatch.setenv("TIMELINE_MEDIA", str(tmp_path / "media"))
+    return data
+
+
+def test_a_long_strip_shows_a_page_of_cards_with_big_page_turns_and_makes_no_images(big_exhibit, monkeypatch):
+    asked = []
+    monkeypatch.setattr(kiosk, "web_image", lambda entry, *_: asked.append(entry.id))
+    at = entered(big_exhibit)
+    first = keys(at, "kiosk-open-")
+    assert len(first) == STRIP_PAGE
+    assert not asked  # no entry has an image: no placeholder is made for a card that would not show it
+    total = int(re.search(r"Showing the first \d+ of ([\d,]+) entries: choose an era or institution", html(at))[1]
+                .replace(",", ""))
+    assert total > 10 * STRIP_PAGE
+    assert at.button(key="kiosk-page-earlier").disabled and not at.button(key="kiosk-page-later").disabled
+    at = act(at.button(key="kiosk-page-later").click())
+    second = keys(at, "kiosk-open-")
+    assert len(second) == STRIP_PAGE and not set(first) & set(second)
+    assert f"Showing {STRIP_PAGE + 1}–{2 * STRIP_PAGE} of {total:,} entries" in html(at)
+    institution = load_settings(big_exhibit / "exhibit.toml").categories[0].name
+    at = act(at.button_group(key="kiosk-categories").set_value([institution]))  # a new filter: back to page 1
+    assert at.button_group(key="kiosk-categories").value == [institution]
+    assert at.button(key="kiosk-page-earlier").disabled and len(keys(at, "kiosk-open-")) == STRIP_PAGE
+    assert re.search(r"Showing the first \d+ of [\d,]+ entries", html(at))

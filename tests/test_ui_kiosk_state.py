@@ -13,6 +13,8 @@ from timeline.ui.kiosk_state import (
     ENTRY,
     ERA,
     LAST_TOUCH,
+    PAGE,
+    STRIP_PAGE,
     VIEW,
     View,
     current_view,
@@ -25,6 +27,7 @@ from timeline.ui.kiosk_state import (
     source_text,
     source_texts,
     strip_entries,
+    strip_page,
 )
 from timeline.ui.kiosk_styles import rotation_css
 
@@ -51,7 +54,8 @@ def test_server_idle_expired(last, now, idle, expired):
 
 
 def test_reset_session_clears_only_the_kiosks_keys():
-    state = {VIEW: View.ENTRY, ERA: 2, ENTRY: "a", CATEGORIES: ["A"], LAST_TOUCH: 5.0, "live-rendered": object()}
+    state = {VIEW: View.ENTRY, ERA: 2, ENTRY: "a", CATEGORIES: ["A"], LAST_TOUCH: 5.0, PAGE: 3,
+             "live-rendered": object()}
     reset_session(state)
     assert list(state) == ["live-rendered"]
     assert current_view(state) is View.ATTRACT
@@ -88,6 +92,37 @@ def test_prompt_window_is_at_most_half_the_idle_time(idle, prompt):
 ])
 def test_strip_entries(era, categories, expected):
     assert "".join(e.id for e in strip_entries(ENTRIES, era, categories)) == expected
+
+
+@pytest.mark.parametrize(("count", "page", "cards", "at", "pages", "caption"), [
+    (0, None, (0, 0), 0, 1, "Nothing here: choose another era or more institutions."),
+    (1, None, (0, 1), 0, 1, "1 entry. Swipe the row, then touch an entry to open it."),
+    (STRIP_PAGE, 0, (0, STRIP_PAGE), 0, 1, f"{STRIP_PAGE} entries. Swipe the row, then touch an entry to open it."),
+    (2 * STRIP_PAGE + 10, None, (0, STRIP_PAGE), 0, 3,
+     f"Showing the first {STRIP_PAGE} of {2 * STRIP_PAGE + 10} entries: choose an era or institution to narrow, "
+     "or turn the page."),
+    (2 * STRIP_PAGE + 10, 1, (STRIP_PAGE, 2 * STRIP_PAGE), 1, 3,
+     f"Showing {STRIP_PAGE + 1}–{2 * STRIP_PAGE} of {2 * STRIP_PAGE + 10} entries: choose an era or institution "
+     "to narrow, or turn the page."),
+    (2 * STRIP_PAGE + 10, 2, (2 * STRIP_PAGE, 2 * STRIP_PAGE + 10), 2, 3, None),  # the last page is short
+    (2 * STRIP_PAGE + 10, 9, (2 * STRIP_PAGE, 2 * STRIP_PAGE + 10), 2, 3, None),  # past the end: the last page
+    (2 * STRIP_PAGE + 10, -1, (0, STRIP_PAGE), 0, 3, None),
+    (2 * STRIP_PAGE + 10, "2", (0, STRIP_PAGE), 0, 3, None),  # not a page number: the first page
+    (4753, None, (0, STRIP_PAGE), 0, 80, None),
+])
+def test_the_strip_shows_one_page_and_says_which(count, page, cards, at, pages, caption):
+    shown = tuple(entry(f"e{i}", str(1900 + i % 100)) for i in range(count))
+    strip = strip_page(shown, page)
+    assert strip.cards == shown[slice(*cards)]
+    assert (strip.page, strip.pages, strip.total) == (at, pages, count)
+    assert strip.first == cards[0] + 1
+    if caption:
+        assert strip.caption() == caption
+
+
+def test_a_long_strip_says_its_size_with_thousands_separated():
+    shown = tuple(entry(f"e{i}", "1950") for i in range(4753))
+    assert strip_page(shown, 79).caption().startswith("Showing 4,741–4,753 of 4,753 entries")
 
 
 @pytest.mark.parametrize(("entry_id", "expected"), [

@@ -36,6 +36,7 @@ from timeline.ui.kiosk_state import (
     CHART,
     ENTRY,
     ERA,
+    PAGE,
     VIEW,
     View,
     current_view,
@@ -46,6 +47,7 @@ from timeline.ui.kiosk_state import (
     reset_session,
     source_texts,
     strip_entries,
+    strip_page,
 )
 from timeline.ui.kiosk_styles import kiosk_css
 from timeline.ui.loading import published_snapshot
@@ -91,6 +93,16 @@ def _enter() -> None:
 
 def _choose_era(index: int) -> None:
     st.session_state[ERA] = index
+    _first_page()
+
+
+def _first_page() -> None:
+    """A new filter starts its strip at the beginning."""
+    st.session_state.pop(PAGE, None)
+
+
+def _turn_page(page: int) -> None:
+    st.session_state[PAGE] = page
 
 
 def _open(entry_id: str) -> None:
@@ -108,11 +120,12 @@ def _back() -> None:
 def _slide_html(entry: Entry, exhibit: Exhibit) -> str:
     """One attract card: where, when and what, read from across the room; an entry still waiting for its image
     shows its words alone, larger."""
-    image = web_image(entry, exhibit.media, "display")
-    picture = "" if image.is_placeholder else f'<img src="{escape(image.url)}" alt="{escape(image.alt)}">'
+    image = web_image(entry, exhibit.media, "display") if entry.image else None
+    placeholder = image is None or image.is_placeholder
+    picture = "" if placeholder else f'<img src="{escape(image.url)}" alt="{escape(image.alt)}">'
     where = (f'<p class="kiosk-slide-category">{escape(_short(entry.category, exhibit.settings))}</p>'
              if entry.category else "")
-    return (f'<div class="kiosk-slide{" kiosk-slide-text" if image.is_placeholder else ""}">{picture}'
+    return (f'<div class="kiosk-slide{" kiosk-slide-text" if placeholder else ""}">{picture}'
             f'<div>{where}<p class="kiosk-slide-year">{escape(entry.date_label)}</p>'
             f'<p class="kiosk-slide-title">{escape(entry.title)}</p></div></div>')
 
@@ -154,15 +167,19 @@ def _render_filters(exhibit: Exhibit, choice: int, count: int) -> None:
                 st.button(_era_label(index, exhibit), key=f"kiosk-era-{index}", on_click=_choose_era,
                           args=(index,), type="primary" if index == choice else "secondary", wrap=True)
         st.pills("Institutions", options=exhibit.catalog.categories, selection_mode="multi", key=CATEGORIES,
-                 format_func=lambda c: code_span(_short(c, exhibit.settings)))
+                 on_change=_first_page, format_func=lambda c: code_span(_short(c, exhibit.settings)))
 
 
 def _card(entry: Entry, exhibit: Exhibit) -> None:
-    """A big button in the strip: thumbnail (or, without an image, the institution's colour), year and title."""
-    image = web_image(entry, exhibit.media, "thumbnail")
-    top = (f'<p class="kiosk-card-band" style="border-color: {escape(exhibit.settings.color_for(entry.category))}">'
-           f"{escape(_short(entry.category, exhibit.settings))}</p>" if image.is_placeholder
-           else f'<img src="{escape(image.url)}" alt="">')
+    """A big button in the strip: thumbnail (or, without an image, the institution's colour), year and title.
+
+    An entry without an image never asks for one: its placeholder picture would not be shown, and making one
+    per card is what made a strip of thousands take minutes."""
+    image = web_image(entry, exhibit.media, "thumbnail") if entry.image else None
+    color = escape(exhibit.settings.color_for(entry.category))
+    top = (f'<img src="{escape(image.url)}" alt="">' if image and not image.is_placeholder
+           else f'<p class="kiosk-card-band" style="border-color: {color}">'
+           f"{escape(_short(entry.category, exhibit.settings))}</p>")
     with st.container(key=f"kiosk-card-{entry.id}"):
         st.html(f'<div class="kiosk-card">{top}<p class="kiosk-card-year">{escape(entry.date_label)}</p>'
                 f'<p class="kiosk-card-title">{escape(entry.title)}</p></div>')
@@ -188,14 +205,24 @@ def render_explore(exhibit: Exhibit) -> None:
         figure = build_figure(shown, exhibit.eras, exhibit.settings, options)
         st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
                         alt=figure_alt_text(shown, exhibit.eras, exhibit.settings))
-    noun = "entry" if len(shown) == 1 else "entries"
-    hint = ("Swipe the row, then touch an entry to open it." if shown
-            else "Nothing here: choose another era or more institutions.")
-    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{len(shown)} {noun}. {hint}</p>'
+    strip = strip_page(shown, st.session_state.get(PAGE))
+    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{escape(strip.caption())}</p>'
             f"{key_html((), BACKGROUND)}</div>")
+    if strip.pages > 1:
+        _render_pages(strip.page, strip.pages)
     with st.container(key="event-list", horizontal=True):
-        for entry in shown:
+        for entry in strip.cards:
             _card(entry, exhibit)
+
+
+def _render_pages(page: int, pages: int) -> None:
+    """Big page turns for a strip too long to swipe through, with where the visitor is between them."""
+    with st.container(key="kiosk-pages", horizontal=True):
+        st.button("‹ Earlier entries", key="kiosk-page-earlier", disabled=page == 0, on_click=_turn_page,
+                  args=(page - 1,))
+        st.html(f'<p class="kiosk-count">Page {page + 1:,} of {pages:,}</p>')
+        st.button("Later entries ›", key="kiosk-page-later", disabled=page + 1 >= pages, on_click=_turn_page,
+                  args=(page + 1,))
 
 
 # --- entry ------------------------------------------------------------------------------------------------------

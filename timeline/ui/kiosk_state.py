@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import MutableMapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +22,9 @@ PROMPT_SECONDS = 10  # "Still exploring?" shows this long before the reset
 # only panned the chart for a while is not thrown out by their next tap.
 SERVER_FALLBACK_FACTOR = 2
 FEATURED_MOST = 8  # the attract loop stays short enough to see whole while walking past
+# Cards per page of the strip: a few swipes' worth. Each card is a container, its HTML and a button, so a strip of
+# thousands made every rerun slow and was no use to a visitor; paging keeps every entry one page turn away.
+STRIP_PAGE = 60
 
 
 class View(StrEnum):
@@ -30,9 +34,9 @@ class View(StrEnum):
 
 
 # Session-state keys the kiosk owns; an idle reset removes every one of them.
-VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART = (
-    "kiosk-view", "kiosk-era", "kiosk-entry", "kiosk-categories", "kiosk-last-touch", "kiosk-chart")
-SESSION_KEYS = (VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART)
+VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART, PAGE = (
+    "kiosk-view", "kiosk-era", "kiosk-entry", "kiosk-categories", "kiosk-last-touch", "kiosk-chart", "kiosk-page")
+SESSION_KEYS = (VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART, PAGE)
 
 
 def current_view(state: MutableMapping[str, Any]) -> View:
@@ -78,6 +82,36 @@ def era_query(era: Entry | None, categories: frozenset[str]) -> Query:
 
 def strip_entries(entries: Sequence[Entry], era: Entry | None, categories: frozenset[str]) -> tuple[Entry, ...]:
     return apply_query(era_query(era, categories), entries)
+
+
+@dataclass(frozen=True)
+class StripPage:
+    """One page of the strip: its cards, which page it is (from 0, kept in range) and how many there are."""
+
+    cards: tuple[Entry, ...]
+    page: int
+    pages: int
+    total: int  # entries under the current filter, on every page
+    first: int  # the first card's place among them, from 1
+
+    def caption(self) -> str:
+        """The line above the strip, in words a visitor reads from arm's length."""
+        if not self.cards:
+            return "Nothing here: choose another era or more institutions."
+        if self.pages == 1:
+            noun = "entry" if self.total == 1 else "entries"
+            return f"{self.total:,} {noun}. Swipe the row, then touch an entry to open it."
+        which = (f"the first {len(self.cards)}" if self.page == 0
+                 else f"{self.first:,}–{self.first + len(self.cards) - 1:,}")
+        return (f"Showing {which} of {self.total:,} entries: choose an era or institution to narrow, "
+                "or turn the page.")
+
+
+def strip_page(shown: Sequence[Entry], page: object, size: int = STRIP_PAGE) -> StripPage:
+    """Page ``page`` of ``shown`` (anything but a page number in range means the nearest page: the first)."""
+    pages = max(1, math.ceil(len(shown) / size))
+    at = min(page, pages - 1) if isinstance(page, int) and page >= 0 else 0
+    return StripPage(tuple(shown[at * size:(at + 1) * size]), at, pages, len(shown), at * size + 1)
 
 
 def neighbours(entries: Sequence[Entry], entry_id: str) -> tuple[Entry | None, Entry | None]:

@@ -126,6 +126,8 @@ _EXPLORE = """
 [class*="st-key-kiosk-open-"] button { background: transparent !important; border: 0 !important;
   color: transparent !important; }
 .kiosk-count { font-size: 24px; color: #333333; margin: 0; }
+.st-key-kiosk-pages { align-items: center; gap: 24px; }
+.st-key-kiosk-pages button { min-width: 280px; }
 @media (orientation: portrait) {
   .st-key-event-list { display: grid !important; grid-auto-flow: column; grid-template-rows: repeat(2, auto);
     grid-auto-columns: 460px; }
