@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from timeline.qr import qr_svg
 from timeline.settings import load_settings
 from timeline.ui import kiosk
-from timeline.ui.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE
+from timeline.ui.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
 ROOT = Path(__file__).resolve().parents[1]
@@ -248,3 +248,38 @@ def test_a_long_strip_shows_a_page_of_cards_with_big_page_turns_and_makes_no_ima
     assert at.button_group(key="kiosk-categories").value == [institution]
     assert at.button(key="kiosk-page-earlier").disabled and len(keys(at, "kiosk-open-")) == STRIP_PAGE
     assert re.search(r"Showing the first \d+ of [\d,]+ entries", html(at))
+
+
+def chart_ids(at: AppTest) -> list[str]:
+    """The entry ids the chart's markers carry, as the page script reads them on a tap."""
+    data = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    return [row[0] for trace in data for row in trace.get("customdata") or () if row and isinstance(row[0], str)]
+
+
+def tapped(at: AppTest, value: str) -> AppTest:
+    """What a tap does in the browser: the marker's id in the URL's query string, and a rerun."""
+    at.query_params[TAP_PARAM] = value
+    return act(at)
+
+
+def test_a_chart_tap_opens_an_entry_whose_card_is_on_a_later_page_once(big_exhibit):
+    at = entered(big_exhibit)
+    first_page = set(keys(at, "kiosk-open-"))
+    late = [i for i in chart_ids(at) if i not in first_page]
+    assert len(first_page) == STRIP_PAGE and late  # markers whose cards are on later pages
+    at = tapped(at, late[-1])
+    assert at.session_state["kiosk-entry"] == late[-1] and at.session_state["kiosk-view"] == "entry"
+    assert at.button(key="kiosk-back") and TAP_PARAM not in at.query_params  # honoured once, then gone
+    at = act(at.button(key="kiosk-back").click())
+    assert at.button(key="kiosk-page-later")  # back on the timeline: the tap did not reopen the entry
+
+
+@pytest.mark.parametrize("value", ["no-such-entry", "", "<script>", "kiosk-reset"])
+def test_a_tap_naming_no_entry_changes_nothing(exhibit, value):
+    at = tapped(entered(exhibit), value)
+    assert keys(at, "kiosk-open-") == ALL_IDS and TAP_PARAM not in at.query_params
+
+
+def test_a_tapped_id_in_the_url_does_not_skip_the_attract_screen(exhibit):
+    at = tapped(start(exhibit), "first")
+    assert at.button(key="kiosk-enter") and TAP_PARAM not in at.query_params

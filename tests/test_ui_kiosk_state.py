@@ -28,6 +28,7 @@ from timeline.ui.kiosk_state import (
     source_texts,
     strip_entries,
     strip_page,
+    tapped_entry,
 )
 from timeline.ui.kiosk_styles import rotation_css
 
@@ -170,3 +171,21 @@ def test_rotation_shows_each_slide_in_turn(slides, delays):
     assert [int(d) for d in re.findall(r"animation-delay: (\d+)s", css)] == delays
     if slides > 1:
         assert f"--cycle: {7 * slides}s" in css
+
+
+@pytest.mark.parametrize(("value", "view", "opened"), [
+    ("c", View.EXPLORE, "c"),
+    ("d", View.EXPLORE, "d"),
+    ("zz", View.EXPLORE, None),  # not in the catalogue
+    ("era", View.EXPLORE, None),  # an era is not an entry to open
+    ("", View.EXPLORE, None),
+    ("c ", View.EXPLORE, None),  # no trimming or guessing: the id as it is or nothing
+    ("C", View.EXPLORE, None),
+    ("a', b", View.EXPLORE, None),
+    (None, View.EXPLORE, None),
+    (["c"], View.EXPLORE, None),
+    ("c", View.ATTRACT, None),  # a URL cannot skip the attract screen
+    ("c", View.ENTRY, None),  # nor replace the entry being read: only the explore view has a chart
+])
+def test_a_chart_tap_opens_only_an_entry_of_the_catalogue_from_the_explore_view(value, view, opened):
+    assert tapped_entry(value, view, {e.id for e in ENTRIES}) == opened

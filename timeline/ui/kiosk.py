@@ -30,13 +30,14 @@ from timeline.schema import Entry, Kind
 from timeline.settings import Environment, Settings
 from timeline.ui.chart import key_html
 from timeline.ui.images import web_image
-from timeline.ui.kiosk_idle import CARD_BUTTON_PREFIX, RESET_KEY, idle_html
+from timeline.ui.kiosk_idle import RESET_KEY, idle_html
 from timeline.ui.kiosk_state import (
     CATEGORIES,
     CHART,
     ENTRY,
     ERA,
     PAGE,
+    TAP_PARAM,
     VIEW,
     View,
     current_view,
@@ -48,6 +49,7 @@ from timeline.ui.kiosk_state import (
     source_texts,
     strip_entries,
     strip_page,
+    tapped_entry,
 )
 from timeline.ui.kiosk_styles import kiosk_css
 from timeline.ui.loading import published_snapshot
@@ -56,6 +58,7 @@ from timeline.ui.safe_text import code_span, escape, paragraphs_html
 CHART_MIN_HEIGHT = 300  # the figure's own height; the page stretches it to the room its orientation leaves
 ENTER_LABEL = "Touch anywhere to explore"
 QR_LABEL = "Continue on your phone"
+CARD_BUTTON_PREFIX = "kiosk-open-"
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ def render_kiosk(env: Environment, settings: Settings) -> None:
     catalog = published_snapshot(env, settings).current.visible
     idle_seconds = env.idle_seconds or settings.idle_seconds
     note_touch(st.session_state, time.monotonic(), idle_seconds)
+    _open_tapped(catalog)
     exhibit = Exhibit(catalog, tuple(era for _, era in numbered_eras(catalog.eras)), settings, env.media)
     featured = featured_entries(catalog.entries)
     st.html(kiosk_css(len(featured), len(exhibit.eras)))
@@ -108,6 +112,19 @@ def _turn_page(page: int) -> None:
 def _open(entry_id: str) -> None:
     st.session_state[ENTRY] = entry_id
     st.session_state[VIEW] = View.ENTRY
+
+
+def _open_tapped(catalog: Catalog) -> None:
+    """A tap on a chart marker: the page script put its entry id in the URL and made Streamlit rerun with it
+    (``kiosk_idle``), so it works whichever page of the strip the entry's card is on. Honoured once, and only
+    for an id in the catalogue."""
+    if TAP_PARAM not in st.query_params:
+        return
+    entry_ids = {entry.id for entry in catalog.entries}
+    entry_id = tapped_entry(st.query_params.get(TAP_PARAM), current_view(st.session_state), entry_ids)
+    del st.query_params[TAP_PARAM]
+    if entry_id is not None:
+        _open(entry_id)
 
 
 def _back() -> None:

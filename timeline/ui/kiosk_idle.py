@@ -8,15 +8,20 @@ class), so the reset itself is an ordinary Streamlit callback. Ten seconds befor
 exploring?", which any touch dismisses.
 
 It also fixes Plotly's touch selection (TECH-NOTES: a tap selects the previously tapped point): Plotly's
-``plotly_click`` does fire on the right point, so a tap on a marker clicks that entry's card button.
+``plotly_click`` does fire on the right point. The entry's card may be on another page of the strip, so the
+script does not click it: it writes the id into the URL (``?tap=``, history.replaceState) and fires
+``popstate``, Streamlit's own signal that the URL changed, which makes it adopt the new query string and rerun.
+(A button click alone would not do: once the page was loaded with a query string, such as the kiosk's
+``?embed=true``, Streamlit sends the one it remembers, not the URL's.) The server checks the id (``kiosk.py``).
 """
 
 from __future__ import annotations
 
 import json
 
+from timeline.ui.kiosk_state import TAP_PARAM
+
 RESET_KEY = "kiosk-reset"
-CARD_BUTTON_PREFIX = "kiosk-open-"
 TICK_MS = 250
 
 _SCRIPT = """
@@ -34,8 +39,11 @@ _SCRIPT = """
   const openFromChart = (event) => {
     const point = event && event.points && event.points[0];
     const id = point && point.customdata && point.customdata[0];
-    const button = id && document.querySelector(`.st-key-${k.cardPrefix}${CSS.escape(id)} button`);
-    if (button) button.click();
+    if (typeof id !== "string" || !id) return;
+    const url = new URL(document.URL);
+    url.searchParams.set(k.tapParam, id);
+    window.history.replaceState(window.history.state, "", url);
+    window.dispatchEvent(new PopStateEvent("popstate", { state: window.history.state }));
   };
   const tick = () => {
     for (const plot of document.querySelectorAll(".st-key-timeline-chart .js-plotly-plot")) {
@@ -70,6 +78,6 @@ _PROMPT = ('<div id="kiosk-still" role="alertdialog" aria-labelledby="kiosk-stil
 def idle_html(idle_seconds: int, prompt_seconds: int) -> str:
     """The prompt's markup and the timer script, for ``st.html(..., unsafe_allow_javascript=True)``."""
     config = {"seconds": int(idle_seconds), "prompt": int(prompt_seconds),
-              "resetKey": RESET_KEY, "cardPrefix": CARD_BUTTON_PREFIX}
+              "resetKey": RESET_KEY, "tapParam": TAP_PARAM}
     script = _SCRIPT.replace("__CONFIG__", json.dumps(config)).replace("__TICK__", str(TICK_MS))
     return f"{_PROMPT.format(count=int(prompt_seconds))}<script>{script}</script>"

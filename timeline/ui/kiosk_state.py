@@ -7,7 +7,7 @@ No Streamlit here: ``kiosk.py`` keeps these values in ``st.session_state`` and t
 from __future__ import annotations
 
 import math
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Container, MutableMapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -37,6 +37,9 @@ class View(StrEnum):
 VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART, PAGE = (
     "kiosk-view", "kiosk-era", "kiosk-entry", "kiosk-categories", "kiosk-last-touch", "kiosk-chart", "kiosk-page")
 SESSION_KEYS = (VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART, PAGE)
+# The query parameter a chart tap arrives in (``kiosk_idle`` writes it): the only way the page can name an entry
+# whose card is on another page of the strip. It comes from the browser, so it is checked against the catalogue.
+TAP_PARAM = "tap"
 
 
 def current_view(state: MutableMapping[str, Any]) -> View:
@@ -70,6 +73,14 @@ def note_touch(state: MutableMapping[str, Any], now: float, idle_seconds: int) -
         reset_session(state)
     state[LAST_TOUCH] = now
     return expired
+
+
+def tapped_entry(value: object, view: View, entry_ids: Container[str]) -> str | None:
+    """The entry a chart tap names, or None: only the explore view has a chart, and only an entry's id opens
+    (not an era's, nor anything else a URL can say)."""
+    if view is not View.EXPLORE or not isinstance(value, str):
+        return None
+    return value if value in entry_ids else None
 
 
 def era_query(era: Entry | None, categories: frozenset[str]) -> Query:
