@@ -16,7 +16,7 @@ from timeline.catalog import build_catalog
 from timeline.figure import build_figure
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import chart
-from timeline.ui.web import facets_for
+from timeline.ui.web import facets_for, split_introduction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ui"
 SETTINGS = 'title = "A test exhibit"\nintroduction = "About *these* stories."\npublic_url = "https://exhibit.example/"\n'
@@ -222,3 +222,19 @@ def test_list_labels_carry_curator_text_as_code_spans(app):
     at.run()
     label = at.button(key="open-dollars").label
     assert label == "`Open:` `$1 million of an $87 million bond issue` `, 1905`"
+
+
+@pytest.mark.parametrize(("text", "limit", "lead", "rest"), [
+    ("About *these* stories.", 280, "About *these* stories.", ""),
+    ("", 280, "", ""),
+    ("One here. Two here.", 280, "One here. Two here.", ""),  # a short paragraph stays whole
+    ("One here. Two here. Three.", 12, "One here.", "Two here. Three."),  # at least one sentence
+    ("A very long first sentence here. Two.", 5, "A very long first sentence here.", "Two."),
+    ("Seen in St. Louis today. Homer G. Phillips opened.", 20, "Seen in St. Louis today.", "Homer G. Phillips opened."),
+    ("One *two. Three* four. Five.", 10, "One *two. Three* four.", "Five."),  # never inside an emphasis
+    ("See [the Argus. Here](https://a.example/) now. Then.", 10, "See [the Argus. Here](https://a.example/) now.",
+     "Then."),
+    ("First here.\nSecond here. Third.\n\nNext one.", 15, "First here.", "Second here. Third.\n\nNext one."),
+])
+def test_the_introduction_leads_with_whole_sentences_and_keeps_the_rest(text, limit, lead, rest):
+    assert split_introduction(text, limit) == (lead, rest)

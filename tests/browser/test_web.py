@@ -61,6 +61,19 @@ def test_timeline_and_list_render(web_app, page_at, viewport):
     screenshot(page, f"web-{viewport}")
 
 
+def test_desktop_first_screen_shows_the_timeline(web_app, page_at):
+    """BRIEF §6: the chart draws only once scrolled into view, so its points must be on the first screen."""
+    page = page_at("desktop")
+    goto_app(page, web_app.url)  # a fresh context: a cold load, and nothing here scrolls
+    page.locator(POINTS).first.wait_for(state="visible", timeout=30_000)
+    tops = page.locator(POINTS).evaluate_all("points => points.map(p => p.getBoundingClientRect().top)")
+    assert page.evaluate("window.scrollY") == 0
+    assert min(tops) < page.viewport_size["height"]
+    outline = page.evaluate("() => [...document.querySelectorAll('h1, h2, h3')].map(h => [h.tagName, h.innerText])")
+    assert [tag for tag, _ in outline[:4]] == ["H1", "H2", "H2", "H2"]
+    assert [text for _, text in outline[1:4]] == ["Filters", "Timeline", "Entries"]
+
+
 def test_phone_touch_targets_are_at_least_44_px(web_app, page_at):
     page = page_at("phone")
     open_app(page, web_app.url)

@@ -19,8 +19,17 @@ def count_html(query: Query, shown: int, total: int) -> str:
 
 
 def render_filters(facets: Facets, query: Query, shown: int, total: int, on_reset: Callable[[], None]) -> None:
+    """The heading shares its row with the count and the reset, so the panel is short enough for the timeline
+    to start on a desktop's first screen."""
     with st.container(key="filters"):
-        st.html('<h2 class="section-title">Filters</h2>')
+        heading, count, reset = st.columns([2, 5, 2], gap="medium", vertical_alignment="center")
+        with heading:
+            st.html('<h2 class="section-title">Filters</h2>')
+        with count:
+            st.html(count_html(query, shown, total))
+        with reset:
+            st.button("Reset filters", key="reset-filters", on_click=on_reset, disabled=query.is_empty,
+                      width="stretch")
         search, kinds = st.columns([3, 2], gap="medium", vertical_alignment="bottom")
         with search:
             st.text_input("Search the stories", key=KEYS.text, max_chars=MAX_TEXT,
@@ -41,9 +50,3 @@ def render_filters(facets: Facets, query: Query, shown: int, total: int, on_rese
             with years:
                 if facets.year_min < facets.year_max:
                     st.slider("Years", facets.year_min, facets.year_max, key=KEYS.years, step=1)
-        count, reset = st.columns([4, 1], vertical_alignment="center")
-        with count:
-            st.html(count_html(query, shown, total))
-        with reset:
-            st.button("Reset filters", key="reset-filters", on_click=on_reset, disabled=query.is_empty,
-                      width="stretch")

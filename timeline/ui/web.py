@@ -6,10 +6,13 @@ catalogue comes from the published store and its facets are computed once per ca
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from timeline.catalog import Catalog
 from timeline.query import Facets, Query, apply_query, facets_of
+from timeline.richtext import inline_html, paragraphs
 from timeline.schema import Kind
 from timeline.settings import Environment, Settings
 from timeline.ui import focus
@@ -34,6 +37,9 @@ from timeline.ui.styles import inject_styles
 
 SOURCING = ("Every entry names its sources: follow them from the entry itself. Dates marked “about” are "
             "approximate; a span of years is drawn as a bar on the timeline.")
+LEAD_CHARS = 280  # about four lines beside the title on a desktop: the timeline then fits the first screen
+# A sentence ends at . ! or ? after two lower-case letters ("St. Louis", "Homer G. Phillips" do not end one).
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=\s+\S)")
 # catalog_key -> facets; a few versions at most over a day of edits.
 _facets: dict[tuple[str, int, int], Facets] = {}
 
@@ -54,17 +60,38 @@ def facets_for(catalog: Catalog) -> Facets:
     return found
 
 
+def split_introduction(text: str, limit: int = LEAD_CHARS) -> tuple[str, str]:
+    """The introduction's lead (whole sentences of its first paragraph: at least one, more while they fit ``limit``
+    characters) and the rest, which "About this exhibit" shows. A cut never falls inside a word, an emphasis or a
+    link, so lead and rest together read exactly as the whole; a wrongly guessed sentence end only moves text there.
+    """
+    parts = paragraphs(text)
+    if not parts:
+        return "", ""
+    first = parts[0]
+    cut = 0
+    for end in [match.start() for match in _SENTENCE_END.finditer(first)] + [len(first)]:
+        if cut and end > limit:
+            break
+        if inline_html(first[:end]) + inline_html(first[end:]) == inline_html(first):
+            cut = end
+    rest = (first[cut:].strip(), *parts[1:])
+    return first[:cut], "\n\n".join(part for part in rest if part)
+
+
 def render_header(settings: Settings) -> None:
-    """Title beside the introduction on wide screens (stacked on phones), so the timeline comes sooner."""
-    st.html('<p class="exhibit-kicker">An online exhibit</p>')
+    """Title beside the introduction's lead on wide screens (stacked on phones), the rest of it and the sourcing
+    one click away in "About this exhibit", so the timeline is on the first screen of a desktop."""
+    lead, rest = split_introduction(settings.introduction)
     title, words = st.columns([6, 5], gap="medium")
     with title:
-        st.html(f'<header class="exhibit-header"><h1>{escape(settings.title)}</h1></header>')
+        st.html(f'<header class="exhibit-header"><p class="exhibit-kicker">An online exhibit</p>'
+                f'<h1>{escape(settings.title)}</h1></header>')
     with words:
-        st.html(f'<div class="exhibit-intro">{paragraphs_html(settings.introduction)}</div>')
+        st.html(f'<div class="exhibit-intro">{paragraphs_html(lead)}</div>')
         with st.expander("About this exhibit"):
-            policy = paragraphs_html(settings.sources_policy) if settings.sources_policy else ""
-            st.html(f'<div class="prose">{policy}{paragraphs_html(SOURCING)}</div>')
+            more = "".join(paragraphs_html(text) for text in (rest, settings.sources_policy, SOURCING) if text)
+            st.html(f'<div class="prose">{more}</div>')
 
 
 def notice_html(text: str) -> str:
