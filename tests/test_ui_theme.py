@@ -24,9 +24,20 @@ THEME = CONFIG["theme"]
     ("server", "headless", True),
     ("server", "runOnSave", False),
     ("server", "enableStaticServing", True),
+    ("runner", "postScriptGC", False),
 ])
 def test_production_settings(section, name, value):
     assert CONFIG[section][name] == value
+
+
+def test_every_setting_is_one_streamlit_knows():
+    """Streamlit only warns about a misspelt option in the server log, and then runs without it."""
+    from streamlit.config import get_config_options
+
+    known = get_config_options()
+    unknown = [f"{section}.{name}" for section, values in CONFIG.items() for name in values
+               if f"{section}.{name}" not in known]
+    assert not unknown
 
 
 @pytest.mark.parametrize(("foreground", "background", "minimum"), [
