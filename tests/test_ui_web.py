@@ -187,6 +187,39 @@ def test_opening_from_the_list_and_going_back(app):
     assert "event" not in at.query_params
 
 
+def test_back_and_forward_follow_the_address(app):
+    """Browser Back and Forward rerun the whole page with an earlier address (AppTest: set it, then run)."""
+    at = app()
+    at.run()
+    at.pills(key="filter-categories").set_value(["Nursing School"]).run()
+    at.button(key="open-merger").click().run()
+    assert dict(at.query_params) == {"category": "Nursing School", "event": "merger"}
+    at.query_params.clear()
+    at.query_params["category"] = "Nursing School"  # Back: the list, still filtered
+    at.run()
+    assert detail_title(at) is None
+    assert at.pills(key="filter-categories").value == ["Nursing School"]
+    at.query_params.clear()  # Back again: no filter
+    at.run()
+    assert at.pills(key="filter-categories").value == []
+    assert count_text(at).startswith("All ")
+    at.query_params.update({"category": "Nursing School", "event": "merger"})  # Forward twice
+    at.run()
+    assert detail_title(at) == "The two schools merge"
+    assert at.pills(key="filter-categories").value == ["Nursing School"]
+
+
+def test_the_page_keeps_its_state_when_the_address_has_not_moved(app):
+    at = app()
+    at.run()
+    at.text_input(key="filter-text").set_value("ward").run()
+    at.button(key="open-late-change").click().run()
+    at.run()  # a whole-page run at the address the page wrote itself, as a live update makes
+    assert at.text_input(key="filter-text").value == "ward"
+    assert detail_title(at) == "The wards are integrated"
+    assert dict(at.query_params) == {"event": "late-change", "q": "ward"}
+
+
 def test_content_note_covers_the_image_until_asked(app):
     at = app()
     at.query_params["event"] = "hard-times"

@@ -111,6 +111,35 @@ def test_link_filters_apply(web_app, page_at):
     assert metas and all(category in meta for meta in metas)
 
 
+def test_back_and_forward_step_through_the_visitors_views(web_app, page_at):
+    page = page_at("desktop")
+    open_app(page, web_app.url)
+    status = page.locator('[role="status"].result-count')
+    everything = status.inner_text()
+    page.locator(".st-key-filter-kinds button", has_text="Quotes").click()
+    wait_for_run(page)
+    expect(status).not_to_have_text(everything)
+    quotes_only = status.inner_text()
+    page.locator(".st-key-event-list [class*='st-key-open-'] button").first.click()
+    wait_for_run(page)
+    title = page.locator(DETAIL_TITLE).inner_text()
+    page.go_back()  # the entry closes; the filter stays
+    wait_for_run(page)
+    expect(page.locator(".st-key-event-detail")).to_have_count(0)
+    expect(status).to_have_text(quotes_only)
+    page.go_back()  # the filter goes
+    wait_for_run(page)
+    expect(status).to_have_text(everything)
+    expect(page).to_have_url(web_app.url)
+    page.go_forward()
+    wait_for_run(page)
+    expect(status).to_have_text(quotes_only)
+    page.go_forward()
+    wait_for_run(page)
+    expect(page.locator(DETAIL_TITLE)).to_have_text(title)
+    expect(status).to_have_text(quotes_only)
+
+
 def tab_until(page: Page, accessible: re.Pattern[str]) -> str:
     """Press Tab until the focused element's text or label matches; return what matched."""
     for _ in range(MAX_TABS):
@@ -160,6 +189,20 @@ def test_no_serious_accessibility_violations(web_app, page_at, viewport, view):
     assert not violations, describe_violations(violations)
 
 
+def point_in_plot(page: Page) -> tuple[float, float]:
+    """The centre of the first marker drawn inside the plot area (a chosen period clips the others), scrolled to."""
+    page.locator(".st-key-timeline-chart .js-plotly-plot").scroll_into_view_if_needed()
+    centre = page.evaluate("""(selector) => {
+        const area = document.querySelector('.st-key-timeline-chart .nsewdrag').getBoundingClientRect();
+        for (const point of document.querySelectorAll(selector)) {
+            const box = point.getBoundingClientRect(), x = box.x + box.width / 2, y = box.y + box.height / 2;
+            if (box.width && x > area.left && x < area.right && y > area.top && y < area.bottom) return [x, y];
+        }
+        return null; }""", POINTS)
+    assert centre is not None, "no marker is drawn inside the plot area"
+    return centre[0], centre[1]
+
+
 def test_clicking_a_chart_marker_opens_its_entry(web_app, page_at):
     page = page_at("desktop")
     open_app(page, web_app.url)
@@ -178,15 +221,22 @@ def test_one_tap_on_a_chart_marker_opens_its_entry_on_a_phone(web_app, page_at):
     """Plotly alone would select nothing on the first tap (TECH-NOTES); timeline/ui/chart_touch.py fixes that."""
     page = page_at("phone")
     open_app(page, f"{web_app.url}?q=hospital")
-    marker = page.locator(POINTS).first
-    marker.scroll_into_view_if_needed()
-    box = marker.bounding_box()
-    assert box is not None
-    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(".st-key-range-preset button").last.tap()  # a period: a reload would forget it
+    wait_for_run(page)
+    chosen_period = page.locator(".st-key-range-preset button[data-selected='true']").inner_text()
+    page.evaluate("window.__samePage = true")
+    x, y = point_in_plot(page)
+    page.touchscreen.tap(x, y)
     page.wait_for_url(re.compile(r"event="))
     wait_for_run(page)
     expect(page.locator(DETAIL_TITLE)).to_be_visible()
     assert "q=hospital" in page.url  # the visitor's filters travel with the tap
+    assert page.evaluate("window.__samePage === true"), "the tap reloaded the page"
+    expect(page.locator(".st-key-range-preset button[data-selected='true']")).to_have_text(chosen_period)
+    page.go_back()  # the phone's back gesture closes the entry
+    wait_for_run(page)
+    expect(page.locator(".st-key-event-detail")).to_have_count(0)
+    expect(page.locator(".st-key-event-list")).to_be_visible()
 
 
 def test_hostile_text_stays_text(start_app, page_at, tmp_path):

@@ -1,9 +1,11 @@
 """Taps on the chart, fixed in the page: on touch screens Plotly selects the previously tapped point.
 
 TECH-NOTES: a tap fires ``plotly_click`` on the right point but Streamlit only hears ``plotly_selected``,
-which on touch lags one tap behind. So on a touch tap this script of ours (no curator text in it) opens
-the tapped entry through its link, ``?event=ID`` with the visitor's filters kept, which the page honours
-like any shared link. Mouse clicks keep Streamlit's own selection path.
+which on touch lags one tap behind. So on a touch tap this script of ours (no curator text in it) steps the
+page to the tapped entry's address, ``?event=ID`` with the visitor's filters kept, as a new history entry,
+and fires ``popstate``: Streamlit reruns the page with that address as it does for Back and Forward, and
+``state.follow_history`` honours it like any link. Nothing reloads, the period chosen stays, and Back
+closes the entry again. Mouse clicks keep Streamlit's own selection path.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ _SCRIPT = """<script>(function () {
     if (pointer !== "touch" || typeof id !== "string" || !/^[a-z0-9-]+$/.test(id)) return;
     var url = new URL(window.location.href);
     url.searchParams.set("event", id);
-    window.location.assign(url.toString());
+    window.history.pushState({}, "", url.toString());
+    window.dispatchEvent(new PopStateEvent("popstate", {state: {}}));
   }
   setInterval(function () {
     document.querySelectorAll(".st-key-timeline-chart .js-plotly-plot").forEach(function (plot) {

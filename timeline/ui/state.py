@@ -1,8 +1,8 @@
 """What a visitor has chosen, three ways: widget values, a ``Query`` (plus the open entry), and the URL.
 
-The conversions are pure functions, tested without Streamlit; ``sync_from_url`` and ``write_url`` are
-the two edges that touch ``st.query_params``. A link is honoured once, at the start of a session:
-after that the widgets own the state and the URL only follows it.
+The conversions are pure functions, tested without Streamlit; ``sync_from_url``, ``follow_history`` and
+``write_url`` are the edges that touch ``st.query_params``. A link is honoured at the start of a session and
+again when the visitor steps Back or Forward to it; otherwise the widgets own the state and the URL follows it.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class Keys:
     focus: str = "focus-request"
     notices: str = "link-notices"
     url_read: str = "url-read"
+    url_written: str = "url-written"
     last_query: str = "last-query"
 
 
@@ -123,8 +124,7 @@ def sync_from_url(facets: Facets) -> str | None:
     """
     if st.session_state.get(KEYS.url_read):
         return None
-    params = {name: st.query_params.get_all(name) for name in st.query_params}
-    query, event_id, notices = query_from_params(params, facets)
+    query, event_id, notices = query_from_params(_address(), facets)
     seeded = widget_values(query, facets)
     apply_widget_values(seeded)
     st.session_state[KEYS.open_id] = event_id
@@ -156,9 +156,25 @@ def current_notices(query: Query, event_id: str | None) -> tuple[str, ...]:
     return tuple(notices) if (query, event_id) == (link_query, link_event) else ()
 
 
+def follow_history() -> None:
+    """Back and Forward: honour the address again when it is not the one this session last wrote.
+
+    Streamlit adds a browser history entry for each address ``write_url`` changes, and on Back or Forward it
+    reruns the whole page with that entry's address. Call this on whole-page runs only: a widget's fragment
+    run can carry an address a moment old, and reading that would undo the visitor's last choice.
+    """
+    written = st.session_state.get(KEYS.url_written)
+    if written is not None and _address() != written:
+        st.session_state[KEYS.url_read] = False
+
+
 def write_url(query: Query, event_id: str | None) -> None:
     """Make the address bar describe the view (only when it differs: each write is a browser message)."""
     wanted = query_to_params(query, event_id)
-    current = {name: st.query_params.get_all(name) for name in st.query_params}
-    if current != wanted:
+    if _address() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[KEYS.url_written] = wanted
+
+
+def _address() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}

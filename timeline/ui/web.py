@@ -28,6 +28,7 @@ from timeline.ui.state import (
     KEYS,
     apply_widget_values,
     current_notices,
+    follow_history,
     keep_widgets_valid,
     sync_from_url,
     widget_values,
@@ -163,4 +164,5 @@ def render_web(env: Environment, settings: Settings) -> None:
     inject_styles()
     install_chart_touch()
     render_header(settings)
+    follow_history()  # here, outside the fragment: Back and Forward rerun the whole page
     explore(env)
