@@ -118,9 +118,10 @@ def apply_widget_values(values: Mapping[str, Any]) -> None:
 
 
 def sync_from_url(facets: Facets) -> str | None:
-    """Honour the link once per session: seed the widgets and the open entry, keep notices to show.
+    """Honour the address (at the start of a session, and after Back or Forward): seed the widgets and the open
+    entry, keep notices to show.
 
-    Returns the entry the link opened on this run (None on later runs).
+    Returns the entry the address opened on this run (None on runs that did not read it).
     """
     if st.session_state.get(KEYS.url_read):
         return None
