@@ -127,6 +127,7 @@ def test_back_and_forward_step_through_the_visitors_views(web_app, page_at):
     wait_for_run(page)
     expect(page.locator(".st-key-event-detail")).to_have_count(0)
     expect(status).to_have_text(quotes_only)
+    expect(page.locator(".st-key-event-list h2")).to_be_focused()  # not lost with the entry's view
     page.go_back()  # the filter goes
     wait_for_run(page)
     expect(status).to_have_text(everything)
@@ -137,6 +138,7 @@ def test_back_and_forward_step_through_the_visitors_views(web_app, page_at):
     page.go_forward()
     wait_for_run(page)
     expect(page.locator(DETAIL_TITLE)).to_have_text(title)
+    expect(page.locator(DETAIL_TITLE)).to_be_focused()
     expect(status).to_have_text(quotes_only)
 
 

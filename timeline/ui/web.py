@@ -137,8 +137,11 @@ def explore(env: Environment) -> None:
     settings = exhibit_settings(env)
     catalog = catalog_for(env.mode, published_snapshot(env, settings))
     facets = facets_for(catalog)
+    was_open = st.session_state.get(KEYS.open_id)
     if sync_from_url(facets):  # a link to an entry lands on it, as a link to an #anchor would
         focus.request_focus(focus.detail_heading())
+    elif was_open and st.session_state.get(KEYS.open_id) is None:  # Back closed the entry: its view is gone
+        focus.request_focus(focus.list_heading())
     query = keep_widgets_valid(facets)
     _follow_query(query)
     shown = apply_query(query, catalog.entries)
