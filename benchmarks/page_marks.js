@@ -1,0 +1,23 @@
+// Installed before the page's own scripts (Playwright add_init_script), so times are the page's own:
+// performance.now() counts from the start of the navigation, with no test harness polling in between.
+// watch(name, test) runs test() in every animation frame and stamps marks[name] in the first frame where it
+// holds: that frame paints the change. (A MutationObserver alone would miss layout shifts, which mutate nothing.)
+// The click listener stamps the visitor's last click on the same clock.
+(() => {
+  const marks = {};
+  let lastClick = null;
+  document.addEventListener("click", () => { lastClick = performance.now(); }, true);
+  const watch = (name, test) => {
+    delete marks[name];
+    const frame = () => {
+      if (test()) marks[name] = performance.now();
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+  const onScreen = (selector) => Array.from(document.querySelectorAll(selector)).some((element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.top < innerHeight && box.bottom > 0;
+  });
+  window.__bench = {marks, watch, onScreen, lastClick: () => lastClick};
+})();
