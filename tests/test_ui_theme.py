@@ -24,7 +24,6 @@ THEME = CONFIG["theme"]
     ("server", "headless", True),
     ("server", "runOnSave", False),
     ("server", "enableStaticServing", True),
-    ("runner", "postScriptGC", False),
 ])
 def test_production_settings(section, name, value):
     assert CONFIG[section][name] == value
