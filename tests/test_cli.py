@@ -128,8 +128,26 @@ def test_media_builds_derivatives_and_reports_broken_images_at_their_row(tmp_pat
     out_dir = tmp_path / "derived"
     assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "2 derivatives made" in out and "1 placeholder cards" in out and "0 problems" in out
+    assert "2 derivatives made" in out and "1 placeholder card," in out and "0 problems" in out
     assert len(list(out_dir.glob("*-thumbnail.jpg"))) == 1
     path.write_text(rows.replace("ok.jpg", "bad.jpg"), encoding="utf-8")
     assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_INVALID
     assert f"{path}:2: image: error:" in capsys.readouterr().out
+
+
+def test_media_prune_deletes_files_no_entry_uses_and_only_when_the_file_passes(tmp_path, capsys):
+    media = tmp_path / "media"
+    media.mkdir()
+    out_dir = tmp_path / "derived"
+    path = write(tmp_path, GOOD)
+    assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_OK
+    old_cards = set(out_dir.iterdir())
+    path.write_text(GOOD.replace("First", "Renamed"), encoding="utf-8")  # the card shows the title: a new card
+    assert main(["media", str(path), "--media", str(media), "--out", str(out_dir), "--prune"]) == EXIT_OK
+    assert "2 unused files deleted" in capsys.readouterr().out
+    assert not old_cards & set(out_dir.iterdir()) and len(list(out_dir.iterdir())) == 2
+    kept = set(out_dir.iterdir())
+    path.write_text(BAD, encoding="utf-8")
+    assert main(["media", str(path), "--media", str(media), "--out", str(out_dir), "--prune"]) == EXIT_INVALID
+    assert "not pruning: the file has 1 error" in capsys.readouterr().out
+    assert set(out_dir.iterdir()) == kept

@@ -1,4 +1,4 @@
-"""Derivatives, placeholder cards, image_for and build_all (timeline/derivatives.py). Images are made in tmp_path."""
+"""Derivatives, placeholder cards, image_for, build_all and prune (timeline/derivatives.py). Images are made in tmp_path."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from timeline.derivatives import (
     image_for,
     make_derivative,
     make_placeholder,
+    prune,
 )
 from timeline.media import content_sha256
 from timeline.problems import Finding
@@ -271,4 +272,24 @@ def test_build_all_prepares_everything_and_reports(media_dir: Path, tmp_path: Pa
     assert flat == [("gone", 4, "image-missing"), ("cut", 5, "image-unreadable")]
     assert calls == [(i, 5, e.id) for i, e in enumerate(entries, 1)]
     assert len(list((tmp_path / "cache").iterdir())) == 2 + 2 * 2  # two derivatives, two sizes of two cards
-    assert build_all(entries, media_dir, tmp_path / "cache") == MediaReport(0, 4, 3, report.failures)
+    assert report.files == frozenset((tmp_path / "cache").iterdir())
+    assert build_all(entries, media_dir, tmp_path / "cache") == MediaReport(0, 4, 3, report.failures, report.files)
+
+
+def test_prune_deletes_only_our_files_that_no_entry_uses(media_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    before = build_all([entry("good", "good.jpg"), entry("none"), entry("renamed", title="Old title")],
+                       media_dir, cache)
+    after = build_all([entry("good", "good.jpg"), entry("none"), entry("renamed", title="New title")],
+                      media_dir, cache)
+    stale = before.files - after.files  # the old title's two cards
+    foreign = [cache / "README.txt", cache / ".0123.part", cache / "0123456789abcdef-poster.jpg"]
+    for path in foreign:
+        path.write_text("not the cache's", encoding="utf-8")
+    (cache / "card-0123456789abcdef-display.png").symlink_to(media_dir / "good.jpg")
+    assert len(stale) == 2
+    assert prune(cache, after.files) == 2
+    assert set(cache.iterdir()) == after.files | set(foreign) | {cache / "card-0123456789abcdef-display.png"}
+    assert (media_dir / "good.jpg").is_file()  # a link is never followed, so nothing outside the cache goes
+    assert prune(cache, after.files) == 0
+    assert prune(tmp_path / "no-cache-yet", after.files) == 0

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("csv", nargs="?", type=Path, default=env.data, help=f"events CSV (default {env.data})")
     media.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
     media.add_argument("--out", type=Path, default=DERIVED_DIR, help=f"derivatives folder (default {DERIVED_DIR})")
+    media.add_argument("--prune", action="store_true",
+                       help="then delete derivatives and cards no entry uses any more (only when the file passes)")
     add_interchange_commands(commands, env)
     return parser
 
@@ -97,9 +99,15 @@ def check_report(catalog: Catalog) -> dict[str, object]:
 
 
 def run_media(args: argparse.Namespace, out: TextIO) -> int:
-    from timeline.derivatives import build_all  # Pillow is loaded only for this command
+    from timeline.derivatives import build_all, prune  # Pillow is loaded only for this command
 
     catalog = _load(args.csv, args.media)
+    if args.prune and not catalog.publishable:
+        # Visitors still see the last version that passed, whose images may be among the files that look unused.
+        out.write(f"{catalog.path}: not pruning: the file has {_counted(catalog.error_count, 'error')}, and "
+                  "visitors still see the last version that passed, which may use the older images. Fix the "
+                  "file (python -m timeline check), then prune.\n")
+        return EXIT_INVALID
     entries = (*catalog.entries, *catalog.eras)
     report = build_all(entries, args.media, args.out, _progress_bar(out))
     if out.isatty():
@@ -109,8 +117,10 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
     problems += [finding.at(row, "image") for _, row, finding in report.failures]
     for problem in problems:
         out.write(format_problem(problem, catalog.path) + "\n")
-    out.write(f"Images: {report.built} derivatives made, {report.reused} already up to date, "
-              f"{report.placeholders} placeholder cards, {len(problems)} problems; in {args.out}.\n")
+    pruned = f", {_counted(prune(args.out, report.files), 'unused file')} deleted" if args.prune else ""
+    out.write(f"Images: {_counted(report.built, 'derivative')} made, {report.reused} already up to date, "
+              f"{_counted(report.placeholders, 'placeholder card')}, {_counted(len(problems), 'problem')}"
+              f"{pruned}; in {args.out}.\n")
     return EXIT_OK if not problems else EXIT_INVALID
 
 

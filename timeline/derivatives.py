@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -58,16 +59,26 @@ class PreparedImage:
 
 @dataclass(frozen=True)
 class MediaReport:
-    """Outcome of ``build_all``: derivative files made or found, entries shown as cards, and image problems."""
+    """Outcome of ``build_all``: derivative files made or found, entries shown as cards, image problems, and
+    every cached file the entries use (what ``prune`` keeps)."""
 
     built: int
     reused: int
     placeholders: int
     failures: tuple[tuple[str, int, Finding], ...]
+    files: frozenset[Path] = frozenset()
 
 
 def derivative_name(sha256: str, size: str) -> str:
     return f"{sha256[:16]}-{size}.jpg"
+
+
+def _card_name(key_sha256: str, size: str) -> str:
+    return f"card-{key_sha256[:16]}-{size}.png"
+
+
+_SIZES = "|".join(DERIVATIVES)
+_CACHED_NAME = re.compile(rf"[0-9a-f]{{16}}-(?:{_SIZES})\.jpg|card-[0-9a-f]{{16}}-(?:{_SIZES})\.png")
 
 
 def _spec(size: str) -> Derivative:
@@ -189,7 +200,7 @@ def make_placeholder(entry: Entry, size: str, cache_dir: Path, reason: Finding |
     fonts = {role: _font(weight, max(14, round(height * share))) for role, weight, share, _ in _CARD_TEXT}
     names = [f.getname() if hasattr(f, "getname") else "bitmap" for f in fonts.values()]
     key = json.dumps([_CARD_DESIGN, _CARD_TEXT, texts, status, width, names])
-    target = cache_dir / f"card-{hashlib.sha256(key.encode()).hexdigest()[:16]}-{size}.png"
+    target = cache_dir / _card_name(hashlib.sha256(key.encode()).hexdigest(), size)
     if not target.is_file():
         _write_atomic(target, _draw_card(width, height, texts, fonts, status))
     return target
@@ -291,15 +302,31 @@ def build_all(entries: Iterable[Entry], media_dir: Path, cache_dir: Path,
     entries = tuple(entries)
     totals: Counter = Counter()
     failures: list[tuple[str, int, Finding]] = []
+    files: set[Path] = set()
     for done, entry in enumerate(entries, 1):
         made, problem = _prepare(entry, media_dir, cache_dir, DERIVATIVES)
         totals.update("built" if built else "reused" for _, built in made.values())
+        files.update(path for path, _ in made.values())
         if problem:
             failures.append((entry.id, entry.row, problem))
         if not made:
             totals["placeholders"] += 1
-            for size in DERIVATIVES:
-                make_placeholder(entry, size, cache_dir, problem)
+            files.update(make_placeholder(entry, size, cache_dir, problem) for size in DERIVATIVES)
         if progress:
             progress(done, len(entries), entry.id)
-    return MediaReport(totals["built"], totals["reused"], totals["placeholders"], tuple(failures))
+    return MediaReport(totals["built"], totals["reused"], totals["placeholders"], tuple(failures), frozenset(files))
+
+
+def prune(cache_dir: Path, keep: Iterable[Path]) -> int:
+    """Delete the cached derivatives and cards not in ``keep``; returns how many went.
+
+    Each replaced original or edited entry leaves its old files behind (names are content hashes), so the cache
+    only grows. Only files named as this module names them are touched; anything else in the folder stays.
+    """
+    kept = {path.name for path in keep}
+    removed = 0
+    for path in sorted(cache_dir.iterdir()) if cache_dir.is_dir() else ():
+        if _CACHED_NAME.fullmatch(path.name) and path.name not in kept and not path.is_symlink() and path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
