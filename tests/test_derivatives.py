@@ -1,4 +1,4 @@
-"""Derivatives, placeholder cards, image_for, build_all and prune (timeline/derivatives.py). Images are made in tmp_path."""
+"""Derivatives, cached cards, image_for, build_all and prune (timeline/derivatives.py). Images are made in tmp_path."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ import struct
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageCms, ImageDraw, ImageFont
+from PIL import Image, ImageCms, ImageDraw
 
+from timeline.cards import PAPER
 from timeline.dates import HistDate
 from timeline.derivatives import (
     DERIVATIVES,
-    PAPER,
     Derivative,
     MediaReport,
-    _wrap,
     build_all,
     derivative_name,
     image_for,
@@ -187,22 +186,6 @@ def test_an_unknown_size_is_a_programming_error(tmp_path: Path) -> None:
 
 # --- placeholder cards ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("title", "description"), [
-    ("Homer G. Phillips Hospital opens", "Photograph of the opening ceremony"),
-    ("A very long title that keeps going " * 12, "and an equally long description of the missing scan " * 10),
-    ("Unbroken" * 40, ""),
-    ("Больница имени Гомера Филлипса — مستشفى — 医院", "Ελληνικά, עברית, 日本語"),
-    ("", ""),
-])
-@pytest.mark.parametrize("size", list(DERIVATIVES))
-def test_cards_render_any_text_at_every_size(tmp_path: Path, size: str, title: str, description: str) -> None:
-    card = out(make_placeholder(entry(title=title, description=description), size, tmp_path))
-    long_side = DERIVATIVES[size].long_side
-    assert card.size == (long_side, round(long_side * 2 / 3))
-    assert card.getpixel((card.width // 2, card.height - 2)) == PAPER
-    assert len(card.getcolors(maxcolors=100_000)) > 20  # anti-aliased text was drawn, not a blank card
-
-
 def test_cards_are_cached_by_what_they_show(tmp_path: Path) -> None:
     first = make_placeholder(entry(), "thumbnail", tmp_path)
     assert make_placeholder(entry(id="other-id", row=9), "thumbnail", tmp_path) == first
@@ -211,21 +194,6 @@ def test_cards_are_cached_by_what_they_show(tmp_path: Path) -> None:
     display = make_placeholder(entry(), "display", tmp_path)
     assert len({first, broken, retitled, display}) == 4
     assert first.stat().st_size < DERIVATIVES["thumbnail"].budget
-
-
-@pytest.mark.parametrize(("text", "most"), [
-    ("Homer G. Phillips Hospital opens its doors", 3),
-    ("Supercalifragilisticexpialidocious" * 4, 5),
-    ("one two three four five six seven eight nine ten eleven twelve", 2),
-    ("", 3),
-    ("anything", 0),
-])
-def test_wrapped_lines_fit_the_column(text: str, most: int) -> None:
-    font = ImageFont.load_default(size=20)
-    lines = _wrap(text, font, 150, most)
-    assert len(lines) <= most and all(font.getlength(line) <= 150 for line in lines)
-    assert "".join(lines).replace(" ", "").rstrip("…") in text.replace(" ", "")
-    assert lines[-1].endswith("…") if font.getlength(text) > 150 * most and most else True
 
 
 # --- image_for and build_all ------------------------------------------------------------------------------------

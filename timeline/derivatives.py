@@ -9,20 +9,18 @@ card instead of a broken image.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
-import json
 import os
 import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
+from timeline.cards import PAPER, TO_BE_ADDED, UNAVAILABLE, card_identity, draw_card
 from timeline.media import BOMB_ERRORS, DECODE_ERRORS, content_sha256, inspect_cached, open_raster, resolve_image
 from timeline.problems import Finding
 from timeline.schema import Entry
@@ -43,7 +41,6 @@ DERIVATIVES: dict[str, Derivative] = {d.name: d for d in (
     Derivative("display", long_side=1600, quality=82, budget=350_000),
 )}
 LOWEST_QUALITY = 40  # a busy scan steps down from the size's quality until it fits its budget
-PAPER = (243, 237, 226)  # warm paper: placeholder cards and the backdrop for transparent images
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
@@ -170,90 +167,16 @@ def _write_atomic(target: Path, data: bytes) -> None:
 
 # --- placeholder cards ------------------------------------------------------------------------------------------
 
-TO_BE_ADDED = "Archival image to be added"
-UNAVAILABLE = "Image unavailable"
-_INK, _MUTED, _ACCENT, _FRAME = (43, 38, 33), (96, 88, 78), (122, 68, 38), (178, 166, 148)
-# (role, font weight, size as a fraction of card height, most lines)
-_CARD_TEXT = (("date", "bold", 0.06, 1), ("title", "bold", 0.078, 3), ("description", "regular", 0.055, 4))
-_CARD_DESIGN = 1  # bump when the drawing changes, so cached cards are redrawn
-_FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
-
-
-_Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
-
-
-@lru_cache(maxsize=32)
-def _font(weight: str, px: int) -> _Font:
-    """DejaVu (wide script coverage) when the system has it, else Pillow's bundled font, which always exists."""
-    try:
-        return ImageFont.truetype(_FONT_FILES[weight], px)
-    except OSError:
-        return ImageFont.load_default(size=px)
-
 
 def make_placeholder(entry: Entry, size: str, cache_dir: Path, reason: Finding | None = None) -> Path:
-    """A 3:2 card with the entry's date, title and image description; ``reason`` marks a broken image."""
-    spec = _spec(size)
-    width, height = spec.long_side, round(spec.long_side * 2 / 3)
+    """The cached card for ``entry`` at ``size`` (cards.py draws it); ``reason`` marks a broken image."""
+    width = _spec(size).long_side
     texts = {"date": entry.date_label, "title": entry.title, "description": entry.image_description}
     status = UNAVAILABLE if reason else TO_BE_ADDED
-    fonts = {role: _font(weight, max(14, round(height * share))) for role, weight, share, _ in _CARD_TEXT}
-    names = [f.getname() if hasattr(f, "getname") else "bitmap" for f in fonts.values()]
-    key = json.dumps([_CARD_DESIGN, _CARD_TEXT, texts, status, width, names])
-    target = cache_dir / _card_name(hashlib.sha256(key.encode()).hexdigest(), size)
+    target = cache_dir / _card_name(card_identity(texts, status, width), size)
     if not target.is_file():
-        _write_atomic(target, _draw_card(width, height, texts, fonts, status))
+        _write_atomic(target, draw_card(texts, status, width))
     return target
-
-
-def _draw_card(width: int, height: int, texts: dict[str, str], fonts: dict[str, _Font], status: str) -> bytes:
-    card = Image.new("RGB", (width, height), PAPER)
-    draw = ImageDraw.Draw(card)
-    margin, stroke = round(height * 0.08), max(1, height // 400)
-    draw.rectangle((margin // 2, margin // 2, width - margin // 2 - 1, height - margin // 2 - 1),
-                   outline=_FRAME, width=stroke)
-    status_font = fonts["description"]
-    status_top = height - margin - _line_height(status_font)
-    colours = {"date": _ACCENT, "title": _INK, "description": _MUTED}
-    y, column = margin, width - 2 * margin
-    for role, _, _, most in _CARD_TEXT:
-        font = fonts[role]
-        room = max(0, int((status_top - margin // 2 - y) // _line_height(font)))
-        for line in _wrap(texts[role], font, column, min(most, room)):
-            draw.text((margin, y), line, font=font, fill=colours[role])
-            y += _line_height(font)
-        y += _line_height(font) // 2 if texts[role] else 0
-    draw.line((margin, status_top - margin // 4, margin + column // 3, status_top - margin // 4), fill=_FRAME,
-              width=stroke)
-    draw.text((margin, status_top), status, font=status_font, fill=_INK)
-    buffer = io.BytesIO()
-    card.save(buffer, "PNG", optimize=True)
-    return buffer.getvalue()
-
-
-def _line_height(font: _Font) -> int:
-    return round(font.getbbox("ÁgyЖ")[3] * 1.2)
-
-
-def _wrap(text: str, font: _Font, width: int, most: int) -> list[str]:
-    """Greedy lines that fit ``width`` pixels; words too long for a line break anywhere; overflow ends in '…'."""
-    lines: list[str] = []
-    for word in text.split():
-        joined = f"{lines[-1]} {word}" if lines else word
-        if lines and font.getlength(joined) <= width:
-            lines[-1] = joined
-            continue
-        lines.append("")
-        for char in word:
-            if lines[-1] and font.getlength(lines[-1] + char) > width:
-                lines.append("")
-            lines[-1] += char
-    if len(lines) <= most:
-        return lines
-    lines, last = lines[:most], lines[most - 1] if most else ""
-    while last and font.getlength(last + "…") > width:  # drop whole words where there are any
-        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
-    return [*lines[:-1], last.rstrip() + "…"] if lines else []
 
 
 # --- what the app and the command line call ---------------------------------------------------------------------
