@@ -16,6 +16,7 @@ from timeline.catalog import build_catalog
 from timeline.figure import build_figure
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import chart
+from timeline.ui.state import KEYS
 from timeline.ui.web import facets_for, split_introduction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ui"
@@ -218,6 +219,18 @@ def test_the_page_keeps_its_state_when_the_address_has_not_moved(app):
     assert at.text_input(key="filter-text").value == "ward"
     assert detail_title(at) == "The wards are integrated"
     assert dict(at.query_params) == {"event": "late-change", "q": "ward"}
+
+
+def test_a_live_redraw_with_an_old_address_keeps_the_visitors_choice(app):
+    """A live update reruns the page with the address of the poll that found it, which can predate a click."""
+    at = app()
+    at.run()
+    at.text_input(key="filter-text").set_value("ward").run()
+    at.query_params.clear()  # the address before the search, as the poll's run carried it
+    at.session_state[KEYS.server_rerun] = True  # what state.rerun_page sets
+    at.run()
+    assert at.text_input(key="filter-text").value == "ward"
+    assert dict(at.query_params) == {"q": "ward"}  # and the address is put right
 
 
 def test_content_note_covers_the_image_until_asked(app):

@@ -23,6 +23,7 @@ _SCRIPT = """<script>(function () {
     if (pointer !== "touch" || typeof id !== "string" || !/^[a-z0-9-]+$/.test(id)) return;
     var url = new URL(window.location.href);
     url.searchParams.set("event", id);
+    if (url.href === window.location.href) return;  // its entry is open already: no second step for Back
     window.history.pushState({}, "", url.toString());
     window.dispatchEvent(new PopStateEvent("popstate", {state: {}}));
   }

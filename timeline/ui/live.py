@@ -17,6 +17,7 @@ from timeline.catalog import Catalog
 from timeline.settings import Environment, Mode, Settings
 from timeline.store import Snapshot
 from timeline.ui.loading import SettingsRead, published_snapshot, settings_read
+from timeline.ui.state import rerun_page
 
 POLL_SECONDS = 3.0
 RENDERED = "live-rendered"  # session-state key: the Shown value of this session's last full run
@@ -54,7 +55,7 @@ def _current(env: Environment) -> Shown:
 def _poll(env: Environment) -> None:
     rendered = st.session_state.get(RENDERED)
     if rendered is None or rendered.is_stale(_current(env)):
-        st.rerun(scope="app")
+        rerun_page()
 
 
 def follow_updates(env: Environment) -> None:

@@ -36,6 +36,7 @@ class Keys:
     notices: str = "link-notices"
     url_read: str = "url-read"
     url_written: str = "url-written"
+    server_rerun: str = "server-rerun"
     last_query: str = "last-query"
 
 
@@ -164,9 +165,18 @@ def follow_history() -> None:
     reruns the whole page with that entry's address. Call this on whole-page runs only: a widget's fragment
     run can carry an address a moment old, and reading that would undo the visitor's last choice.
     """
+    if st.session_state.pop(KEYS.server_rerun, False):
+        return
     written = st.session_state.get(KEYS.url_written)
     if written is not None and _address() != written:
         st.session_state[KEYS.url_read] = False
+
+
+def rerun_page() -> None:
+    """Rerun the whole page from the server. Such a run carries the address the browser sent with the run that
+    asked for it, which can predate the visitor's last choice, so ``follow_history`` must not take it for Back."""
+    st.session_state[KEYS.server_rerun] = True
+    st.rerun(scope="app")
 
 
 def write_url(query: Query, event_id: str | None) -> None:
