@@ -4,7 +4,8 @@
 
 Each section is a function returning ``Result`` rows; add a section by writing one and listing it in
 ``SECTIONS``. A section that cannot run yet (no app, no command) says why instead of stopping the others.
-Exit status: 0 when every measured figure meets its target, 1 when one misses or a section crashes.
+The browser sections are in browser_bench.py. Exit status: 0 when every measured figure meets its target,
+1 when one misses or a section crashes.
 """
 
 from __future__ import annotations
@@ -16,23 +17,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
 sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / "browser")]
 
+from browser_bench import bench_browser_reruns, bench_first_view  # noqa: E402
 from generate import generate_catalog  # noqa: E402
+from results import Options, Result, median_seconds  # noqa: E402
 
 from timeline.settings import read_environment  # noqa: E402
-
-if TYPE_CHECKING:
-    from app_server import App
-    from playwright.sync_api import Browser, Page, Request
 
 SETTINGS = read_environment().settings  # data/exhibit.toml unless TIMELINE_SETTINGS says otherwise
 CHECK_SIZES = (10_000, 100_000)
@@ -41,54 +37,7 @@ LINEAR_SLACK = 1.25  # 10x the entries may cost up to 12.5x the time and still c
 APP = PROJECT_ROOT / "app.py"
 RERUN_LARGE = 5_000
 RERUN_TARGETS = (0.050, 0.150)  # seconds: bundled data, RERUN_LARGE entries
-FIRST_VIEW_TARGET = 2.5  # seconds
 SOAK_INTERACTIONS = 2_000
-BROWSER_RERUN_TARGET = 0.200  # seconds, a click until the answer is painted (BRIEF 6)
-CLICKS_PER_RUN = 4  # a click costs a second, and one page's clicks vary more than page loads do
-BROWSER_TIMEOUT_MS = 30_000
-PAGE_MARKS = BENCH_DIR / "page_marks.js"
-# Selectors of the UI test contract (BRIEF): the keyed chart once it has drawn its points, and so on.
-TIMELINE_VISIBLE = ".st-key-timeline-chart :is(.js-plotly-plot .scatterlayer .point, canvas)"
-RESULT_COUNT = ".st-key-filters .result-count"
-KINDS_KEY = "filter-kinds"
-OPEN_BUTTONS = ".st-key-event-list [class*='st-key-open-'] button"
-DETAIL_TITLE = ".st-key-event-detail h2"
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-@dataclass(frozen=True)
-class Result:
-    name: str
-    value: float | None  # None: not measured, ``note`` says why
-    unit: str = "s"
-    target: float | None = None  # the value must stay below this
-    note: str = ""
-
-    @property
-    def missed(self) -> bool:
-        return self.value is not None and self.target is not None and self.value >= self.target
-
-    def line(self) -> str:
-        if self.value is None:
-            return f"{self.name:<46} {'-':>10}        not measured: {self.note}"
-        target = f"target < {self.target:g} {self.unit}" if self.target is not None else ""
-        verdict = "MISSED" if self.missed else ("ok" if target else "")
-        return f"{self.name:<46} {self.value:>10.3f} {self.unit:<6} {target:<18} {verdict:<6} {self.note}".rstrip()
-
-
-@dataclass(frozen=True)
-class Options:
-    runs: int
-    workdir: Path
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def run_quietly(command: Sequence[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -185,126 +134,6 @@ def _median_run(app: object, step: Callable[[int], object], runs: int) -> float:
         app.run()
         times.append(time.perf_counter() - start)
     return statistics.median(times[1:])
-
-
-# --- Section: first view in a browser (Playwright) ----------------------------------------------------------
-
-
-def bench_first_view(options: Options) -> list[Result]:
-    """Cold page loads until the timeline's points are painted on the first 1440x900 screen.
-
-    The time is the page's own (navigation start to the frame that paints the points, see page_marks.js).
-    Playwright's wait for the element returns 0.3 to 0.5 s after that paint, because it polls at growing
-    intervals; the whole visit as the harness sees it (new context, load, wait, close) is printed beside it,
-    without a target. Every visit gets a new browser context, so nothing is cached.
-    """
-    with _browser_session(options, "first-view") as (browser, server):
-        from browser_pages import VIEWPORTS
-
-        page_times, harness_times, image_bytes = [], [], []
-        for run in range(options.runs + 1):  # run 0 warms the server's caches: the target is about the page
-            start = time.perf_counter()
-            context = browser.new_context(**VIEWPORTS["desktop"])
-            page = context.new_page()
-            page.add_init_script(path=str(PAGE_MARKS))
-            page.add_init_script(f"__bench.watch('timeline', () => __bench.onScreen({TIMELINE_VISIBLE!r}))")
-            images: list[int] = []
-            page.on("requestfinished", lambda request, images=images: _count_image(request, images))
-            page.goto(server.url)
-            painted = _wait_for_mark(page, "timeline")
-            context.close()
-            if run:
-                page_times.append(painted)
-                harness_times.append(time.perf_counter() - start)
-                image_bytes.append(sum(images))
-        return [
-            Result("first view, timeline painted (desktop)", statistics.median(page_times), target=FIRST_VIEW_TARGET,
-                   note="navigation start to the frame that paints the points"),
-            Result("first view, whole visit as the harness sees it", statistics.median(harness_times),
-                   note="new context, load, Playwright's polling wait, close"),
-            Result("first view, image bytes loaded", statistics.median(image_bytes) / 1024, unit="KiB",
-                   note="thumbnails only: no display image or original is sent to a first view"),
-        ]
-
-
-# --- Section: reruns as a visitor sees them (Playwright) ----------------------------------------------------
-
-
-def bench_browser_reruns(options: Options) -> list[Result]:
-    """A click until the page has painted its answer, on the bundled data in a real Chromium at 1440x900.
-
-    Times run from the click event to the first frame showing the result (page_marks.js): a filter change
-    (the Quotes chip, on then off) until the result count has changed and the run has ended; opening an
-    entry from the list until its view is on screen. The server is warm and the page loaded once; the median
-    is of ``CLICKS_PER_RUN`` clicks per run.
-    """
-    with _browser_session(options, "browser-reruns") as (browser, server):
-        from browser_pages import VIEWPORTS, wait_for_run
-
-        context = browser.new_context(**VIEWPORTS["desktop"])
-        page = context.new_page()
-        page.add_init_script(path=str(PAGE_MARKS))
-        page.goto(server.url)
-        page.locator(TIMELINE_VISIBLE).first.wait_for(state="visible", timeout=BROWSER_TIMEOUT_MS)
-        wait_for_run(page)
-        quotes = page.locator(f".st-key-{KINDS_KEY} button", has_text="Quotes")
-        filter_times, open_times = [], []
-        for run in range(options.runs * CLICKS_PER_RUN + 1):  # click 0 warms the browser's chunks for these widgets
-            page.evaluate(f"""() => {{ const before = document.querySelector('{RESULT_COUNT}').textContent;
-                __bench.watch('filter', () => document.querySelector('{RESULT_COUNT}')?.textContent !== before
-                    && document.querySelector('{APP_IDLE}') !== null); }}""")
-            quotes.click()
-            filter_times.append(_wait_for_mark(page, "filter", since_click=True))
-            wait_for_run(page)
-            opener = page.locator(OPEN_BUTTONS).nth(run % 10)  # 12 quotes when the chip is on
-            page.evaluate(f"__bench.watch('open', () => __bench.onScreen('{DETAIL_TITLE}'))")
-            opener.click()
-            open_times.append(_wait_for_mark(page, "open", since_click=True))
-            wait_for_run(page)
-            page.locator(".st-key-back-to-list button").click()
-            wait_for_run(page)
-        context.close()
-        return [
-            Result("in the browser, filter change painted", statistics.median(filter_times[1:]),
-                   target=BROWSER_RERUN_TARGET, note=f"click to the new count, run ended; {_spread(filter_times[1:])}"),
-            Result("in the browser, entry opened painted", statistics.median(open_times[1:]),
-                   target=BROWSER_RERUN_TARGET, note=f"click on a list item to its view; {_spread(open_times[1:])}"),
-        ]
-
-
-def _spread(times: Sequence[float]) -> str:
-    tenth = statistics.quantiles(times, n=10)
-    return f"{len(times)} clicks, 10th-90th percentile {tenth[0]:.3f}-{tenth[-1]:.3f} s"
-
-
-@contextmanager
-def _browser_session(options: Options, name: str) -> Iterator[tuple[Browser, App]]:
-    """A real exhibit server in web mode (the browser tests' own) and headless Chromium, both closed afterwards."""
-    from app_server import App
-    from browser_pages import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    server = App(options.workdir / f"{name}.log", env={"TIMELINE_MODE": "web"}).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-            yield browser, server
-            browser.close()
-    finally:
-        server.stop()
-
-
-def _wait_for_mark(page: Page, name: str, *, since_click: bool = False) -> float:
-    """Seconds on the page's own clock at mark ``name``: since navigation start, or since the last click."""
-    page.wait_for_function(f"'{name}' in __bench.marks", timeout=BROWSER_TIMEOUT_MS)
-    mark = page.evaluate(f"__bench.marks['{name}']")
-    start = page.evaluate("__bench.lastClick()") if since_click else 0.0
-    return (mark - start) / 1000
-
-
-def _count_image(request: Request, images: list[int]) -> None:
-    if request.resource_type == "image":
-        images.append(request.sizes()["responseBodySize"])
 
 
 # --- Section: kiosk soak ------------------------------------------------------------------------------------

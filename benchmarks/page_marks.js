@@ -19,5 +19,11 @@
     const box = element.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && box.top < innerHeight && box.bottom > 0;
   });
-  window.__bench = {marks, watch, onScreen, lastClick: () => lastClick};
+  const text = (selector) => document.querySelector(selector)?.textContent;
+  // The text of ``selector`` differs from now, and ``settled`` (the app's idle marker) is on the page.
+  const watchChange = (name, selector, settled) => {
+    const before = text(selector);
+    watch(name, () => text(selector) !== before && document.querySelector(settled) !== null);
+  };
+  window.__bench = {marks, watch, watchChange, onScreen, lastClick: () => lastClick};
 })();
