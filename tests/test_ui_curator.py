@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -72,6 +73,17 @@ def test_curator_mode_lists_drafts_marked_as_drafts(exhibit, monkeypatch):
     assert DRAFT_TITLE in text
     assert "Draft — not public" in text
     assert "Drafts shown only here: 1." in text
+
+
+def test_the_exhibit_title_is_the_first_heading_and_the_panel_follows_it(exhibit, monkeypatch):
+    data, _ = exhibit
+    put("good.csv", data)
+    at = run_app("curator", monkeypatch)
+    levels = [int(level) for e in at.get("html") for level in re.findall(r"<h([1-6])", e.proto.body)]
+    panel = next(i for i, e in enumerate(at.get("html")) if "Curator view" in e.proto.body)
+    title = next(i for i, e in enumerate(at.get("html")) if "<h1" in e.proto.body)
+    assert levels[0] == 1 and levels.count(1) == 1 and title < panel
+    assert all(after - before <= 1 for before, after in zip(levels, levels[1:], strict=False))  # no level skipped
 
 
 def test_web_mode_never_shows_drafts(exhibit, monkeypatch):

@@ -86,7 +86,7 @@ def _media(env: Environment, latest: Catalog) -> None:
 def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) -> None:
     with st.container(key="curator-panel"):
         _host_warning()
-        st.subheader("Curator view: drafts and problems are shown only here", anchor=False)
+        st.html('<h2 class="section-title">Curator view: drafts and problems are shown only here</h2>')
         (st.error if snapshot.held_back else st.success)(status_message(snapshot))
         if settings_problem:
             st.warning("The exhibit settings file has a problem; visitors keep the last settings that worked:")
@@ -99,5 +99,4 @@ def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) ->
 def render_curator(env: Environment, settings: Settings) -> None:
     read = settings_read(env)
     st.html(_STYLE)
-    render_panel(env, published_snapshot(env, read.settings), read.problem)
-    render_web(env, settings)
+    render_web(env, settings, lambda: render_panel(env, published_snapshot(env, read.settings), read.problem))

@@ -7,6 +7,7 @@ catalogue comes from the published store and its facets are computed once per ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -163,9 +164,13 @@ def explore(env: Environment) -> None:
     write_url(query, open_id)
 
 
-def render_web(env: Environment, settings: Settings) -> None:
+def render_web(env: Environment, settings: Settings, preface: Callable[[], None] | None = None) -> None:
+    """The page; ``preface`` draws what goes between the header and the exhibit (the curator's panel), so the
+    exhibit's title stays the page's first heading."""
     inject_styles()
     install_chart_touch()
     render_header(settings)
+    if preface is not None:
+        preface()
     follow_history()  # here, outside the fragment: Back and Forward rerun the whole page
     explore(env)
