@@ -191,18 +191,18 @@ def test_no_serious_accessibility_violations(web_app, page_at, viewport, view):
     assert not violations, describe_violations(violations)
 
 
-def point_in_plot(page: Page) -> tuple[float, float]:
-    """The centre of the first marker drawn inside the plot area (a chosen period clips the others), scrolled to."""
+def point_in_plot(page: Page, nth: int = 0) -> tuple[float, float]:
+    """The centre of the nth marker drawn inside the plot area (a chosen period clips the others), scrolled to."""
     page.locator(".st-key-timeline-chart .js-plotly-plot").scroll_into_view_if_needed()
-    centre = page.evaluate("""(selector) => {
+    centres = page.evaluate("""(selector) => {
         const area = document.querySelector('.st-key-timeline-chart .nsewdrag').getBoundingClientRect();
-        for (const point of document.querySelectorAll(selector)) {
-            const box = point.getBoundingClientRect(), x = box.x + box.width / 2, y = box.y + box.height / 2;
-            if (box.width && x > area.left && x < area.right && y > area.top && y < area.bottom) return [x, y];
-        }
-        return null; }""", POINTS)
-    assert centre is not None, "no marker is drawn inside the plot area"
-    return centre[0], centre[1]
+        return Array.from(document.querySelectorAll(selector)).map((point) => {
+            const box = point.getBoundingClientRect();
+            return [box.width, box.x + box.width / 2, box.y + box.height / 2];
+        }).filter(([w, x, y]) => w && x > area.left && x < area.right && y > area.top && y < area.bottom)
+          .map(([, x, y]) => [x, y]); }""", POINTS)
+    assert len(centres) > nth, f"only {len(centres)} markers are drawn inside the plot area"
+    return centres[nth][0], centres[nth][1]
 
 
 def test_clicking_a_chart_marker_opens_its_entry(web_app, page_at):
@@ -232,6 +232,7 @@ def test_one_tap_on_a_chart_marker_opens_its_entry_on_a_phone(web_app, page_at):
     page.wait_for_url(re.compile(r"event="))
     wait_for_run(page)
     expect(page.locator(DETAIL_TITLE)).to_be_visible()
+    first_title = page.locator(DETAIL_TITLE).inner_text()
     assert "q=hospital" in page.url  # the visitor's filters travel with the tap
     assert page.evaluate("window.__samePage === true"), "the tap reloaded the page"
     expect(page.locator(".st-key-range-preset button[data-selected='true']")).to_have_text(chosen_period)
@@ -239,6 +240,11 @@ def test_one_tap_on_a_chart_marker_opens_its_entry_on_a_phone(web_app, page_at):
     wait_for_run(page)
     expect(page.locator(".st-key-event-detail")).to_have_count(0)
     expect(page.locator(".st-key-event-list")).to_be_visible()
+    page.touchscreen.tap(*point_in_plot(page, 1))  # a later tap: Plotly alone would select the earlier marker
+    page.wait_for_url(re.compile(r"event="))
+    wait_for_run(page)
+    expect(page.locator(DETAIL_TITLE)).to_be_visible()
+    expect(page.locator(DETAIL_TITLE)).not_to_have_text(first_title)
 
 
 def test_hostile_text_stays_text(start_app, page_at, tmp_path):

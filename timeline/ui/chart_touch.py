@@ -16,7 +16,16 @@ _SCRIPT = """<script>(function () {
   if (window.__webChartTap) return;
   window.__webChartTap = true;
   var pointer = "mouse";
-  document.addEventListener("pointerdown", function (e) { pointer = e.pointerType; }, {capture: true, passive: true});
+  // Listen on the chart before Plotly handles this touch, exactly once: a chart drawn anew (Plotly purges its
+  // listeners then) or a moment ago has none, one that kept ours must not get a second.
+  document.addEventListener("pointerdown", function (e) {
+    pointer = e.pointerType;
+    document.querySelectorAll(".st-key-timeline-chart .js-plotly-plot").forEach(function (plot) {
+      if (typeof plot.on !== "function") return;
+      plot.removeListener("plotly_click", open);
+      plot.on("plotly_click", open);
+    });
+  }, {capture: true, passive: true});
   function open(event) {
     var point = event && event.points && event.points[0];
     var id = point && point.customdata && point.customdata[0];
@@ -27,13 +36,6 @@ _SCRIPT = """<script>(function () {
     window.history.pushState({}, "", url.toString());
     window.dispatchEvent(new PopStateEvent("popstate", {state: {}}));
   }
-  setInterval(function () {
-    document.querySelectorAll(".st-key-timeline-chart .js-plotly-plot").forEach(function (plot) {
-      if (plot.__webChartTap || typeof plot.on !== "function") return;
-      plot.on("plotly_click", open);
-      plot.__webChartTap = true;
-    });
-  }, 300);
 })();</script>"""
 
 
