@@ -45,12 +45,16 @@ _SCRIPT = """
     window.history.replaceState(window.history.state, "", url);
     window.dispatchEvent(new PopStateEvent("popstate", { state: window.history.state }));
   };
-  const tick = () => {
+  // The chart listens from each touch's pointerdown, before Plotly handles it, exactly once: a chart drawn a
+  // moment ago (a new element) has no listener yet, one that kept ours must not get a second.
+  document.addEventListener("pointerdown", () => {
     for (const plot of document.querySelectorAll(".st-key-timeline-chart .js-plotly-plot")) {
-      if (plot.__kioskTap || typeof plot.on !== "function") continue;
+      if (typeof plot.on !== "function") continue;
+      plot.removeListener("plotly_click", openFromChart);
       plot.on("plotly_click", openFromChart);
-      plot.__kioskTap = true;
     }
+  }, { capture: true, passive: true });
+  const tick = () => {
     if (document.querySelector(".st-key-attract")) { touched(); return; }
     const left = k.seconds - (Date.now() - k.last) / 1000;
     if (left <= 0) {
