@@ -105,6 +105,7 @@ def _reruns(label: str, env: dict[str, str], target: float, options: Options) ->
         st.cache_data.clear()
         st.cache_resource.clear()
         app = AppTest.from_file(APP, default_timeout=120).run()
+        set_log_level("error")  # again: the first run reads Streamlit's config, which sets the level back
         if app.exception:
             return [Result(f"rerun, {label}", None, note=f"the first run failed: {app.exception[0].message}")]
         ids = [b.key.removeprefix("open-") for b in app.button if b.key and b.key.startswith("open-")]
