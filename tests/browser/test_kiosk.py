@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 import zxingcpp
 from app_server import PROJECT_ROOT, App
-from browser_pages import VIEWPORTS, goto_app, screenshot, wait_for_run
+from browser_pages import VIEWPORTS, describe_violations, goto_app, run_axe, screenshot, wait_for_run
 from PIL import Image
 from playwright.sync_api import Page, expect
 
@@ -149,6 +149,21 @@ def test_attract_then_a_tap_anywhere_enters(kiosk_app, page_at, viewport):
     page.wait_for_timeout(500)  # the chart draws after the run
     assert_locked_down(page)
     screenshot(page, f"kiosk-{SIZES[viewport]}-timeline")
+
+
+@pytest.mark.parametrize("view", ["attract", "explore", "entry"])
+def test_no_serious_accessibility_violations(kiosk_app, page_at, view):
+    """Touch-only, but read by everyone: contrast, names, alt text and structure still hold (axe-core)."""
+    page = page_at("kiosk-landscape")
+    if view == "attract":
+        goto_app(page, kiosk_app.url)
+        page.wait_for_timeout(1500)  # the first featured entry fades in
+    else:
+        enter(page, kiosk_app.url)
+    if view == "entry":
+        open_card(page, 1)
+    violations = run_axe(page)
+    assert not violations, describe_violations(violations)
 
 
 @pytest.mark.parametrize("viewport", SIZES)

@@ -262,9 +262,11 @@ def _story_html(entry: Entry) -> str:
         text = f'<div class="kiosk-text">{text}</div>'
     sources = "".join(f"<li>{escape(s)}</li>" for s in source_texts(entry.sources))
     place = f'<p class="kiosk-sources">{escape(entry.place)}</p>' if entry.place else ""
-    return (f'<p class="kiosk-date">{escape(entry.date_label)}</p><h2 class="kiosk-title">{escape(entry.title)}</h2>'
-            f"{text}{place}" + (f'<div class="kiosk-sources"><strong>Sources</strong><ul>{sources}</ul></div>'
-                                if sources else ""))
+    listed = f'<div class="kiosk-sources"><strong>Sources</strong><ul>{sources}</ul></div>' if sources else ""
+    # The story scrolls when long, so it is a named region that can take focus (axe: scrollable-region-focusable).
+    return (f'<div class="kiosk-story" tabindex="0" role="region" aria-label="{escape(entry.title)}">'
+            f'<p class="kiosk-date">{escape(entry.date_label)}</p><h2 class="kiosk-title">{escape(entry.title)}</h2>'
+            f"{text}{place}{listed}</div>")
 
 
 def _qr_html(entry: Entry, settings: Settings) -> str:
@@ -296,8 +298,7 @@ def render_entry(exhibit: Exhibit) -> None:
         with picture:
             st.html(_image_html(entry, exhibit.media))
         with words:
-            with st.container(key="kiosk-story"):
-                st.html(_story_html(entry))
+            st.html(_story_html(entry))
             qr = _qr_html(entry, exhibit.settings)
             if qr:
                 st.html(qr)

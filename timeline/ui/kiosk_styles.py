@@ -146,10 +146,10 @@ _ENTRY = """
 .kiosk-entry-image figcaption { font-size: 24px; color: #333333; margin-top: 8px; }
 .kiosk-date { font-size: 32px; font-weight: 800; color: #7C3B06; margin: 0; }
 .kiosk-title { font-size: 48px; font-weight: 800; line-height: 1.15; margin: 4px 0 16px; }
-.st-key-kiosk-story { max-height: calc(100vh - 460px); overflow-y: auto; padding-right: 16px;
+.kiosk-story { max-height: calc(100vh - 460px); overflow-y: auto; padding-right: 16px;
   scrollbar-color: #7C7C7C #ECE8DF; }
 @supports (animation-timeline: scroll()) {
-  .st-key-kiosk-story { animation: kiosk-more linear both; animation-timeline: scroll(self); }
+  .kiosk-story { animation: kiosk-more linear both; animation-timeline: scroll(self); }
 }
 @keyframes kiosk-more { 0%, 96% { mask-image: linear-gradient(#000 calc(100% - 96px), transparent); }
   100% { mask-image: none; } }
@@ -170,7 +170,7 @@ _ENTRY = """
   .st-key-event-detail [data-testid="stHorizontalBlock"]:not(.st-key-kiosk-nav) { flex-direction: column; gap: 24px; }
   .st-key-event-detail [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
   .kiosk-entry-image img { max-height: 30vh; }
-  .st-key-kiosk-story { max-height: calc(100vh - 1100px); }
+  .kiosk-story { max-height: calc(100vh - 1100px); }
 }
 """
 
