@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from app_server import App
-from browser_pages import goto_app, screenshot
+from browser_pages import describe_violations, goto_app, run_axe, screenshot, wait_for_run
 from playwright.sync_api import Page, expect
 
 from timeline.catalog import build_catalog
@@ -108,6 +108,11 @@ def test_a_save_with_errors_never_replaces_what_visitors_see(exhibit, page_at):
     assert shows(visitor, PUBLISHED_TITLE)
     assert not shows(visitor, BROKEN_EDIT_TITLE)
     screenshot(curator, "publishing-curator-held-back", full_page=True)
+    for expander in ("File on disk compared", "Images:"):  # every part of the panel open, for axe to read
+        panel.get_by_text(expander).click()
+    wait_for_run(curator)
+    violations = run_axe(curator)
+    assert not violations, describe_violations(violations)
     exhibit.save(GOOD)
     expect(panel.get_by_text("Visitors see the file on disk")).to_be_visible(timeout=VISIBLE_WITHIN_MS)
 
