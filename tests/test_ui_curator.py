@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from timeline.cli import main as checker
-from timeline.store import PublishedStore
+from timeline.store import PublishedStore, Snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "publishing"
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -39,6 +39,14 @@ def exhibit(tmp_path, monkeypatch):
 
 def put(fixture: str, data: Path) -> None:
     shutil.copyfile(FIXTURES / fixture, data)
+
+
+def publish_then_break(data: Path, media: Path) -> Snapshot:
+    """An earlier run published good.csv; then the curator saved broken.csv. Returns what was published."""
+    put("good.csv", data)
+    published = PublishedStore(data, media).refresh()
+    put("broken.csv", data)
+    return published
 
 
 def run_app(mode: str, monkeypatch) -> AppTest:
@@ -109,9 +117,7 @@ def test_problems_panel_shows_the_checkers_exact_messages_errors_first(exhibit, 
 
 def test_a_broken_save_after_a_good_one_says_visitors_still_see_the_published_version(exhibit, monkeypatch):
     data, media = exhibit
-    put("good.csv", data)
-    published = PublishedStore(data, media).refresh()  # an earlier run published good.csv
-    put("broken.csv", data)
+    published = publish_then_break(data, media)
     at = run_app("curator", monkeypatch)
     status = [e.value for e in at.error if e.value.startswith("Visitors still see")]
     assert len(status) == 1
@@ -124,9 +130,7 @@ def test_a_broken_save_after_a_good_one_says_visitors_still_see_the_published_ve
 
 def test_visitors_keep_the_last_good_version_while_the_file_has_errors(exhibit, monkeypatch):
     data, media = exhibit
-    put("good.csv", data)
-    PublishedStore(data, media).refresh()
-    put("broken.csv", data)
+    publish_then_break(data, media)
     at = run_app("web", monkeypatch)
     listed = " ".join(b.label for b in at.button)
     assert "First students admitted" in listed
@@ -136,9 +140,7 @@ def test_visitors_keep_the_last_good_version_while_the_file_has_errors(exhibit, 
 
 def test_curator_panel_reports_images_and_changes(exhibit, monkeypatch):
     data, media = exhibit
-    put("good.csv", data)
-    PublishedStore(data, media).refresh()
-    put("broken.csv", data)
+    publish_then_break(data, media)
     at = run_app("curator", monkeypatch)
     labels = [x.label for x in at.expander]
     assert "Images: 1 image: 1 missing." in labels

@@ -25,6 +25,7 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
 )
 from timeline.problems import format_problem
 from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
+from timeline.wording import counted
 
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
@@ -72,13 +73,9 @@ def summary_line(catalog: Catalog) -> str:
     count = len(catalog.entries) + len(catalog.eras)
     encoding = ENCODING_NAMES.get(catalog.encoding, catalog.encoding or "nothing")
     verdict = "publishable" if catalog.publishable else "NOT publishable: fix the errors above"
-    return (f"{catalog.path}: {_counted(count, 'entry', 'entries')} ({_counted(drafts, 'draft')}, "
-            f"{_counted(len(catalog.eras), 'era')}), {_counted(catalog.error_count, 'error')}, "
-            f"{_counted(catalog.warning_count, 'warning')}; read as {encoding}; {verdict}.")
-
-
-def _counted(number: int, noun: str, plural: str = "") -> str:
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+    return (f"{catalog.path}: {counted(count, 'entry', 'entries')} ({counted(drafts, 'draft')}, "
+            f"{counted(len(catalog.eras), 'era')}), {counted(catalog.error_count, 'error')}, "
+            f"{counted(catalog.warning_count, 'warning')}; read as {encoding}; {verdict}.")
 
 
 def check_report(catalog: Catalog) -> dict[str, object]:
@@ -104,7 +101,7 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _load(args.csv, args.media)
     if args.prune and not catalog.publishable:
         # Visitors still see the last version that passed, whose images may be among the files that look unused.
-        out.write(f"{catalog.path}: not pruning: the file has {_counted(catalog.error_count, 'error')}, and "
+        out.write(f"{catalog.path}: not pruning: the file has {counted(catalog.error_count, 'error')}, and "
                   "visitors still see the last version that passed, which may use the older images. Fix the "
                   "file (python -m timeline check), then prune.\n")
         return EXIT_INVALID
@@ -117,9 +114,9 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
     problems += [finding.at(row, "image") for _, row, finding in report.failures]
     for problem in problems:
         out.write(format_problem(problem, catalog.path) + "\n")
-    pruned = f", {_counted(prune(args.out, report.files), 'unused file')} deleted" if args.prune else ""
-    out.write(f"Images: {_counted(report.built, 'derivative')} made, {report.reused} already up to date, "
-              f"{_counted(report.placeholders, 'placeholder card')}, {_counted(len(problems), 'problem')}"
+    pruned = f", {counted(prune(args.out, report.files), 'unused file')} deleted" if args.prune else ""
+    out.write(f"Images: {counted(report.built, 'derivative')} made, {report.reused} already up to date, "
+              f"{counted(report.placeholders, 'placeholder card')}, {counted(len(problems), 'problem')}"
               f"{pruned}; in {args.out}.\n")
     return EXIT_OK if not problems else EXIT_INVALID
 

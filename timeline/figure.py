@@ -23,6 +23,7 @@ from timeline.colors import ensure_contrast, mix
 from timeline.dates import Precision
 from timeline.schema import Entry, Kind
 from timeline.settings import FALLBACK_COLOR, Settings
+from timeline.wording import counted
 
 BACKGROUND = "#FFFFFF"  # the kiosk's page; the web passes its own paper colour (FigureOptions.background)
 INK = "#1F1F1F"
@@ -344,13 +345,9 @@ def figure_alt_text(entries: Sequence[Entry], eras: Sequence[Entry], settings: S
     first = math.floor(min(e.date.start_year for e in shown))
     last = math.ceil(max(e.date.end_year for e in shown)) - 1
     years = f"in {first}" if first >= last else f"from {first} to {last}"
-    text = (f"Timeline chart of {_count(len(shown), 'entry', 'entries')} ({_count(quotes, 'quote', 'quotes')}) "
+    text = (f"Timeline chart of {counted(len(shown), 'entry', 'entries')} ({counted(quotes, 'quote')}) "
             f"{years}, one row per category: {lanes}.")
     if eras:
-        text += f" Shaded bands mark {_count(len(eras), 'era', 'eras')}: "
+        text += f" Shaded bands mark {counted(len(eras), 'era')}: "
         text += "; ".join(f"{era.title} ({era.date_label})" for era in eras) + "."
     return text
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"

@@ -18,7 +18,6 @@ from timeline.ui.curator_status import (
     is_local_host,
     media_rows,
     media_summary,
-    plural,
     problem_lines,
     status_message,
 )
@@ -26,6 +25,7 @@ from timeline.ui.images import CACHE_DIR
 from timeline.ui.loading import published_snapshot, settings_read
 from timeline.ui.safe_text import code_span
 from timeline.ui.web import render_web
+from timeline.wording import counted
 
 PROBLEMS_SHOWN = 200  # per group; the checker on the command line lists every one
 CHECK_COMMAND = "python -m timeline check"
@@ -55,7 +55,7 @@ def _problem_block(title: str, lines: tuple[str, ...]) -> None:
 
 def _problems(latest: Catalog) -> None:
     errors, warnings = problem_lines(latest.problems, latest.path)
-    label = f"Problems in the file on disk: {plural(len(errors), 'error')}, {plural(len(warnings), 'warning')}"
+    label = f"Problems in the file on disk: {counted(len(errors), 'error')}, {counted(len(warnings), 'warning')}"
     with st.expander(label, expanded=bool(errors)):
         if not errors and not warnings:
             st.text(f"The checker finds nothing to fix ({CHECK_COMMAND} says the same).")

@@ -18,6 +18,7 @@ from timeline.media import inspect_cached, resolve_image
 from timeline.problems import Finding, Problem, format_problem
 from timeline.schema import Entry
 from timeline.store import Snapshot
+from timeline.wording import counted
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 DRAFT_LABEL = "Draft — not public"
@@ -55,10 +56,6 @@ def draft_badge(entry: Entry) -> str:
     return "" if entry.is_published else f'<span class="draft-badge">{DRAFT_LABEL}</span>'
 
 
-def plural(count: int, noun: str, nouns: str = "") -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
-
-
 def published_label(epoch: float) -> str:
     """Local wall-clock time, as a curator reads it on the gallery's computer."""
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch))
@@ -70,8 +67,8 @@ def entry_count(catalog: Catalog) -> int:
 
 def status_message(snapshot: Snapshot) -> str:
     """One plain sentence or two: what visitors see, and whether the file on disk is it."""
-    seen = plural(entry_count(snapshot.current.visible), "entry", "entries")
-    errors = plural(snapshot.latest.error_count, "error")
+    seen = counted(entry_count(snapshot.current.visible), "entry", "entries")
+    errors = counted(snapshot.latest.error_count, "error")
     if snapshot.held_back and snapshot.published_at is None:
         return (f"Visitors see no entries: no version of the file has passed the check yet. "
                 f"The file on disk has {errors}, listed below.")
@@ -125,7 +122,7 @@ def media_summary(rows: Sequence[MediaRow]) -> str:
     """"12 images: 10 web copies built, 1 missing, 1 broken" in the order of ``MediaState``."""
     counts = Counter(r.state for r in rows)
     parts = [f"{counts[state]} {state}" for state in MediaState if counts[state]]
-    return f"{plural(len(rows), 'image')}: {', '.join(parts)}." if rows else "No entry names an image."
+    return f"{counted(len(rows), 'image')}: {', '.join(parts)}." if rows else "No entry names an image."
 
 
 def is_local_host(host_header: str | None) -> bool:
