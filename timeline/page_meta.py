@@ -1,0 +1,91 @@
+"""What a page says about itself to link previews, search engines and browser tabs.
+
+One entry gives one ``PageMeta``: the static site's entry pages and the Streamlit page served for
+``?event=ID`` both write their ``<head>`` from it (templates/head_meta.html), so a shared link previews the
+same way whichever of the two a visitor shares. Everything here is plain text; the template escapes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.richtext import html_to_line, text_to_html
+from timeline.schema import Entry, Kind
+from timeline.settings import Settings
+
+DESCRIPTION_CHARS = 200  # search engines show about this much; previews cut sooner
+SUMMARY_CHARS = 150  # a list card's one or two lines at phone width
+ELLIPSIS = "…"
+QUOTE_MARKS = ("“", "\"", "‘", "'")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """The head of one page. URLs are absolute when the site's address is known, else empty (tags left out)."""
+
+    title: str  # the tab title: "Entry title · Exhibit title"
+    description: str
+    site_name: str
+    og_type: str  # "article" for an entry, "website" for the timeline
+    url: str = ""
+    image: str = ""
+    image_alt: str = ""
+    image_width: int = 0
+    image_height: int = 0
+
+
+def plain_text(text: str) -> str:
+    """Curator text (paragraphs, *emphasis*, [links](...)) as one line of plain words, markup gone."""
+    return html_to_line(text_to_html(text, allow_links=False))
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word and marked with an ellipsis, so a cut is never hidden."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return cut + ELLIPSIS
+
+
+def summary(entry: Entry, limit: int = SUMMARY_CHARS) -> str:
+    """The entry's story in a line or two; a quotation keeps its quotation marks and its speaker."""
+    words = plain_text(entry.text)
+    if entry.kind is Kind.QUOTE:
+        speaker = f" — {entry.attribution}" if entry.attribution else ""
+        quoted = shorten(words, max(limit - len(speaker) - 2, 40))
+        if not quoted.startswith(QUOTE_MARKS):  # curators often type the marks themselves
+            quoted = f"“{quoted}”"
+        return quoted + speaker
+    return shorten(words, limit)
+
+
+def entry_meta(entry: Entry, settings: Settings, url: str = "", image: str = "", image_alt: str = "",
+               image_size: tuple[int, int] = (0, 0)) -> PageMeta:
+    date = entry.date_label
+    description = summary(entry, DESCRIPTION_CHARS - len(date) - 2)
+    return PageMeta(
+        title=f"{entry.title} · {settings.title}",
+        description=f"{date}: {description}" if date else description,
+        site_name=settings.title,
+        og_type="article",
+        url=url,
+        image=image,
+        image_alt=image_alt,
+        image_width=image_size[0] if image else 0,
+        image_height=image_size[1] if image else 0,
+    )
+
+
+def exhibit_meta(settings: Settings, url: str = "", image: str = "", image_alt: str = "",
+                 image_size: tuple[int, int] = (0, 0)) -> PageMeta:
+    return PageMeta(
+        title=settings.title,
+        description=shorten(plain_text(settings.introduction), DESCRIPTION_CHARS),
+        site_name=settings.title,
+        og_type="website",
+        url=url,
+        image=image,
+        image_alt=image_alt,
+        image_width=image_size[0] if image else 0,
+        image_height=image_size[1] if image else 0,
+    )

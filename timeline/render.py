@@ -1,0 +1,47 @@
+"""HTML from Jinja2 templates with autoescaping: the one way this project writes markup.
+
+The Streamlit views and the static site render the same templates (``timeline/templates/``), so the two never
+drift and escaping is the default: a curator string becomes markup only through the ``rich`` and ``inline``
+filters, which are the one rich-text renderer (timeline/richtext.py).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from timeline.richtext import inline_html, text_to_html
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _rich(text: str, allow_links: bool = True) -> Markup:
+    return Markup(text_to_html(text, allow_links))  # noqa: S704 - the renderer escapes every curator character
+
+
+def _inline(text: str, allow_links: bool = True) -> Markup:
+    return Markup(inline_html(text, allow_links))  # noqa: S704 - as above, for one line
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(("html", "xml", "svg"), default_for_string=True),
+        undefined=StrictUndefined,  # a misspelt name fails the build instead of printing nothing
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["rich"] = _rich
+    env.filters["inline"] = _inline
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    """One template with its context, as a string of escaped HTML."""
+    return environment().get_template(name).render(**context)
