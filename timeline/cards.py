@@ -21,7 +21,7 @@ _INK, _MUTED, _ACCENT, _FRAME = (43, 38, 33), (96, 88, 78), (122, 68, 38), (178,
 # (role, font weight, size as a fraction of card height, most lines)
 _CARD_TEXT = (("date", "bold", 0.06, 1), ("title", "bold", 0.078, 3), ("description", "regular", 0.055, 4))
 _CARD_DESIGN = 1  # bump when the drawing changes, so cached cards are redrawn
-_FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+_FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "serif-bold": "DejaVuSerif-Bold.ttf"}
 
 
 _Font = ImageFont.FreeTypeFont | ImageFont.ImageFont

@@ -9,11 +9,14 @@ the curator.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+from urllib.parse import urlsplit
 
 from timeline.catalog import Catalog, load_catalog
 from timeline.interchange import (  # the exit statuses are declared there: it cannot import this module
@@ -25,7 +28,11 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
 )
 from timeline.problems import format_problem
 from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
+from timeline.store import PublishedStore
 from timeline.wording import counted
+
+if TYPE_CHECKING:
+    from timeline.site.build import SiteReport
 
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
@@ -52,8 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("--out", type=Path, default=DERIVED_DIR, help=f"derivatives folder (default {DERIVED_DIR})")
     media.add_argument("--prune", action="store_true",
                        help="then delete derivatives and cards no entry uses any more (only when the file passes)")
+    site = commands.add_parser("site", help="build the online exhibit as static files for any web host or CDN")
+    site.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder to write the site into (replaced whole)")
+    site.add_argument("--data", type=Path, default=env.data, help=f"events CSV (default {env.data})")
+    site.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
+    site.add_argument("--base-url", default="", type=_base_url, metavar="URL",
+                      help="the site's public address, e.g. https://example.org/exhibit/ (for link previews, "
+                           "canonical links and the sitemap)")
+    site.add_argument("--watch", action="store_true",
+                      help="keep running: rebuild whenever a new version is published (OUT_DIR becomes a link)")
     add_interchange_commands(commands, env)
     return parser
+
+
+def _base_url(text: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a web address; give one like https://example.org/exhibit/")
+    return text.rstrip("/") + "/"
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -121,14 +144,63 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if not problems else EXIT_INVALID
 
 
-def _progress_bar(out: TextIO) -> Callable[[int, int, str], None]:
+def run_site(args: argparse.Namespace, out: TextIO) -> int:
+    from timeline.site.build import build_site  # Pillow and Plotly are loaded only for this command
+    from timeline.site.watch import adopt_as_link, builds_dir, watch
+
+    settings_path = settings_path_for(args.data)
+    if args.watch:
+        store = PublishedStore(args.data, args.media, load_settings(settings_path).category_order())
+        adopt_as_link(args.out_dir)
+        count = itertools.count(1)
+
+        def build(catalog: Catalog) -> None:
+            staging = builds_dir(args.out_dir) / f"{catalog.version}-{next(count)}"
+            report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
+                                args.base_url, staging=staging)
+            out.write(_site_summary(report, catalog) + "\n")
+            out.flush()
+
+        out.write(f"Watching {args.data}: the site in {args.out_dir} is rebuilt for each newly published version. "
+                  "Stop with Ctrl+C.\n")
+        watch(store, build, threading.Event(), lambda: load_settings(settings_path).category_order())
+        return EXIT_OK
+    catalog = _load(args.data, args.media)
+    if not catalog.publishable:
+        for problem in catalog.problems:
+            out.write(format_problem(problem, catalog.path) + "\n")
+        out.write(f"{catalog.path}: the site was not built: the file has {counted(catalog.error_count, 'error')}. "
+                  f"{args.out_dir} is left exactly as it was. Fix the errors (python -m timeline check), then "
+                  "build again.\n")
+        return EXIT_INVALID
+    try:
+        report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
+                            args.base_url, _progress_bar(out, "pages written"))
+    except OSError as exc:
+        out.write(f"python -m timeline site: could not write the site to {args.out_dir} "
+                  f"({exc.strerror or exc}); {args.out_dir} is left as it was.\n")
+        return EXIT_MISUSE
+    if out.isatty():
+        out.write("\n")
+    out.write(_site_summary(report, catalog) + "\n")
+    return EXIT_OK
+
+
+def _site_summary(report: SiteReport, catalog: Catalog) -> str:
+    size = f"{report.bytes / 1_000_000:.1f} MB"
+    return (f"Site built in {report.out_dir}: {counted(report.entries, 'entry page', 'entry pages')}, "
+            f"{counted(report.images, 'picture')}, {counted(report.files, 'file')} ({size}); "
+            f"version {catalog.version}.")
+
+
+def _progress_bar(out: TextIO, done_text: str = "entries prepared") -> Callable[[int, int, str], None]:
     """A one-line bar on a terminal; in a log (not a terminal) a line at every tenth of the way."""
     interactive = out.isatty()
 
     def show(done: int, total: int, name: str) -> None:
         if not interactive:
             if done == total or done % max(total // 10, 1) == 0:
-                out.write(f"{done}/{total} entries prepared\n")
+                out.write(f"{done}/{total} {done_text}\n")
             return
         width = 30
         filled = width * done // max(total, 1)
@@ -142,8 +214,9 @@ def _load(csv_path: Path, media: Path) -> Catalog:
     return load_catalog(csv_path, media, load_settings(settings_path_for(csv_path)).category_order())
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {"check": run_check, "media": run_media,
-                                                                    **INTERCHANGE_COMMANDS}
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "check": run_check, "media": run_media, "site": run_site, **INTERCHANGE_COMMANDS,
+}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

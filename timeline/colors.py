@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 def ensure_contrast(color: str, background: str = "#FFFFFF", minimum: float = 3.0) -> str:
     """``color`` as "#RRGGBB", moved toward black (or white on a dark background) until it reaches ``minimum``."""
-    rgb, bg = _rgb(color), _rgb(background)
+    rgb, bg = hex_to_rgb(color), hex_to_rgb(background)
     target = (0, 0, 0) if _contrast((0, 0, 0), bg) >= _contrast((255, 255, 255), bg) else (255, 255, 255)
     for step in range(101):
         mixed = _blend(rgb, target, step / 100)
@@ -22,7 +22,7 @@ def ensure_contrast(color: str, background: str = "#FFFFFF", minimum: float = 3.
 
 def mix(color: str, other: str, share: float) -> str:
     """``color`` with ``share`` (0 to 1) of ``other`` mixed in, as "#RRGGBB"."""
-    return _hex(_blend(_rgb(color), _rgb(other), min(max(share, 0.0), 1.0)))
+    return _hex(_blend(hex_to_rgb(color), hex_to_rgb(other), min(max(share, 0.0), 1.0)))
 
 
 def _blend(a: Sequence[int], b: Sequence[int], share: float) -> tuple[int, ...]:
@@ -35,10 +35,10 @@ def _hex(rgb: Sequence[int]) -> str:
 
 def contrast_ratio(color: str, background: str = "#FFFFFF") -> float:
     """WCAG 2 contrast ratio of two "#RRGGBB" colours (1 to 21)."""
-    return _contrast(_rgb(color), _rgb(background))
+    return _contrast(hex_to_rgb(color), hex_to_rgb(background))
 
 
-def _rgb(color: str) -> tuple[int, int, int]:
+def hex_to_rgb(color: str) -> tuple[int, int, int]:
     digits = color.strip().removeprefix("#")
     if len(digits) == 3:
         digits = "".join(d * 2 for d in digits)

@@ -38,6 +38,7 @@ class Derivative:
 
 DERIVATIVES: dict[str, Derivative] = {d.name: d for d in (
     Derivative("thumbnail", long_side=480, quality=80, budget=40_000),
+    Derivative("medium", long_side=960, quality=80, budget=150_000),  # an entry's picture in a phone or half page
     Derivative("display", long_side=1600, quality=82, budget=350_000),
 )}
 LOWEST_QUALITY = 40  # a busy scan steps down from the size's quality until it fits its budget

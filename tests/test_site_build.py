@@ -1,0 +1,137 @@
+"""Building the site on disk: deterministic, drafts nowhere, content-named assets, switched in whole."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.site_fixture import exhibit_copy, load_exhibit
+from timeline.site.build import build_site, switch_in
+from timeline.site.watch import adopt_as_link, builds_dir, watch
+from timeline.store import PublishedStore
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def exhibit(tmp_path: Path) -> tuple[Path, Path]:
+    return exhibit_copy(tmp_path / "exhibit")
+
+
+def _build(exhibit: tuple[Path, Path], out: Path, cache: Path, base_url: str = "https://example.org/ex/") -> None:
+    catalog, settings = load_exhibit(*exhibit)
+    build_site(catalog, settings, exhibit[1], out, cache, base_url)
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
+    _build(exhibit, tmp_path / "one", tmp_path / "cache-one")
+    _build(exhibit, tmp_path / "two", tmp_path / "cache-two")  # a cold cache too: nothing depends on the clock
+    one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_the_site_holds_every_page_the_contract_names_and_no_draft(exhibit: tuple[Path, Path],
+                                                                     tmp_path: Path) -> None:
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    tree = _tree(tmp_path / "out")
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt", "data/entries.csv", "data/entries.json",
+                 "entries/hospital-opens/index.html", "entries/quote-ada/index.html"):
+        assert name in tree
+    assert "entries/secret-draft/index.html" not in tree
+    leaks = [name for name, data in tree.items() if b"secret-draft" in data or b"A draft nobody may see" in data]
+    assert leaks == []
+    assert b"notes" not in tree["data/entries.csv"].splitlines()[0]
+
+
+def test_assets_are_named_by_content_and_text_files_have_gzip_twins(exhibit: tuple[Path, Path],
+                                                                     tmp_path: Path) -> None:
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    tree = _tree(tmp_path / "out")
+    assets = [name for name in tree if name.startswith("assets/") and not name.endswith(".gz")]
+    assert {name.split(".")[0] for name in assets} == {"assets/site", "assets/figure", "assets/search",
+                                                       "assets/plotly"}
+    for name in assets + ["index.html", "entries/hospital-opens/index.html"]:
+        assert gzip.decompress(tree[name + ".gz"]) == tree[name]
+    pictures = [name for name in tree if name.startswith("media/")]
+    assert len(pictures) == 3 and all(name.endswith(".jpg") for name in pictures)
+    assert all(len(tree[name]) < 40_000 for name in pictures if "thumbnail" in name)
+
+
+def test_the_link_preview_cards_are_1200_by_630(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
+    from PIL import Image
+
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    cards = sorted((tmp_path / "out" / "social").iterdir())
+    assert len(cards) == 5  # the exhibit's own and one per published entry
+    for card in cards:
+        with Image.open(card) as im:
+            assert im.size == (1200, 630)
+
+
+def test_a_folder_is_replaced_whole(tmp_path: Path) -> None:
+    out, staging = tmp_path / "out", tmp_path / "staging"
+    out.mkdir()
+    (out / "old.html").write_text("old")
+    staging.mkdir()
+    (staging / "index.html").write_text("new")
+    switch_in(staging, out)
+    assert _tree(out) == {"index.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_link_is_switched_in_one_rename_and_the_old_build_goes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first, second = tmp_path / "b1", tmp_path / "b2"
+    for folder, text in ((first, "one"), (second, "two")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text)
+    out.symlink_to("b1")
+    switch_in(second, out)
+    assert out.is_symlink() and (out / "index.html").read_text() == "two"
+    assert not first.exists()
+
+
+def test_watch_builds_each_newly_published_version_and_never_a_broken_one(exhibit: tuple[Path, Path],
+                                                                           tmp_path: Path) -> None:
+    csv, media = exhibit
+    out = tmp_path / "site"
+    adopt_as_link(out)
+    store = PublishedStore(csv, media, state_dir=tmp_path / "state")
+    built: list[str] = []
+
+    def build(catalog):  # noqa: ANN001, ANN202 - the watch's callback
+        staging = builds_dir(out) / f"{catalog.version}-{len(built)}"
+        settings = load_exhibit(csv, media)[1]
+        build_site(catalog, settings, media, out, tmp_path / "cache", staging=staging)
+        built.append(catalog.version)
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(store, build, stop), kwargs={"look_every": 0.05})
+    thread.start()
+    try:
+        _wait_for(lambda: len(built) == 1)
+        good = csv.read_text(encoding="utf-8")
+        csv.write_text(good.replace("Nurses train at the hospital", "Nurses train on the wards"), encoding="utf-8")
+        _wait_for(lambda: len(built) == 2)
+        assert "Nurses train on the wards" in (out / "index.html").read_text(encoding="utf-8")
+        csv.write_text(good.replace("1941~", "the year 41"), encoding="utf-8")  # a date error: never published
+        time.sleep(1.5)
+        assert len(built) == 2 and "Nurses train on the wards" in (out / "index.html").read_text(encoding="utf-8")
+    finally:
+        stop.set()
+        thread.join(10)
+    assert out.is_symlink() and len(list(builds_dir(out).iterdir())) == 1  # the replaced builds were removed
+
+
+def _wait_for(condition, seconds: float = 20.0) -> None:  # noqa: ANN001 - a predicate
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)

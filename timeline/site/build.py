@@ -1,0 +1,223 @@
+"""Build the static site into a folder, then switch it in whole: a web server never serves half a site.
+
+Everything is written to a fresh sibling folder first. A plain OUT_DIR is then swapped by two renames; a
+symbolic link (what ``--watch`` keeps) is replaced in one atomic rename, so a server reading OUT_DIR sees the
+old site or the new one. Derivatives and cards come from the same content-keyed cache as the app, so an
+unchanged catalogue rebuilds without decoding an image.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+from PIL import Image
+
+from timeline.catalog import Catalog
+from timeline.derivatives import DERIVATIVES, image_for
+from timeline.figure import FigureOptions, build_figure, plotly_config
+from timeline.media import content_sha256
+from timeline.schema import Entry
+from timeline.settings import PROJECT_ROOT, Settings
+from timeline.site.assets import content_name, gzipped, wants_gzip
+from timeline.site.export import entries_csv, entries_json
+from timeline.site.pages import (
+    EXHIBIT_CARD,
+    Assets,
+    ImageFiles,
+    SiteInput,
+    absolute,
+    entry_page,
+    entry_path,
+    index_page,
+    not_found_page,
+    robots,
+    search_index,
+    sitemap,
+)
+from timeline.site.social import social_card
+from timeline.store import write_atomically
+
+ASSET_DIR = Path(__file__).resolve().parent / "assets"
+SHARED_CSS = PROJECT_ROOT / "static" / "entries.css"
+PAPER = "#FAF6EE"  # the site's page colour (assets/site.css): the chart is drawn on it
+CHART_HEIGHT = 360
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    out_dir: Path
+    entries: int
+    images: int  # entries shown with their own picture
+    files: int
+    bytes: int
+
+
+def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: Path, cache_dir: Path,
+               base_url: str = "", progress: Progress | None = None, staging: Path | None = None) -> SiteReport:
+    """Write the visitors' catalogue as a site into ``staging`` (default: a sibling of ``out_dir``), then switch.
+
+    With a ``staging`` folder of its own (``--watch``), ``out_dir`` becomes a link to it.
+    """
+    as_link = staging is not None
+    visible = catalog.visible
+    staging = staging or out_dir.parent / f".{out_dir.name}.building"
+    base_url = base_url.rstrip("/") + "/" if base_url else ""
+    files: dict[str, bytes] = {}
+    copies: dict[str, Path] = {}
+    images = _images(visible.entries, media_dir, cache_dir, copies)
+    social = _social_cards(visible, settings, cache_dir, copies, images)
+    pages = {e.id: absolute(base_url, entry_path(e.id)) or entry_path(e.id) for e in visible.entries}
+    downloads = (("data/entries.csv", "CSV"), ("data/entries.json", "JSON"))
+    files["data/entries.csv"] = entries_csv(visible.entries).encode()
+    files["data/entries.json"] = entries_json(visible.entries, settings, pages).encode()
+    site = SiteInput(visible, settings, _assets(visible, settings, files, copies),
+                     {i: files_ for i, (files_, _) in images.items()}, social, base_url, downloads)
+    files["index.html"] = index_page(site).encode()
+    entries = visible.entries
+    for n, entry in enumerate(entries):
+        previous = entries[n - 1] if n else None
+        following = entries[n + 1] if n + 1 < len(entries) else None
+        files[f"{entry_path(entry.id)}index.html"] = entry_page(site, entry, previous, following).encode()
+        if progress:
+            progress(n + 1, len(entries), entry.id)
+    files["404.html"] = not_found_page(site).encode()
+    files["sitemap.xml"] = sitemap(site).encode()
+    files["robots.txt"] = robots(site).encode()
+    written, size = _write(staging, files, copies, cache_dir / "gzip")
+    switch_in(staging, out_dir, as_link)
+    return SiteReport(out_dir, len(entries), len(images), written, size)
+
+
+def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copies: dict[str, Path]) -> Assets:
+    css = SHARED_CSS.read_bytes() + b"\n" + (ASSET_DIR / "site.css").read_bytes()
+    script = (ASSET_DIR / "site.js").read_bytes()
+    figure = build_figure(catalog.entries, catalog.eras, settings,
+                          FigureOptions(background=PAPER, height=CHART_HEIGHT))
+    chart = _figure_json(figure)
+    search = search_index(catalog.entries).encode()
+    named = {}
+    for key, name, data in (("css", "site.css", css), ("script", "site.js", script),
+                            ("figure", "figure.json", chart), ("search", "search.json", search)):
+        named[key] = content_name("assets", name, data)
+        files[named[key]] = data
+    plotly = _plotly_bundle()
+    named["plotly"] = content_name("assets", "plotly.min.js", plotly.read_bytes())
+    copies[named["plotly"]] = plotly
+    return Assets(**named)
+
+
+def _figure_json(figure: go.Figure) -> bytes:
+    data = json.loads(figure.to_json())
+    data["config"] = plotly_config()
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _plotly_bundle() -> Path:
+    """The plotly.js that ships inside the plotly wheel: the same version the figure was made for."""
+    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+def _images(entries: tuple[Entry, ...], media_dir: Path, cache_dir: Path,
+            copies: dict[str, Path]) -> dict[str, tuple[ImageFiles, Path]]:
+    """Entry id -> (its web copies in the site, its largest copy); entries without a usable image are left out."""
+    found: dict[str, tuple[ImageFiles, Path]] = {}
+    for entry in entries:
+        if not entry.image:
+            continue
+        prepared = [image_for(entry, media_dir, cache_dir, size) for size in DERIVATIVES]
+        if any(p.is_placeholder for p in prepared):
+            continue  # the checker reports the image; visitors get the designed placeholder
+        sized = []
+        for p in prepared:
+            with Image.open(p.path) as im:
+                sized.append((f"media/{p.path.name}", *im.size))
+            copies[f"media/{p.path.name}"] = p.path
+        sized.sort(key=lambda f: f[1])
+        found[entry.id] = (ImageFiles(tuple(sized), prepared[0].alt, entry.image_caption, entry.image_credit),
+                           prepared[-1].path)
+    return found
+
+
+def _social_cards(catalog: Catalog, settings: Settings, cache_dir: Path, copies: dict[str, Path],
+                  images: dict[str, tuple[ImageFiles, Path]]) -> dict[str, str]:
+    social_dir = cache_dir / "social"
+    cards = {EXHIBIT_CARD: social_card({"kicker": "An online exhibit", "title": settings.title, "site": ""},
+                                       "#8C3A1E", social_dir)}
+    for entry in catalog.entries:
+        texts = {"kicker": entry.category or "Quotation", "year": entry.date_label, "title": entry.title,
+                 "site": settings.title}
+        photo = images.get(entry.id)
+        cards[entry.id] = social_card(texts, settings.color_for(entry.category), social_dir,
+                                      photo[1] if photo else None, content_sha256(photo[1]) if photo else "")
+    named = {}
+    for key, path in cards.items():
+        named[key] = f"social/{path.name}"
+        copies[named[key]] = path
+    return named
+
+
+def _write(staging: Path, files: dict[str, bytes], copies: dict[str, Path], gzip_cache: Path) -> tuple[int, int]:
+    """Write every file (and a .gz twin of each text file) into an empty ``staging``; returns (files, bytes).
+
+    Copied files are content-named, so their .gz twins are cached under the same name (plotly.js takes a second
+    to compress and rarely changes).
+    """
+    if staging.is_symlink() or staging.is_file():
+        staging.unlink()
+    elif staging.exists():
+        shutil.rmtree(staging)
+    count = size = 0
+    for path, data in sorted(files.items()):
+        for name, body in ((path, data), *(((path + ".gz", gzipped(data)),) if wants_gzip(path, len(data)) else ())):
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+            count, size = count + 1, size + len(body)
+    for path, source in sorted(copies.items()):
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        count, size = count + 1, size + target.stat().st_size
+        if wants_gzip(path, target.stat().st_size):
+            twin = gzip_cache / (Path(path).name + ".gz")
+            if not twin.is_file():
+                gzip_cache.mkdir(parents=True, exist_ok=True)
+                write_atomically(twin, gzipped(source.read_bytes()))
+            shutil.copyfile(twin, staging / (path + ".gz"))
+            count, size = count + 1, size + twin.stat().st_size
+    return count, size
+
+
+def switch_in(staging: Path, out_dir: Path, as_link: bool = False) -> None:
+    """Put the finished ``staging`` at ``out_dir``: one atomic rename of a link, or two renames of a folder."""
+    if as_link and not out_dir.exists() and not out_dir.is_symlink():
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        out_dir.symlink_to(os.path.relpath(staging, out_dir.parent))
+        return
+    if out_dir.is_symlink():
+        link = out_dir.parent / f".{out_dir.name}.link"
+        link.unlink(missing_ok=True)
+        link.symlink_to(os.path.relpath(staging, out_dir.parent))
+        previous = out_dir.resolve()
+        os.replace(link, out_dir)
+        if previous != staging.resolve() and previous.is_dir():
+            shutil.rmtree(previous, ignore_errors=True)
+        return
+    if out_dir.exists():
+        old = out_dir.parent / f".{out_dir.name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        os.rename(out_dir, old)
+        os.rename(staging, out_dir)
+        shutil.rmtree(old)
+        return
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(staging, out_dir)

@@ -1,0 +1,235 @@
+"""The static site's pages as pure functions: a catalogue, settings and prepared files in, page texts out.
+
+Nothing here touches the disk, so the whole site is testable as data. Every URL between pages is relative
+(``root`` is "" on the timeline and "../../" on an entry page), so the site works under any path of any host;
+canonical and ``og:`` URLs are absolute only when the site's own address (``base_url``) is known.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape as xml_escape
+
+from timeline.catalog import Catalog
+from timeline.entry_views import CardView, Picture, article_view, card_view
+from timeline.figure import figure_alt_text, numbered_eras
+from timeline.page_meta import PageMeta, entry_meta, exhibit_meta, plain_text
+from timeline.query import LIST_KINDS, Facets, facets_of, haystack
+from timeline.render import render
+from timeline.richtext import paragraphs
+from timeline.schema import Entry
+from timeline.settings import Settings
+
+SOCIAL_SIZE = (1200, 630)
+EXHIBIT_CARD = ""  # the social-card key of the timeline page itself
+KIND_LABELS = {"event": "Events", "quote": "Quotations"}
+
+
+@dataclass(frozen=True)
+class ImageFiles:
+    """One entry's web copies in the site: (path from the site root, width, height), smallest first."""
+
+    files: tuple[tuple[str, int, int], ...]
+    alt: str
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Assets:
+    """Paths from the site root of the content-named files every page shares."""
+
+    css: str
+    script: str
+    chart_script: str = ""
+    plotly: str = ""
+    figure: str = ""
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class SiteInput:
+    catalog: Catalog  # the visitors' catalogue: published entries only
+    settings: Settings
+    assets: Assets
+    images: Mapping[str, ImageFiles] = field(default_factory=dict)  # entry id -> its web copies
+    social: Mapping[str, str] = field(default_factory=dict)  # entry id (EXHIBIT_CARD for the site) -> card path
+    base_url: str = ""  # "https://example.org/exhibit/" when known; always ends with "/"
+    downloads: tuple[tuple[str, str], ...] = ()  # (path from the root, label)
+
+
+@dataclass(frozen=True)
+class Group:
+    """The timeline's year markers: one decade, with the eras that begin in it shown as context."""
+
+    label: str
+    decade: int
+    eras: tuple[Entry, ...]
+    entries: tuple[Entry, ...]
+
+
+def entry_path(entry_id: str) -> str:
+    return f"entries/{entry_id}/"
+
+
+def absolute(base_url: str, path: str) -> str:
+    return base_url + path if base_url else ""
+
+
+def picture(files: ImageFiles | None, root: str, color: str, largest: int) -> Picture | None:
+    """The ``<img>`` for a slot ``largest`` pixels wide at most: the smallest copy that fills it is ``src``."""
+    if files is None or not files.files:
+        return None
+    usable = [f for f in files.files if f[1] <= largest] or [files.files[0]]
+    src = usable[-1]
+    return Picture(src=root + src[0], srcset=", ".join(f"{root}{p} {w}w" for p, w, _ in files.files),
+                   width=src[1], height=src[2], alt=files.alt, caption=files.caption, credit=files.credit,
+                   color=color)
+
+
+def groups(entries: Sequence[Entry], eras: Sequence[Entry]) -> tuple[Group, ...]:
+    """Entries by the decade they start in; each era is named in the decade it begins, as context.
+
+    Eras overlap (a hospital's years run through a ward's), so filing an entry under one era would misfile
+    it under another thread; decades are true of every entry and eras stay visible where they begin.
+    """
+    decades: dict[int, list[Entry]] = {}
+    for entry in entries:
+        decades.setdefault(_decade(entry), []).append(entry)
+    era_starts: dict[int, list[Entry]] = {}
+    for era in eras:
+        era_starts.setdefault(_decade(era), []).append(era)
+    keys = sorted(set(decades) | set(era_starts))
+    return tuple(Group(f"{d}s", d, tuple(era_starts.get(d, ())), tuple(decades.get(d, ()))) for d in keys)
+
+
+def _decade(entry: Entry) -> int:
+    return math.floor(entry.date.start_year / 10) * 10
+
+
+def _card(site: SiteInput, entry: Entry, root: str) -> CardView:
+    color = site.settings.color_for(entry.category)
+    return card_view(entry, site.settings, picture(site.images.get(entry.id), root, color, 480))
+
+
+def _meta_image(site: SiteInput, key: str) -> tuple[str, str, tuple[int, int]]:
+    path = site.social.get(key, "")
+    url = absolute(site.base_url, path) if path else ""
+    return url, site.settings.title if url else "", SOCIAL_SIZE
+
+
+def index_page(site: SiteInput) -> str:
+    catalog, settings = site.catalog, site.settings
+    facets = facets_of(catalog.entries, catalog.categories)
+    image, image_alt, size = _meta_image(site, EXHIBIT_CARD)
+    meta = exhibit_meta(settings, absolute(site.base_url, ""), image, image_alt, size)
+    lead, *rest = paragraphs(settings.introduction) or ("",)
+    return render(
+        "site/index.html", root="", meta=meta, settings=settings, assets=site.assets, lead=lead,
+        about=[*rest, *([settings.sources_policy] if settings.sources_policy else [])],
+        groups=groups(catalog.entries, catalog.eras), cards={e.id: _card(site, e, "") for e in catalog.entries},
+        entry_path=entry_path, entry_data=entry_data, filters=_filter_choices(facets), total=len(catalog.entries),
+        chart_alt=figure_alt_text(catalog.entries, catalog.eras, settings), downloads=site.downloads,
+        json_ld=_json_ld_site(site, meta), eras=numbered_eras(catalog.eras),
+    )
+
+
+def _filter_choices(facets: Facets) -> dict[str, object]:
+    return {"categories": facets.categories, "themes": facets.themes, "people": facets.people,
+            "kinds": [(str(k), KIND_LABELS[str(k)]) for k in LIST_KINDS], "year_min": facets.year_min,
+            "year_max": facets.year_max}
+
+
+def entry_data(entry: Entry) -> dict[str, str]:
+    """What the timeline's filter script matches on, computed here so the browser only compares."""
+    return {"category": entry.category, "kind": str(entry.kind), "themes": json.dumps(entry.themes),
+            "people": json.dumps(entry.people), "start": f"{entry.date.start_year:.4f}",
+            "end": f"{entry.date.end_year:.4f}"}
+
+
+def entry_page(site: SiteInput, entry: Entry, previous: Entry | None, following: Entry | None) -> str:
+    root = "../../"
+    catalog, settings = site.catalog, site.settings
+    color = settings.color_for(entry.category)
+    article = article_view(entry, settings, catalog.by_id, picture(site.images.get(entry.id), root, color, 960))
+    related = [catalog.by_id[i] for i in entry.related if i in catalog.by_id and catalog.by_id[i].kind in LIST_KINDS]
+    image, image_alt, size = _meta_image(site, entry.id)
+    meta = entry_meta(entry, settings, absolute(site.base_url, entry_path(entry.id)), image,
+                      f"{entry.title} · {settings.title}" if image else "", size)
+    return render(
+        "site/entry.html", root=root, meta=meta, settings=settings, assets=site.assets, article=article,
+        related=[(_card(site, e, root), root + entry_path(e.id)) for e in related],
+        previous=previous, following=following, entry_path=entry_path,
+        share_url=meta.url, json_ld=_json_ld_entry(site, entry, meta),
+    )
+
+
+def not_found_page(site: SiteInput) -> str:
+    """Served for any missing path at any depth, so it links home by the site's address when it is known."""
+    home = site.base_url or "/"
+    meta = PageMeta(title=f"Page not found · {site.settings.title}", description="This page is not in the exhibit.",
+                    site_name=site.settings.title, og_type="website")
+    return render("site/404.html", meta=meta, settings=site.settings, home=home, css=_read_inline_css())
+
+
+def _read_inline_css() -> str:
+    """The 404 page carries its few rules inline: at an unknown depth, a relative stylesheet link would break."""
+    return "body{font:1.1rem/1.6 Georgia,serif;background:#FAF6EE;color:#221C16;margin:0;padding:3rem 1.5rem}" \
+           "main{max-width:40rem;margin:auto}a{color:#8C3A1E}"
+
+
+def sitemap(site: SiteInput) -> str:
+    urls = [site.base_url or "./", *(absolute(site.base_url, entry_path(e.id)) or entry_path(e.id)
+                                     for e in site.catalog.entries)]
+    body = "".join(f"  <url><loc>{xml_escape(u)}</loc></url>\n" for u in urls)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{body}</urlset>\n")
+
+
+def robots(site: SiteInput) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if site.base_url:
+        lines.append(f"Sitemap: {site.base_url}sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def search_index(entries: Sequence[Entry]) -> str:
+    """Each entry's folded search text (query.haystack's normalisation, done once here), for the search box."""
+    return json.dumps({e.id: haystack(e) for e in entries}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+
+
+def _json_ld_site(site: SiteInput, meta: PageMeta) -> str:
+    data = {"@context": "https://schema.org", "@type": "WebSite", "name": meta.site_name,
+            "description": meta.description, **({"url": meta.url} if meta.url else {})}
+    return _json_script(data)
+
+
+def _json_ld_entry(site: SiteInput, entry: Entry, meta: PageMeta) -> str:
+    data: dict[str, object] = {
+        "@context": "https://schema.org", "@type": "Article", "headline": entry.title,
+        "description": meta.description, "temporalCoverage": entry.date.to_edtf(),
+        "isPartOf": {"@type": "WebSite", "name": site.settings.title,
+                     **({"url": site.base_url} if site.base_url else {})},
+        "articleBody": plain_text(entry.text),
+    }
+    if entry.people:
+        data["about"] = [{"@type": "Person", "name": p} for p in entry.people]
+    if entry.place:
+        data["contentLocation"] = {"@type": "Place", "name": entry.place}
+    if meta.url:
+        data["url"] = meta.url
+    if meta.image:
+        data["image"] = meta.image
+    if entry.sources:
+        data["citation"] = list(entry.sources)
+    return _json_script(data)
+
+
+def _json_script(data: dict[str, object]) -> str:
+    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped, so no text closes it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
