@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _base_url(text: str) -> str:
+    if not text:
+        return ""  # not known: pages link to each other relatively and claim no address
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise argparse.ArgumentTypeError(f"'{text}' is not a web address; give one like https://example.org/exhibit/")
