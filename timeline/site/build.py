@@ -41,7 +41,7 @@ from timeline.site.pages import (
     search_index,
     sitemap,
 )
-from timeline.site.social import social_card
+from timeline.site.social import card_request, social_cards
 from timeline.store import write_atomically
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
@@ -49,6 +49,9 @@ SHARED_CSS = PROJECT_ROOT / "static" / "entries.css"
 PAPER = "#FAF6EE"  # the site's page colour (assets/site.css): the chart is drawn on it
 CHART_HEIGHT = 360
 Progress = Callable[[int, int, str], None]
+_UMASK = os.umask(0o022)  # read once, at import: os.umask can only be read by setting it
+os.umask(_UMASK)
+READABLE = 0o444 & ~_UMASK  # who may read a published file: everyone the umask lets read
 
 
 @dataclass(frozen=True)
@@ -148,17 +151,16 @@ def _images(entries: tuple[Entry, ...], media_dir: Path, cache_dir: Path,
 
 def _social_cards(catalog: Catalog, settings: Settings, cache_dir: Path, copies: dict[str, Path],
                   images: dict[str, tuple[ImageFiles, Path]]) -> dict[str, str]:
-    social_dir = cache_dir / "social"
-    cards = {EXHIBIT_CARD: social_card({"kicker": "An online exhibit", "title": settings.title, "site": ""},
-                                       "#8C3A1E", social_dir)}
+    requests = {EXHIBIT_CARD: card_request({"kicker": "An online exhibit", "title": settings.title}, "#8C3A1E")}
     for entry in catalog.entries:
         texts = {"kicker": entry.category or "Quotation", "year": entry.date_label, "title": entry.title,
                  "site": settings.title}
         photo = images.get(entry.id)
-        cards[entry.id] = social_card(texts, settings.color_for(entry.category), social_dir,
-                                      photo[1] if photo else None, content_sha256(photo[1]) if photo else "")
+        requests[entry.id] = card_request(texts, settings.color_for(entry.category), photo[1] if photo else None,
+                                          content_sha256(photo[1]) if photo else "")
+    paths = social_cards(list(requests.values()), cache_dir / "social")
     named = {}
-    for key, path in cards.items():
+    for key, path in zip(requests, paths, strict=True):
         named[key] = f"social/{path.name}"
         copies[named[key]] = path
     return named
@@ -184,16 +186,28 @@ def _write(staging: Path, files: dict[str, bytes], copies: dict[str, Path], gzip
     for path, source in sorted(copies.items()):
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        _place(source, target)
         count, size = count + 1, size + target.stat().st_size
         if wants_gzip(path, target.stat().st_size):
             twin = gzip_cache / (Path(path).name + ".gz")
             if not twin.is_file():
                 gzip_cache.mkdir(parents=True, exist_ok=True)
                 write_atomically(twin, gzipped(source.read_bytes()))
-            shutil.copyfile(twin, staging / (path + ".gz"))
+            _place(twin, staging / (path + ".gz"))
             count, size = count + 1, size + twin.stat().st_size
     return count, size
+
+
+def _place(source: Path, target: Path) -> None:
+    """A hard link to the cached file where the disk allows (cached files are named by content and never
+    rewritten, so sharing them is safe and costs nothing), else a copy. Either way readable by a web server."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+    mode = target.stat().st_mode
+    if mode & READABLE != READABLE:
+        target.chmod(mode | READABLE)
 
 
 def switch_in(staging: Path, out_dir: Path, as_link: bool = False) -> None:
