@@ -17,7 +17,8 @@ def test_rich_text_goes_through_the_one_renderer() -> None:
     template = environment().from_string("{{ text|rich }}|{{ text|rich(False) }}")
     html = template.render(text="A *b* [c](https://example.org) <i>d</i>")
     links, plain = html.split("|")
-    assert links == '<p>A <em>b</em> <a href="https://example.org" rel="noopener noreferrer">c</a> &lt;i&gt;d&lt;/i&gt;</p>'
+    link = '<a href="https://example.org" rel="noopener noreferrer">c</a>'
+    assert links == f"<p>A <em>b</em> {link} &lt;i&gt;d&lt;/i&gt;</p>"
     assert plain == "<p>A <em>b</em> c &lt;i&gt;d&lt;/i&gt;</p>"
 
 
