@@ -30,7 +30,7 @@ class Elements(HTMLParser):
 
     def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
         return [attrs for name, attrs in self.tags
-                if name == tag and all(attrs.get(k.replace("_", "-")) == v for k, v in wanted.items())]
+                if name == tag and all(attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in wanted.items())]
 
     def meta(self, key: str) -> str:
         for attrs in self.find("meta"):

@@ -9,13 +9,13 @@ import pytest
 
 from tests.html_parts import Elements
 from tests.site_fixture import exhibit_copy, load_exhibit
+from timeline.entry_views import ImageFiles
+from timeline.listing import groups
 from timeline.site.pages import (
     EXHIBIT_CARD,
     Assets,
-    ImageFiles,
     SiteInput,
     entry_page,
-    groups,
     index_page,
     not_found_page,
     robots,

@@ -1,13 +1,19 @@
-"""The entry view's HTML pieces and the list's labels: curator text escaped, links only for http(s)."""
+"""The entry view's article and the list's labels: curator text escaped, links only for http(s)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests.html_parts import Elements
 from timeline.dates import parse_date
+from timeline.entry_views import card_view
+from timeline.render import render_macro
 from timeline.schema import Entry, Kind
-from timeline.ui.detail import body_html, facts_html, figure_html, has_picture, source_html
-from timeline.ui.entry_list import item_meta, open_label
+from timeline.settings import Settings
+from timeline.ui.detail import DetailContext, article_html
+from timeline.ui.entry_list import open_label
 
 
 def entry(**fields) -> Entry:
@@ -15,47 +21,47 @@ def entry(**fields) -> Entry:
     return Entry(**{**base, **fields})
 
 
-@pytest.mark.parametrize(("source", "allow_links", "expected"), [
-    ("https://example.org/a?b=1&c=2", True,
-     '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">https://example.org/a?b=1&amp;c=2</a>'),
-    ("HTTP://EXAMPLE.ORG", True, '<a href="HTTP://EXAMPLE.ORG" rel="noopener noreferrer">HTTP://EXAMPLE.ORG</a>'),
-    ("https://example.org", False, "https://example.org"),
-    ("Becker Archives VF07177", True, "Becker Archives VF07177"),
-    ("<script>x</script>", True, "&lt;script&gt;x&lt;/script&gt;"),
-    ("www.example.org", True, "www.example.org"),
+def context(tmp_path: Path, allow_links: bool = True) -> DetailContext:
+    return DetailContext((), {}, tmp_path, Settings(), "", lambda _: None, lambda: None, allow_links)
+
+
+@pytest.mark.parametrize(("source", "allow_links", "link"), [
+    ("https://example.org/a?b=1&c=2", True, "https://example.org/a?b=1&c=2"),
+    ("HTTP://EXAMPLE.ORG", True, "HTTP://EXAMPLE.ORG"),
+    ("https://example.org", False, None),
+    ("Becker Archives VF07177", True, None),
+    ("<script>x</script>", True, None),
+    ("www.example.org", True, None),
 ])
-def test_source_html(source, allow_links, expected):
-    assert source_html(source, allow_links) == expected
+def test_sources_link_only_web_addresses(tmp_path: Path, source: str, allow_links: bool, link: str | None) -> None:
+    page = Elements(article_html(entry(sources=(source,)), context(tmp_path, allow_links)))
+    assert source in page.words
+    assert [a["href"] for a in page.find("a")] == ([link] if link else [])
+    assert not [tag for tag, _ in page.tags if tag == "script"]
 
 
-@pytest.mark.parametrize(("fields", "expected"), [
-    ({"text": "Said <b>this</b>."}, '<div class="prose"><p>Said &lt;b&gt;this&lt;/b&gt;.</p></div>'),
-    ({"kind": Kind.QUOTE, "text": "We waited.", "attribution": "A & B, 1980"},
-     '<blockquote class="quote prose"><p>We waited.</p></blockquote><p class="attribution">— A &amp; B, 1980</p>'),
-])
-def test_body_html(fields, expected):
-    assert body_html(entry(**fields)) == expected
+def test_a_quotation_is_set_as_one_with_its_speaker(tmp_path: Path) -> None:
+    html = article_html(entry(kind=Kind.QUOTE, text="We waited.", attribution="A & B, 1980"), context(tmp_path))
+    assert '<blockquote class="entry-quote prose"><p>We waited.</p></blockquote>' in html
+    assert '<p class="attribution">— A &amp; B, 1980</p>' in html
+    assert "placeholder" not in html  # a bare quotation stands alone
 
 
-def test_facts_and_figure_escape_everything():
-    shown = entry(people=("<i>x</i>",), place="A & B", image_caption='"cap"', image_credit="<credit>")
-    assert facts_html(shown) == ('<dl class="detail-facts"><dt>People</dt><dd>&lt;i&gt;x&lt;/i&gt;</dd>'
-                                 "<dt>Place</dt><dd>A &amp; B</dd></dl>")
-    assert figure_html(shown, "app/static/derived/x.jpg", 'a "b"') == (
-        '<figure class="detail-figure"><img src="app/static/derived/x.jpg" alt="a &quot;b&quot;">'
-        '<figcaption>&quot;cap&quot; <span class="credit">Credit: &lt;credit&gt;</span></figcaption></figure>')
+def test_facts_and_the_placeholder_escape_everything(tmp_path: Path) -> None:
+    shown = entry(people=("<i>x</i>",), place="A & B", image_description='"a <photo>"', text="Said <b>this</b>.")
+    page = Elements(article_html(shown, context(tmp_path)))
+    assert "People <i>x</i> Place A & B" in page.words and "Said <b>this</b>." in page.words
+    assert 'Archival image to be added "a <photo>"' in page.words
+    assert not [tag for tag, _ in page.tags if tag in ("i", "b", "photo")]
+    assert page.find("h2", class_="entry-heading") and page.find("h3", class_="entry-subhead") == []
 
 
-@pytest.mark.parametrize(("fields", "expected"), [
-    ({}, True),
-    ({"kind": Kind.QUOTE}, False),
-    ({"kind": Kind.QUOTE, "image_description": "Portrait"}, True),
-])
-def test_has_picture(fields, expected):
-    assert has_picture(entry(**fields)) is expected
-
-
-def test_list_label_and_meta():
-    shown = entry(title="$1 million :red[x]", display_date="Fall 1947", category="A <b>")
+def test_the_list_label_and_the_card_parts_show_curator_text_literally() -> None:
+    shown = entry(title="$1 million :red[x]", display_date="Fall 1947", category="A <b>", text="It *was* so.")
     assert open_label(shown) == "`Open:` `$1 million :red[x]` `, Fall 1947`"
-    assert item_meta(shown) == '<p class="item-meta">Fall 1947 · A &lt;b&gt;</p>'
+    card = card_view(shown, Settings())
+    assert render_macro("entry_card.html", "card_meta", card) == (
+        '<p class="entry-meta"><span class="entry-date">Fall 1947</span> · <span class="entry-where">A &lt;b&gt;'
+        "</span></p>")
+    assert render_macro("entry_card.html", "card_summary", card) == '<p class="entry-summary">It was so.</p>'
+    assert 'class="entry-tile"' in render_macro("entry_card.html", "card_visual", card)

@@ -55,7 +55,7 @@ def count_text(at: AppTest) -> str:
 
 def detail_title(at: AppTest) -> str | None:
     for body in html_bodies(at):
-        found = re.search(r'<h2 class="detail-title"[^>]*>(.*?)</h2>', body)
+        found = re.search(r'<h2 class="entry-heading"[^>]*>(.*?)</h2>', body)
         if found:
             return found.group(1)
     return None

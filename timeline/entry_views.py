@@ -39,6 +39,27 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class ImageFiles:
+    """One entry's web copies: (URL or path, width, height), smallest first, with what the CSV says of them."""
+
+    files: tuple[tuple[str, int, int], ...]
+    alt: str
+    caption: str = ""
+    credit: str = ""
+
+
+def picture(files: ImageFiles | None, root: str, color: str, largest: int) -> Picture | None:
+    """The ``<img>`` for a slot ``largest`` pixels wide at most: ``src`` is the biggest copy within it (for
+    browsers without ``srcset``); ``srcset`` offers every copy, so a browser takes what its screen needs."""
+    if files is None or not files.files:
+        return None
+    src = ([f for f in files.files if f[1] <= largest] or [files.files[0]])[-1]
+    return Picture(src=root + src[0], srcset=", ".join(f"{root}{p} {w}w" for p, w, _ in files.files),
+                   width=src[1], height=src[2], alt=files.alt, caption=files.caption, credit=files.credit,
+                   color=color)
+
+
+@dataclass(frozen=True)
 class Source:
     text: str
     url: str = ""  # set only for an http(s) address, the only links visitors get

@@ -45,3 +45,8 @@ def environment() -> Environment:
 def render(name: str, **context: Any) -> str:
     """One template with its context, as a string of escaped HTML."""
     return environment().get_template(name).render(**context)
+
+
+def render_macro(name: str, macro: str, *args: Any, **kwargs: Any) -> str:
+    """One macro of a template (a part of a card, the article), as the Streamlit page draws parts in turn."""
+    return str(getattr(environment().get_template(name).module, macro)(*args, **kwargs)).strip()

@@ -8,14 +8,14 @@ canonical and ``og:`` URLs are absolute only when the site's own address (``base
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as xml_escape
 
 from timeline.catalog import Catalog
-from timeline.entry_views import CardView, Picture, article_view, card_view
+from timeline.entry_views import CardView, ImageFiles, article_view, card_view, picture
 from timeline.figure import figure_alt_text, numbered_eras
+from timeline.listing import groups
 from timeline.page_meta import PageMeta, entry_meta, exhibit_meta, plain_text
 from timeline.query import LIST_KINDS, Facets, facets_of, haystack
 from timeline.render import render
@@ -29,22 +29,11 @@ KIND_LABELS = {"event": "Events", "quote": "Quotations"}
 
 
 @dataclass(frozen=True)
-class ImageFiles:
-    """One entry's web copies in the site: (path from the site root, width, height), smallest first."""
-
-    files: tuple[tuple[str, int, int], ...]
-    alt: str
-    caption: str = ""
-    credit: str = ""
-
-
-@dataclass(frozen=True)
 class Assets:
     """Paths from the site root of the content-named files every page shares."""
 
     css: str
     script: str
-    chart_script: str = ""
     plotly: str = ""
     figure: str = ""
     search: str = ""
@@ -61,53 +50,12 @@ class SiteInput:
     downloads: tuple[tuple[str, str], ...] = ()  # (path from the root, label)
 
 
-@dataclass(frozen=True)
-class Group:
-    """The timeline's year markers: one decade, with the eras that begin in it shown as context."""
-
-    label: str
-    decade: int
-    eras: tuple[Entry, ...]
-    entries: tuple[Entry, ...]
-
-
 def entry_path(entry_id: str) -> str:
     return f"entries/{entry_id}/"
 
 
 def absolute(base_url: str, path: str) -> str:
     return base_url + path if base_url else ""
-
-
-def picture(files: ImageFiles | None, root: str, color: str, largest: int) -> Picture | None:
-    """The ``<img>`` for a slot ``largest`` pixels wide at most: the smallest copy that fills it is ``src``."""
-    if files is None or not files.files:
-        return None
-    usable = [f for f in files.files if f[1] <= largest] or [files.files[0]]
-    src = usable[-1]
-    return Picture(src=root + src[0], srcset=", ".join(f"{root}{p} {w}w" for p, w, _ in files.files),
-                   width=src[1], height=src[2], alt=files.alt, caption=files.caption, credit=files.credit,
-                   color=color)
-
-
-def groups(entries: Sequence[Entry], eras: Sequence[Entry]) -> tuple[Group, ...]:
-    """Entries by the decade they start in; each era is named in the decade it begins, as context.
-
-    Eras overlap (a hospital's years run through a ward's), so filing an entry under one era would misfile
-    it under another thread; decades are true of every entry and eras stay visible where they begin.
-    """
-    decades: dict[int, list[Entry]] = {}
-    for entry in entries:
-        decades.setdefault(_decade(entry), []).append(entry)
-    era_starts: dict[int, list[Entry]] = {}
-    for era in eras:
-        era_starts.setdefault(_decade(era), []).append(era)
-    keys = sorted(set(decades) | set(era_starts))
-    return tuple(Group(f"{d}s", d, tuple(era_starts.get(d, ())), tuple(decades.get(d, ()))) for d in keys)
-
-
-def _decade(entry: Entry) -> int:
-    return math.floor(entry.date.start_year / 10) * 10
 
 
 def _card(site: SiteInput, entry: Entry, root: str) -> CardView:

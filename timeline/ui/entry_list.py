@@ -1,7 +1,9 @@
 """The list of entries: the keyboard and screen-reader path through the exhibit (chart points cannot be tabbed to).
 
-Each entry is a real button whose accessible name is "Open: <title>, <date>": the label carries hidden
-"Open:" and date parts (see safe_text.code_span and the CSS that hides them), the visible part is the title.
+Each entry is the exhibit's card (templates/entry_card.html, as on the static site) around a real button whose
+accessible name is "Open: <title>, <date>": the label carries hidden "Open:" and date parts (see
+safe_text.code_span and the CSS that hides them), the visible part is the title. Entries are grouped by the
+decade they start in, with each era named where it begins.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline.schema import Entry, Kind
-from timeline.ui.curator_status import draft_badge
+from timeline.entry_views import card_view
+from timeline.listing import Page, groups, page_of
+from timeline.render import render_macro
+from timeline.schema import Entry
+from timeline.settings import Settings
 from timeline.ui.focus import list_heading, request_focus
-from timeline.ui.images import web_image
-from timeline.ui.listing import Page, page_of, sections
-from timeline.ui.safe_text import code_span, escape
+from timeline.ui.images import web_picture
+from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS
 
 OpenEntry = Callable[[str], None]
+CARD = "entry_card.html"
 
 
 def open_label(entry: Entry) -> str:
@@ -30,21 +35,15 @@ def open_label(entry: Entry) -> str:
     return f"{code_span('Open:')} {code_span(entry.title)} {code_span(', ' + entry.date_label)}"
 
 
-def item_meta(entry: Entry) -> str:
-    where = entry.category or ("Quotation" if entry.kind is Kind.QUOTE else "")
-    parts = [escape(entry.date_label), *([escape(where)] if where else [])]
-    return f'<p class="item-meta">{" · ".join(parts)}{draft_badge(entry)}</p>'
-
-
-def _item(entry: Entry, media_dir: Path, on_open: OpenEntry) -> None:
-    image = web_image(entry, media_dir, "thumbnail")
-    alt = "" if image.is_placeholder else escape(image.alt)  # a card only repeats the date and title beside it
-    with st.container(key=f"item-{entry.id}", horizontal=True, gap="small", vertical_alignment="center"):
-        st.html(f'<img class="thumb" src="{escape(image.url)}" alt="{alt}" width="84" height="56" loading="lazy">',
-                width=84)
+def _item(entry: Entry, media_dir: Path, settings: Settings, on_open: OpenEntry) -> None:
+    color = settings.color_for(entry.category)
+    card = card_view(entry, settings, web_picture(entry, media_dir, "card", color)[0])
+    with st.container(key=f"item-{entry.id}", horizontal=True, gap="small", vertical_alignment="top"):
+        st.html(render_macro(CARD, "card_visual", card), width="content")
         with st.container(gap=None):
-            st.html(item_meta(entry))
+            st.html(render_macro(CARD, "card_meta", card))
             st.button(open_label(entry), key=f"open-{entry.id}", type="tertiary", on_click=on_open, args=(entry.id,))
+            st.html(render_macro(CARD, "card_summary", card))
 
 
 def _page_to(number: int) -> None:
@@ -63,8 +62,8 @@ def _pager(page: Page) -> None:
                   on_click=_page_to, args=(page.number + 1,))
 
 
-def render_list(entries: Sequence[Entry], eras: Sequence[Entry], media_dir: Path, on_open: OpenEntry,
-                on_clear: Callable[[], None]) -> None:
+def render_list(entries: Sequence[Entry], eras: Sequence[Entry], media_dir: Path, settings: Settings,
+                on_open: OpenEntry, on_clear: Callable[[], None]) -> None:
     with st.container(key="event-list"):
         st.html('<h2 class="section-title">Entries</h2>')
         if not entries:
@@ -73,11 +72,8 @@ def render_list(entries: Sequence[Entry], eras: Sequence[Entry], media_dir: Path
             return
         page = page_of(entries, st.session_state.get(KEYS.page, 0))
         st.html(f'<p class="pager-caption">{page.caption}</p>')
-        for section in sections(page.entries, eras):
-            dates = f'<p class="list-era-dates">{escape(section.subtitle)}</p>' if section.subtitle else ""
-            st.html(f'<h3 class="list-era">{escape(section.title)}</h3>{dates}')
-            for decade in section.decades:
-                st.html(f'<h4 class="list-decade">{decade.label}</h4>')
-                for entry in decade.entries:
-                    _item(entry, media_dir, on_open)
+        for group in groups(page.entries, eras, eras_alone=False):
+            st.html(render_macro("entry_list.html", "decade_heading", group))
+            for entry in group.entries:
+                _item(entry, media_dir, settings, on_open)
         _pager(page)

@@ -11,12 +11,13 @@ import streamlit as st
 
 from timeline.settings import PROJECT_ROOT
 
-STYLESHEET = PROJECT_ROOT / "static" / "exhibit.css"
+# The page's own look, then the entry cards and article it shares with the static site.
+STYLESHEETS = (PROJECT_ROOT / "static" / "exhibit.css", PROJECT_ROOT / "static" / "entries.css")
 
 
 @lru_cache(maxsize=1)
 def _css() -> str:
-    return STYLESHEET.read_text(encoding="utf-8")
+    return "\n".join(sheet.read_text(encoding="utf-8") for sheet in STYLESHEETS)
 
 
 def inject_styles() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from timeline.catalog import Catalog
+from timeline.listing import page_containing
 from timeline.query import Facets, Query, apply_query, facets_of
 from timeline.richtext import inline_html, paragraphs
 from timeline.schema import Kind
@@ -22,7 +23,6 @@ from timeline.ui.chart_touch import install_chart_touch
 from timeline.ui.detail import DetailContext, render_detail
 from timeline.ui.entry_list import render_list
 from timeline.ui.filters import render_filters
-from timeline.ui.listing import page_containing
 from timeline.ui.loading import catalog_for, exhibit_settings, published_snapshot
 from timeline.ui.safe_text import escape, paragraphs_html
 from timeline.ui.state import (
@@ -156,10 +156,10 @@ def explore(env: Environment) -> None:
     render_filters(facets, query, len(shown), len(catalog.entries), lambda: _reset_filters(facets))
     render_chart(shown, catalog.eras, settings, open_id, _open, (catalog_key(catalog), query))
     if entry is not None:
-        render_detail(entry, DetailContext(shown, catalog.by_id, env.media, _share_base(settings), _open,
+        render_detail(entry, DetailContext(shown, catalog.by_id, env.media, settings, _share_base(settings), _open,
                                            lambda: _back(shown)))
     else:
-        render_list(shown, catalog.eras, env.media, _open, lambda: _reset_filters(facets))
+        render_list(shown, catalog.eras, env.media, settings, _open, lambda: _reset_filters(facets))
     focus.apply_focus()
     write_url(query, open_id)
 

@@ -1,12 +1,12 @@
-"""Paging and era/decade grouping of the entry list."""
+"""Paging and decade grouping of the entry list."""
 
 from __future__ import annotations
 
 import pytest
 
 from timeline.dates import parse_date
+from timeline.listing import groups, page_containing, page_of
 from timeline.schema import Entry, Kind
-from timeline.ui.listing import page_containing, page_of, sections
 
 
 def entry(entry_id: str, date: str, kind: Kind = Kind.EVENT, title: str = "") -> Entry:
@@ -36,12 +36,18 @@ def test_page_containing():
     assert [page_containing(entries, i) for i in ("e0", "e29", "e30", "e60", "nope")] == [0, 0, 1, 2, None]
 
 
-def test_sections_group_by_era_then_decade():
-    flat = [(s.title, s.subtitle, [(d.label, [e.id for e in d.entries]) for d in s.decades])
-            for s in sections(ENTRIES, ERAS)]
+def test_groups_are_decades_and_eras_are_named_where_they_begin():
+    flat = [(g.label, [e.id for e in g.eras], [e.id for e in g.entries]) for g in groups(ENTRIES, ERAS)]
     assert flat == [
-        ("1890", "", [("1890s", ["e0"])]),
-        ("Early", "1900–1939", [("1900s", ["e1"]), ("1910s", ["e2"])]),
-        ("Middle", "1930–1949", [("1930s", ["e3"]), ("1940s", ["e4"])]),  # the later-starting era wins an overlap
-        ("1960", "", [("1960s", ["e5"])]),
+        ("1890s", [], ["e0"]),
+        ("1900s", ["era-a"], ["e1"]),
+        ("1910s", [], ["e2"]),
+        ("1930s", ["era-b"], ["e3"]),  # e3 is in both eras; it is filed under neither, only its decade
+        ("1940s", [], ["e4"]),
+        ("1960s", [], ["e5"]),
     ]
+
+
+def test_a_filtered_list_leaves_out_decades_that_would_hold_only_an_era():
+    assert [g.label for g in groups(ENTRIES[4:], ERAS)] == ["1900s", "1930s", "1940s", "1960s"]
+    assert [g.label for g in groups(ENTRIES[4:], ERAS, eras_alone=False)] == ["1940s", "1960s"]
