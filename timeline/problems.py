@@ -110,6 +110,8 @@ _TYPES = (
                 "Give the era an end_date, or write the date as an interval such as 1937/1955."),
     ProblemType("related-unknown", E, "A related id does not match any entry's id.",
                 "Check the spelling of the id, or remove it from related."),
+    ProblemType("related-repeated", W, "A related cell names the same id more than once.",
+                "Delete the repeats; the entry is shown once among the related entries either way."),
     ProblemType("link-scheme", E, "A link is not an http:// or https:// address.",
                 "Use a full web address starting with https://, or cite the archive reference as text."),
     ProblemType("image-path", E, "The image must be a plain file name inside the media folder.",

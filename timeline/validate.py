@@ -199,15 +199,27 @@ def _link_hint(target: str) -> str:
     return "Only web addresses starting with https:// (or http://) can be links; cite other sources as plain text."
 
 
+def _related_ids(cell: str) -> tuple[str, ...]:
+    """The ids of a related cell, each once: the entry view keys one button per id."""
+    return tuple(dict.fromkeys(split_list(cell)))
+
+
 def _check_related(records: Iterable[Record], first_row_of: Mapping[str, int]) -> list[Problem]:
     problems = []
     for record in records:
-        for target in split_list(record.cells.get("related", "")):
+        cell = record.cells.get("related", "")
+        line = record.line if record.line != record.row else None
+        named = split_list(cell)
+        for target in _related_ids(cell):
             if target not in first_row_of:
                 problems.append(make_problem(
                     "related-unknown", f"The related id “{target}” does not match any entry's id.",
-                    row=record.row, column="related", value=target,
-                    line=record.line if record.line != record.row else None))
+                    row=record.row, column="related", value=target, line=line))
+            if (times := named.count(target)) > 1:
+                problems.append(make_problem(
+                    "related-repeated", f"The related id “{target}” is listed {times} times; it is shown once.",
+                    f"Delete the repeats of “{target}” from related.", row=record.row, column="related",
+                    value=target, line=line))
     return problems
 
 
@@ -220,7 +232,7 @@ def _entry_from(state: _RowState, date: HistDate) -> Entry:
         themes=split_list(cell("themes")), people=split_list(cell("people")), place=cell("place"),
         image=cell("image"), image_alt=cell("image_alt"), image_caption=cell("image_caption"),
         image_credit=cell("image_credit"), image_description=cell("image_description"),
-        content_note=cell("content_note"), sources=split_list(cell("sources")), related=split_list(cell("related")),
+        content_note=cell("content_note"), sources=split_list(cell("sources")), related=_related_ids(cell("related")),
         featured=FEATURED_VALUES.get(cell("featured").lower(), False), status=state.status, extra=extra,
     )
 
