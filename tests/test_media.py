@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -93,6 +94,16 @@ def test_a_folder_is_not_an_image(media_dir: Path) -> None:
 @pytest.mark.parametrize("name", ["hgp-1937.jpg", "HGP.jpg", "Photo 1 (scan).JPG", "ümlaut.png", "x.jpg"])
 def test_plain_names_resolve_to_the_file(media_dir: Path, name: str) -> None:
     assert resolve_image(media_dir, name) == (media_dir / name).resolve()
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("NFC", "NFD"), ("NFD", "NFC")])
+def test_accented_names_match_however_the_accent_is_stored(tmp_path: Path, typed: str, saved: str) -> None:
+    # A Mac saves "café.jpg" as "cafe" + a combining accent (NFD); the spreadsheet cell holds "é" (NFC).
+    folder = tmp_path / "media"
+    folder.mkdir()
+    (folder / unicodedata.normalize(saved, "café.jpg")).write_bytes(b"x")
+    assert resolve_image(folder, unicodedata.normalize(typed, "café.jpg")) == (
+        folder / unicodedata.normalize(saved, "café.jpg")).resolve()
 
 
 @pytest.mark.parametrize(("name", "suggestion"), [
