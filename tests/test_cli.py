@@ -48,7 +48,7 @@ def test_good_file_exits_zero_with_summary(tmp_path, capsys):
     path = write(tmp_path, GOOD)
     assert main(["check", str(path), "--media", str(tmp_path)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert out.strip() == (f"{path}: 1 entry (0 drafts, 0 eras), 0 errors, 0 warnings; "
+    assert out.strip() == (f"{path}: 1 published entry, 0 drafts, 0 eras; 0 errors, 0 warnings; "
                            "read as UTF-8; publishable.")
 
 
@@ -56,7 +56,9 @@ def test_json_output(tmp_path, capsys):
     path = write(tmp_path, BAD)
     assert main(["check", str(path), "--media", str(tmp_path), "--format", "json"]) == EXIT_INVALID
     report = json.loads(capsys.readouterr().out)
-    assert report["publishable"] is False and report["errors"] == 1
+    assert report["publishable"] is False
+    assert {k: report[k] for k in ("published_entries", "drafts", "eras", "errors", "warnings")} == {
+        "published_entries": 0, "drafts": 0, "eras": 0, "errors": 1, "warnings": 0}
     assert [(p["row"], p["column"], p["code"]) for p in report["problems"]] == [(2, "date", "date-ambiguous")]
     assert report["problems"][0]["value"] == "03/04/1950"
 

@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
@@ -69,24 +70,18 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def summary_line(catalog: Catalog) -> str:
-    drafts = sum(not e.is_published for e in catalog.entries)
-    count = len(catalog.entries) + len(catalog.eras)
     encoding = ENCODING_NAMES.get(catalog.encoding, catalog.encoding or "nothing")
     verdict = "publishable" if catalog.publishable else "NOT publishable: fix the errors above"
-    return (f"{catalog.path}: {counted(count, 'entry', 'entries')} ({counted(drafts, 'draft')}, "
-            f"{counted(len(catalog.eras), 'era')}), {counted(catalog.error_count, 'error')}, "
-            f"{counted(catalog.warning_count, 'warning')}; read as {encoding}; {verdict}.")
+    return f"{catalog.path}: {catalog.counts}; read as {encoding}; {verdict}."
 
 
 def check_report(catalog: Catalog) -> dict[str, object]:
-    """The JSON form of a check: stable keys for scripts and editors."""
+    """The JSON form of a check: stable keys for scripts and editors, counted as the summary line counts."""
     return {
         "path": catalog.path,
         "publishable": catalog.publishable,
         "encoding": catalog.encoding,
-        "entries": len(catalog.entries) + len(catalog.eras),
-        "errors": catalog.error_count,
-        "warnings": catalog.warning_count,
+        **asdict(catalog.counts),
         "problems": [
             {"code": p.code, "severity": str(p.severity), "row": p.row, "line": p.line, "column": p.column,
              "value": p.value, "message": p.message, "hint": p.hint}
