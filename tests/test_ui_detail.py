@@ -23,6 +23,8 @@ def entry(**fields) -> Entry:
     ("Becker Archives VF07177", True, "Becker Archives VF07177"),
     ("<script>x</script>", True, "&lt;script&gt;x&lt;/script&gt;"),
     ("www.example.org", True, "www.example.org"),
+    ("https://example.org/a page", True, "https://example.org/a page"),  # the checker says link-unrendered
+    ("javascript:alert(1)", True, "javascript:alert(1)"),
 ])
 def test_source_html(source, allow_links, expected):
     assert source_html(source, allow_links) == expected

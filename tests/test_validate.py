@@ -39,6 +39,7 @@ def validate(name: str, check_image=None):
     ("lengths_links.csv", [(2, "title", "title-too-long"), (2, "text", "text-long"),
                            (3, "sources", "link-scheme"), (3, "sources", "link-scheme"),
                            (3, "sources", "link-scheme"), (3, "text", "link-scheme"),
+                           (7, "sources", "link-unrendered"), (7, "text", "link-unrendered"),
                            (4, "related", "related-unknown"), (5, "related", "related-repeated")]),
 ])
 def test_fixture_problems(fixture, expected):

@@ -114,6 +114,8 @@ _TYPES = (
                 "Delete the repeats; the entry is shown once among the related entries either way."),
     ProblemType("link-scheme", E, "A link is not an http:// or https:// address.",
                 "Use a full web address starting with https://, or cite the archive reference as text."),
+    ProblemType("link-unrendered", W, "Something written as a link cannot become one, so visitors see it as typed.",
+                "Write a link as [label](https://example.org), and a source's address alone, without spaces."),
     ProblemType("image-path", E, "The image must be a plain file name inside the media folder.",
                 "Put the file in media/ and write just its name, e.g. hgp-1937.jpg."),
     ProblemType("image-missing", E, "The image file named is not in the media folder.",

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from timeline.richtext import LINK_REL, is_web_address
 from timeline.schema import Entry, Kind
 from timeline.ui.curator_status import draft_badge
 from timeline.ui.images import web_image
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
 from timeline.ui.state import KEYS, share_url
-
-URL_SCHEMES = ("https://", "http://")
 
 
 @dataclass(frozen=True)
@@ -35,10 +34,11 @@ class DetailContext:
 
 
 def source_html(source: str, allow_links: bool = True) -> str:
-    """A citation: a link when it is an http(s) URL (and links are allowed), otherwise plain text."""
+    """A citation: a link when it is a web address by the rule the checker applies too (and links are allowed),
+    otherwise plain text."""
     text = escape(source)
-    if allow_links and source.lower().startswith(URL_SCHEMES):
-        return f'<a href="{text}" rel="noopener noreferrer">{text}</a>'
+    if allow_links and is_web_address(source):
+        return f'<a href="{text}" rel="{LINK_REL}">{text}</a>'
     return text
 
 
