@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -29,6 +30,7 @@ from timeline.settings import PROJECT_ROOT, load_settings, read_environment, set
 from timeline.wording import counted
 
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
 
 
@@ -111,9 +113,13 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
         out.write(format_problem(problem, catalog.path) + "\n")
     pruned = f", {counted(prune(args.out, report.files), 'unused file')} deleted" if args.prune else ""
     out.write(f"Images: {counted(report.built, 'derivative')} made, {report.reused} already up to date, "
-              f"{counted(report.placeholders, 'placeholder card')}, {counted(len(problems), 'problem')}"
+              f"{counted(report.placeholders, 'placeholder card')}, {counted(len(problems), 'image problem')}"
               f"{pruned}; in {args.out}.\n")
-    return EXIT_OK if not problems else EXIT_INVALID
+    others = sum(p.is_error and p.column != "image" for p in catalog.problems)
+    if others > 0:  # a date or field-count error holds the file back just as an image error does
+        out.write(f"{catalog.path}: {counted(others, 'other error')} (dates, cells, ...): the file is not "
+                  "publishable. Run python -m timeline check to see them.\n")
+    return EXIT_OK if not problems and catalog.publishable else EXIT_INVALID
 
 
 def _progress_bar(out: TextIO) -> Callable[[int, int, str], None]:
@@ -137,15 +143,41 @@ def _load(csv_path: Path, media: Path) -> Catalog:
     return load_catalog(csv_path, media, load_settings(settings_path_for(csv_path)).category_order())
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test's stream): nothing to flush at exit
+        pass
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {"check": run_check, "media": run_media,
                                                                     **INTERCHANGE_COMMANDS}
+
+
+def shown_path(path: Path) -> Path:
+    """A path as messages name it: as typed, or relative to the working folder when it lies inside it (the
+    default data file is an absolute path from the project folder, which reads badly in every message)."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd())
+        except (ValueError, OSError):  # elsewhere, or the working folder has gone
+            return path
+    return path
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     args = build_parser().parse_args(argv)
+    for name, value in vars(args).items():
+        if isinstance(value, Path):
+            setattr(args, name, shown_path(value))
     try:
         return COMMANDS[args.command](args, stream)
+    except BrokenPipeError:  # `check --format json | head`: the reader has gone; stop quietly, as Unix tools do
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return EXIT_MISUSE
     except Exception as exc:  # a curator must never see a traceback; say what happened instead

@@ -69,7 +69,8 @@ _TYPES = (
                 "Fine for notes; otherwise check the spelling against the column table."),
     ProblemType("column-blank", E, "A header cell is empty but the column below it has values.",
                 "Give the column a name from the column table, or delete it."),
-    ProblemType("field-count", E, "A row has more or fewer cells than the header, usually an unquoted comma.",
+    ProblemType("field-count", E, "A row has more or fewer cells than the header, usually an unquoted comma; the "
+                "message names the cell that most likely holds it when it can tell.",
                 "Put the cell in double quotes, or remove the extra comma or cell."),
     ProblemType("formula", W, "A cell starts like a spreadsheet formula (=, +, -, @).",
                 "Type the value as text; a leading ' in Excel stops it being a formula."),
@@ -184,8 +185,13 @@ def quoted(value: str, limit: int = 60) -> str:
 
 
 def format_location(problem: Problem, path: str) -> str:
-    """``PATH:ROW: COLUMN`` as curators and editors expect it; parts that do not apply are left out."""
-    where = path if problem.row is None else f"{path}:{problem.row}"
+    """``PATH:ROW: COLUMN`` as curators and editors expect it; parts that do not apply are left out.
+
+    A problem with the whole file that knows its text line (a NUL byte, a stray byte) is ``PATH:LINE``, which
+    editors jump to; a row's problem keeps the spreadsheet's row and adds the line in the message (see Problem).
+    """
+    number = problem.row if problem.row is not None else problem.line
+    where = path if number is None else f"{path}:{number}"
     if problem.column:
         where += f": {problem.column}"
     return where
@@ -193,6 +199,6 @@ def format_location(problem: Problem, path: str) -> str:
 
 def format_problem(problem: Problem, path: str) -> str:
     """One problem as two lines: where and what, then how to fix it. Used by the checker and curator mode."""
-    line = f" (line {problem.line})" if problem.line is not None else ""
+    line = f" (line {problem.line})" if problem.line is not None and problem.row is not None else ""
     return (f"{format_location(problem, path)}: {problem.severity}: {problem.message}{line} [{problem.code}]\n"
             f"    fix: {problem.hint}")
