@@ -15,6 +15,7 @@ from PIL import Image
 from timeline import media
 from timeline.media import ImageInfo, content_sha256, inspect_image, resolve_image
 from timeline.problems import PROBLEM_TYPES, Finding
+from timeline.settings import PROJECT_ROOT
 
 
 def noisy_jpeg(size: tuple[int, int] = (320, 240)) -> bytes:
@@ -215,3 +216,10 @@ def test_inspection_is_remembered_until_the_file_changes(tmp_path: Path, monkeyp
     changed = media.inspect_cached(path)
     assert (isinstance(first, ImageInfo), again == first, len(calls)) == (True, True, 2)
     assert isinstance(changed, Finding) and changed.code == "image-unreadable"
+
+
+def test_the_shipped_media_folders_readme_is_never_taken_for_an_image() -> None:
+    readme = PROJECT_ROOT / "media" / "README.md"
+    assert resolve_image(PROJECT_ROOT / "media", "README.md") == readme.resolve()  # a plain file name like any
+    found = inspect_image(readme)
+    assert isinstance(found, Finding) and found.code == "image-unreadable" and "text file" in found.message
