@@ -17,6 +17,7 @@ from timeline.problems import Finding, Problem, make_problem
 from timeline.reader import Record, Table
 from timeline.richtext import is_web_address, looks_like_address, unlinked
 from timeline.schema import COLUMN_NAMES, COLUMNS, TEXT_LONG, TITLE_MAX, Entry, Kind, Status, split_list
+from timeline.wording import counted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FEATURED_VALUES = {"": False, "yes": True, "no": False}
@@ -230,7 +231,8 @@ def _check_related(records: Iterable[Record], first_row_of: Mapping[str, int]) -
                     row=record.row, column="related", value=target, line=line))
             if (times := named.count(target)) > 1:
                 problems.append(make_problem(
-                    "related-repeated", f"The related id “{target}” is listed {times} times; it is shown once.",
+                    "related-repeated",
+                    f"The related id “{target}” is listed {counted(times, 'time')}; it is shown once.",
                     f"Delete the repeats of “{target}” from related.", row=record.row, column="related",
                     value=target, line=line))
     return problems
