@@ -3,7 +3,8 @@
 Only this module turns problems into text and exit statuses: 0 when the
 file is publishable (or the command succeeded), 1 when it is not, 2 when
 the command itself was misused. Whatever the input, no traceback reaches
-the curator.
+the curator. When whatever reads the output stops early (``| head``), the
+command stops quietly with 141, as a Unix tool ended by SIGPIPE does.
 """
 
 from __future__ import annotations
