@@ -21,7 +21,8 @@ The EDTF it reads (Library of Congress EDTF, ISO 8601-2), exactly:
   so winter starts at that year's end).
 - Level 1, refused with a reason: uncertain ``?`` and ``%`` (the timeline draws no uncertainty: write ``~``);
   open (``1947/..``) and unknown (``1947/``) interval ends (nothing to draw the end at: give the end, or only
-  the start); years beyond four digits (``Y170000``) and negative years (outside the years the exhibit shows).
+  the start); years beyond four digits (``Y170000``) and negative years, outside the years the exhibit shows
+  (``-1947`` is read as a span without its start, which is what a curator typing it means).
 - Level 2 (seasons 25–41, sets, digits unspecified inside a year, qualifiers per part): refused.
 
 The PyPI ``edtf`` package (ixc/python-edtf, 5.0.2, maintained) was considered for the strict layer and not used:
