@@ -276,10 +276,16 @@ def _unspecified_year(match: re.Match[str], value: str) -> HistDate | Finding:
     if len(match["x"]) == 1:
         return _decade(match, value)
     width = 10 ** len(match["x"])
-    start, end = _make(value, int(match["y"]) * width), _make(value, int(match["y"]) * width + width - 1)
-    if isinstance(start, Finding) or isinstance(end, Finding):
-        return start if isinstance(start, Finding) else end
-    return replace(start, end=end)
+    return _made_span(value, (int(match["y"]) * width,), (int(match["y"]) * width + width - 1,))
+
+
+def _made_span(value: str, start: tuple[int, ...], end: tuple[int, ...], approximate: bool = False
+               ) -> HistDate | Finding:
+    """A span from the numbers of its two ends, or the Finding that says which number is wrong."""
+    first, last = _make(value, *start), _make(value, *end)
+    if isinstance(first, Finding):
+        return first
+    return last if isinstance(last, Finding) else replace(first, approximate=approximate, end=last)
 
 
 # EDTF's seasons as the months they cover: (first month, last month, years the last month is after the first).
@@ -289,10 +295,7 @@ _SEASONS = {21: (3, 5, 0), 22: (6, 8, 0), 23: (9, 11, 0), 24: (12, 2, 1)}
 def _season(match: re.Match[str], value: str) -> HistDate | Finding:
     first, last, later = _SEASONS[int(match["s"])]
     year = int(match["y"])
-    start, end = _make(value, year, first), _make(value, year + later, last)
-    if isinstance(start, Finding) or isinstance(end, Finding):
-        return start if isinstance(start, Finding) else end
-    return replace(start, approximate=True, end=end)
+    return _made_span(value, (year, first), (year + later, last), approximate=True)
 
 
 def _unplaceable(match: re.Match[str], value: str) -> Finding:
