@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.catalog import build_catalog, load_catalog
+from timeline.catalog import Counts, build_catalog, load_catalog
 
 CSV = b"""id,kind,date,end_date,title,text,category,sources,status
 late,event,1979,,Late,Text,Homer G. Phillips Hospital,Becker Archives,
@@ -32,6 +32,14 @@ def test_visible_hides_drafts_and_unused_categories():
     assert [e.id for e in visible.entries] == ["early", "odd", "late"]
     assert "hidden" not in visible.by_id
     assert "St. Louis and national context" not in visible.categories
+
+
+def test_counts_name_published_entries_drafts_and_eras_apart():
+    rows = CSV + b"draft-era,era,1940,1945,Draft era,Text,,Becker Archives,draft\nbad,event,03/04/1950,,Bad,T,,,\n"
+    catalog = build_catalog(rows, "events.csv", None, ORDER)
+    assert catalog.counts == Counts(published_entries=3, drafts=2, eras=1, errors=3, warnings=1)
+    assert str(catalog.counts) == "3 published entries, 2 drafts, 1 era; 3 errors, 1 warning"
+    assert catalog.visible.counts.published_entries == 3 and catalog.visible.counts.drafts == 0
 
 
 def test_version_is_a_content_hash():

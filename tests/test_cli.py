@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from timeline.cli import EXIT_INVALID, EXIT_MISUSE, EXIT_OK, main
+from timeline.cli import EXIT_BROKEN_PIPE, EXIT_INVALID, EXIT_MISUSE, EXIT_OK, main
 from timeline.settings import PROJECT_ROOT
 
 GOOD = "id,date,title,text,category,sources\na,1950,First,Text,Washington University,Becker Archives\n"
@@ -32,6 +33,36 @@ def test_bundled_data_is_publishable():
     result = run("check")
     assert result.returncode == EXIT_OK, result.stdout + result.stderr
     assert "0 errors" in result.stdout and "publishable" in result.stdout
+    # run from the project folder, the default file is named as a curator would type it, not by its absolute path
+    assert re.match(r"data/events\.csv: \d+ published entries", result.stdout.splitlines()[-1]), result.stdout
+
+
+def test_a_path_outside_the_working_folder_stays_as_typed(tmp_path):
+    path = write(tmp_path, GOOD)
+    assert run("check", str(path), "--media", str(tmp_path)).stdout.startswith(f"{path}: ")
+    relative = subprocess.run([sys.executable, "-m", "timeline", "check", "events.csv", "--media", "."],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                              env={"PYTHONPATH": str(PROJECT_ROOT), "PATH": "/usr/bin:/bin"})
+    assert relative.stdout.startswith("events.csv: 1 published entry"), relative.stdout + relative.stderr
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
+    rows = "".join(f"r{i},03/04/1950,T,X,Washington University,Becker\n" for i in range(3000))
+    path = write(tmp_path, GOOD.splitlines()[0] + "\n" + rows)
+    process = subprocess.Popen([sys.executable, "-m", "timeline", "check", str(path), "--format", "json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT_ROOT)
+    assert process.stdout.readline().strip() == b"{"  # `| head -1`
+    process.stdout.close()
+    assert process.wait(timeout=60) == EXIT_BROKEN_PIPE
+    assert process.stderr.read() == b""
+    process.stderr.close()
+
+
+def test_a_file_level_problem_that_knows_its_line_is_named_path_colon_line(tmp_path, capsys):
+    path = write(tmp_path, b"id,date,title\na,1950,T\nb,19\x0050,T\n")
+    assert main(["check", str(path), "--media", str(tmp_path)]) == EXIT_INVALID
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"{path}:3: error: ") and "(line 3)" not in first, first
 
 
 def test_text_output_points_at_row_and_column_with_a_fix(tmp_path, capsys):
@@ -48,7 +79,7 @@ def test_good_file_exits_zero_with_summary(tmp_path, capsys):
     path = write(tmp_path, GOOD)
     assert main(["check", str(path), "--media", str(tmp_path)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert out.strip() == (f"{path}: 1 entry (0 drafts, 0 eras), 0 errors, 0 warnings; "
+    assert out.strip() == (f"{path}: 1 published entry, 0 drafts, 0 eras; 0 errors, 0 warnings; "
                            "read as UTF-8; publishable.")
 
 
@@ -56,7 +87,9 @@ def test_json_output(tmp_path, capsys):
     path = write(tmp_path, BAD)
     assert main(["check", str(path), "--media", str(tmp_path), "--format", "json"]) == EXIT_INVALID
     report = json.loads(capsys.readouterr().out)
-    assert report["publishable"] is False and report["errors"] == 1
+    assert report["publishable"] is False
+    assert {k: report[k] for k in ("published_entries", "drafts", "eras", "errors", "warnings")} == {
+        "published_entries": 0, "drafts": 0, "eras": 0, "errors": 1, "warnings": 0}
     assert [(p["row"], p["column"], p["code"]) for p in report["problems"]] == [(2, "date", "date-ambiguous")]
     assert report["problems"][0]["value"] == "03/04/1950"
 
@@ -128,11 +161,18 @@ def test_media_builds_derivatives_and_reports_broken_images_at_their_row(tmp_pat
     out_dir = tmp_path / "derived"
     assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "2 derivatives made" in out and "1 placeholder card," in out and "0 problems" in out
+    assert "2 derivatives made" in out and "1 placeholder card," in out and "0 image problems" in out
     assert len(list(out_dir.glob("*-thumbnail.jpg"))) == 1
     path.write_text(rows.replace("ok.jpg", "bad.jpg"), encoding="utf-8")
     assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_INVALID
     assert f"{path}:2: image: error:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("rows", [BAD, GOOD + "b,1951,Second,Text, with a comma,Washington University,Becker\n"])
+def test_media_exits_one_when_the_file_has_errors_that_are_not_about_images(tmp_path, capsys, rows):
+    path = write(tmp_path, rows)
+    assert main(["media", str(path), "--media", str(tmp_path), "--out", str(tmp_path / "derived")]) == EXIT_INVALID
+    assert "1 other error" in capsys.readouterr().out
 
 
 def test_media_prune_deletes_files_no_entry_uses_and_only_when_the_file_passes(tmp_path, capsys):

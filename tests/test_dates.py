@@ -57,6 +57,20 @@ ACCEPTED = [
     ("Sept. 15, 1947", HistDate(1947, 9, 15, D), "15 September 1947", "1947-09-15"),
     ("15-Sep-1947", HistDate(1947, 9, 15, D), "15 September 1947", "1947-09-15"),
     ("1947/1947", year(1947, end=year(1947)), "1947–1947", "1947/1947"),
+    # EDTF level 1: seasons as approximate spans of months, unspecified digits as the precision they leave
+    ("1947-21", HistDate(1947, 3, precision=M, approximate=True, end=HistDate(1947, 5, precision=M)),
+     "about March 1947 – May 1947", "1947-03~/1947-05~"),
+    ("1947-23", HistDate(1947, 9, precision=M, approximate=True, end=HistDate(1947, 11, precision=M)),
+     "about September 1947 – November 1947", "1947-09~/1947-11~"),
+    ("1947-24", HistDate(1947, 12, precision=M, approximate=True, end=HistDate(1948, 2, precision=M)),
+     "about December 1947 – February 1948", "1947-12~/1948-02~"),
+    ("19XX", year(1900, end=year(1999)), "1900–1999", "1900/1999"),
+    ("1XXX", year(1000, end=year(1999)), "1000–1999", "1000/1999"),
+    ("194x", HistDate(1940, precision=X), "the 1940s", "194X"),
+    ("1947-XX", year(1947), "1947", "1947"),
+    ("1947-XX-XX", year(1947), "1947", "1947"),
+    ("1947-09-XX", HistDate(1947, 9, precision=M), "September 1947", "1947-09"),
+    ("1947-XX~", year(1947, True), "about 1947", "1947~"),
 ]
 
 
@@ -118,6 +132,23 @@ REJECTED = [
     ("1945/1950/1955", "date-unrecognised", "more than one separator"),
     ("1947s", "date-unrecognised", "not a date form"),
     ("cat 1947", "date-unrecognised", "not the name of a month"),
+    # a span with an end left out (EDTF's open or unknown ends): the whole cell is quoted, never “”
+    ("to 1947", "date-unrecognised", "span without its start"),
+    ("1947–", "date-unrecognised", "span without its end"),
+    ("-1947", "date-unrecognised", "span without its start"),
+    ("1947/", "date-unrecognised", "span without its end"),
+    ("1947/..", "date-unrecognised", "span without its end"),
+    ("../1947", "date-unrecognised", "span without its start"),
+    ("1947/hello", "date-unrecognised", "“hello” is not a date form"),
+    ("1950-13/1960", "date-impossible", "month 13"),
+    ("1947-21/1950", "date-unrecognised", "already a span"),
+    ("19XX/1950", "date-unrecognised", "already a span"),
+    ("1947-25", "date-unrecognised", "seasons 21–24"),
+    ("1947-41", "date-unrecognised", "1947-01/1947-03"),
+    ("1947-XX-15", "date-unrecognised", "digits unspecified"),
+    ("19X7", "date-unrecognised", "only at the end of a year"),
+    ("XXXX", "date-unrecognised", "Write the part you know"),
+    ("0XXX", "date-unrecognised", "outside the years"),
 ]
 
 

@@ -25,6 +25,11 @@ def test_guide_explains_every_problem_code(code):
     assert re.search(rf"^\| `{re.escape(code)}` \|", GUIDE, re.M), f"problem {code} missing from docs/curators.md"
 
 
+@pytest.mark.parametrize("code", sorted(code for code in PROBLEM_TYPES if code.startswith("image-")))
+def test_the_media_folders_readme_explains_every_image_problem(code):
+    assert f"| `{code}` |" in (ROOT / "media" / "README.md").read_text(encoding="utf-8")
+
+
 def test_readme_quick_start_is_two_commands_and_ci_runs_the_second():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"^```(?:sh|bash)?\n(.+?)\n```", quick, re.M | re.S)

@@ -44,8 +44,9 @@ def test_import_writes_our_csv_and_reports(tmp_path, capsys):
     assert main(["import", "timelinejs", str(FIXTURES / "sheet.csv"), "-o", str(output)]) == EXIT_OK
     report = capsys.readouterr().out
     assert "sheet.csv:7: Media: media URL https://example.org/photo.jpg must be downloaded" in report
-    assert f"Imported 9 entries (2 eras) from {FIXTURES / 'sheet.csv'} into {output}" in report
-    assert "7 entries have no sources" in report
+    sheet = FIXTURES.relative_to(PROJECT_ROOT) / "sheet.csv"  # named relative to the working folder
+    assert f"Imported 9 rows (2 eras, 7 drafts) from {sheet} into {output}" in report
+    assert "Without sources (TimelineJS has no such column): 7 rows, kept as drafts" in report
     assert '    title = "Desegregating St. Louis medicine"\n    introduction = "A century of change."\n' in report
     data = output.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfid,kind,date,end_date,")  # UTF-8 with a BOM, so Excel reads accents
@@ -122,7 +123,7 @@ def test_export_writes_timelinejs_json(tmp_path, media, capsys):
     output = tmp_path / "timeline.json"
     output.write_text("an older export")
     assert main(["export", "timelinejs", str(output), "--csv", str(CATALOGUE), "--media", str(media)]) == EXIT_OK
-    assert "4 events and 1 eras (drafts left out)" in capsys.readouterr().out
+    assert "4 published entries and 1 era (drafts left out)" in capsys.readouterr().out
     exported = json.loads(output.read_text(encoding="utf-8"))
     assert [e["unique_id"] for e in exported["events"]] == ["hgp-opens", "campaign", "wu-students", "q-one"]
     assert list(tmp_path.glob("*.tmp")) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PIL import Image
 from timeline import media
 from timeline.media import ImageInfo, content_sha256, inspect_image, resolve_image
 from timeline.problems import PROBLEM_TYPES, Finding
+from timeline.settings import PROJECT_ROOT
 
 
 def noisy_jpeg(size: tuple[int, int] = (320, 240)) -> bytes:
@@ -93,6 +95,16 @@ def test_a_folder_is_not_an_image(media_dir: Path) -> None:
 @pytest.mark.parametrize("name", ["hgp-1937.jpg", "HGP.jpg", "Photo 1 (scan).JPG", "ümlaut.png", "x.jpg"])
 def test_plain_names_resolve_to_the_file(media_dir: Path, name: str) -> None:
     assert resolve_image(media_dir, name) == (media_dir / name).resolve()
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("NFC", "NFD"), ("NFD", "NFC")])
+def test_accented_names_match_however_the_accent_is_stored(tmp_path: Path, typed: str, saved: str) -> None:
+    # A Mac saves "café.jpg" as "cafe" + a combining accent (NFD); the spreadsheet cell holds "é" (NFC).
+    folder = tmp_path / "media"
+    folder.mkdir()
+    (folder / unicodedata.normalize(saved, "café.jpg")).write_bytes(b"x")
+    assert resolve_image(folder, unicodedata.normalize(typed, "café.jpg")) == (
+        folder / unicodedata.normalize(saved, "café.jpg")).resolve()
 
 
 @pytest.mark.parametrize(("name", "suggestion"), [
@@ -204,3 +216,10 @@ def test_inspection_is_remembered_until_the_file_changes(tmp_path: Path, monkeyp
     changed = media.inspect_cached(path)
     assert (isinstance(first, ImageInfo), again == first, len(calls)) == (True, True, 2)
     assert isinstance(changed, Finding) and changed.code == "image-unreadable"
+
+
+def test_the_shipped_media_folders_readme_is_never_taken_for_an_image() -> None:
+    readme = PROJECT_ROOT / "media" / "README.md"
+    assert resolve_image(PROJECT_ROOT / "media", "README.md") == readme.resolve()  # a plain file name like any
+    found = inspect_image(readme)
+    assert isinstance(found, Finding) and found.code == "image-unreadable" and "text file" in found.message

@@ -197,6 +197,25 @@ def test_field_count_problem_keeps_the_extra_values() -> None:
     assert (problem.row, problem.value) == (2, "at last, x")
 
 
+@pytest.mark.parametrize(("row", "said"), [
+    (b"wu,1947,Washington University, admits,St. Louis", "Most likely the comma is in column C ('title'), whose "
+     "text reads on in the next cell: 'Washington University, admits'"),
+    (b"wu,1947,It served 1,000 patients,St. Louis", "column C ('title')"),
+    (b"wu,1947,Two,Capital,Words", None),  # nothing reads on: no guess
+    (b"wu,1947,a,b,c", None),  # several places read on equally well: no guess
+])
+def test_field_count_names_the_cell_that_most_likely_holds_the_comma(row: bytes, said: str | None) -> None:
+    (problem,) = read(b"id,date,title,place\n" + row + b"\n").problems
+    assert problem.code == "field-count"
+    assert (said in problem.message) if said else ("Most likely" not in problem.message), problem.message
+
+
+def test_a_comma_before_a_date_is_placed_by_the_dates_shape() -> None:
+    (problem,) = read(b"id,title,date,status\nwu,Admits,students,1947,draft\n").problems
+    assert "Most likely the comma is in column B ('title')" in problem.message
+    assert "Put the whole of column B ('title') in double quotes" in problem.hint
+
+
 def test_line_is_set_only_where_it_differs_from_row() -> None:
     table = read(b'id,date,title\nhgp,1937,"Two\nlines"\nwu,=1947,Admits,extra\n')
     assert [(p.code, p.row, p.line) for p in table.problems] == [("field-count", 3, 4)]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.richtext import html_to_line, html_to_text, paragraphs, text_to_html
+from timeline.richtext import Unlinked, html_to_line, html_to_text, paragraphs, text_to_html, unlinked
 
 
 @pytest.mark.parametrize(("markup", "expected"), [
@@ -61,7 +64,22 @@ HREF = 'href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer"'
      '<p><a href="http://example.org" rel="noopener noreferrer">the <em>Argus</em></a></p>'),
     ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>"),
     ("[x](mailto:someone@example.org)", "<p>[x](mailto:someone@example.org)</p>"),
-    ('[x](https://a.example/"onmouseover=alert(1))', "<p>[x](https://a.example/&quot;onmouseover=alert(1))</p>"),
+    # A quote in an address is percent-encoded there (CommonMark), so it cannot close the href attribute.
+    ('[x](https://a.example/"onmouseover=alert(1))',
+     '<p><a href="https://a.example/%22onmouseover=alert(1)" rel="noopener noreferrer">x</a></p>'),
+    # Addresses as CommonMark writes them, which the page showed as raw Markdown before.
+    ("[the hospital](https://en.wikipedia.org/wiki/Homer_G._Phillips_Hospital_(St._Louis))",
+     '<p><a href="https://en.wikipedia.org/wiki/Homer_G._Phillips_Hospital_(St._Louis)" rel="noopener noreferrer">'
+     "the hospital</a></p>"),
+    ("[x]( https://example.org/a )", '<p><a href="https://example.org/a" rel="noopener noreferrer">x</a></p>'),
+    ("[x](<https://example.org/a b>)", '<p><a href="https://example.org/a%20b" rel="noopener noreferrer">x</a></p>'),
+    ("[O'Fallon Park](https://example.org/O'Fallon_Park)",
+     '<p><a href="https://example.org/O&#x27;Fallon_Park" rel="noopener noreferrer">O&#x27;Fallon Park</a></p>'),
+    ("[x](https://example.org/café)", '<p><a href="https://example.org/caf%C3%A9" rel="noopener noreferrer">x</a></p>'),
+    ("[x](www.example.org) [y](https://localhost/)", "<p>[x](www.example.org) [y](https://localhost/)</p>"),
+    ("**strong** is not in the contract", "<p>**strong** is not in the contract</p>"),
+    ("[a](https://example.org) and *b*, [c](ftp://x.org)",
+     '<p><a href="https://example.org" rel="noopener noreferrer">a</a> and <em>b</em>, [c](ftp://x.org)</p>'),
 ])
 def test_text_to_html_escapes_everything_but_our_two_forms(text, expected):
     assert text_to_html(text) == expected
@@ -73,6 +91,21 @@ def test_text_to_html_escapes_everything_but_our_two_forms(text, expected):
 ])
 def test_links_become_labels_when_not_allowed(text, expected):
     assert text_to_html(text, allow_links=False) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("No links here, only [brackets] and (parentheses).", ()),
+    ("[fine](https://en.wikipedia.org/wiki/Homer_G._Phillips_Hospital_(St._Louis)) and [x]( <https://a.org/b> )", ()),
+    ("[x](javascript:alert(1)) and [y](www.example.org)",
+     (Unlinked("javascript:alert(1)", ""), Unlinked("www.example.org", ""))),
+    ("See [the record](https://example.org/record for details.",
+     (Unlinked("", "See [the record](https://example.org/record for"),)),
+    ("One.\n\nTwo [a](mailto:a@b.org).", (Unlinked("mailto:a@b.org", ""),)),
+])
+def test_unlinked_names_what_the_renderer_shows_as_typed(text, expected):
+    assert unlinked(text) == expected
+    for item in expected:  # derived from the renderer: each one is in the page as typed
+        assert html.escape(item.address or item.written) in text_to_html(text)
 
 
 def test_html_to_line_flattens():
@@ -88,3 +121,9 @@ def test_plain_text_survives_the_round_trip(parts):
     text = "\n".join(parts)
     expected = "\n\n".join("\n".join(" ".join(line.split()) for line in p.split("\n")) for p in paragraphs(text))
     assert html_to_text(text_to_html(text)) == expected
+
+
+@given(st.text(max_size=80))
+def test_any_text_renders_to_our_tags_only_and_never_raises(text):
+    assert set(re.findall(r"<(/?[a-z]+)", text_to_html(text))) <= {"p", "/p", "br", "em", "/em", "a", "/a"}
+    assert all(isinstance(item, Unlinked) for item in unlinked(text))

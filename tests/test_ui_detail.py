@@ -32,6 +32,8 @@ def context(tmp_path: Path, allow_links: bool = True) -> DetailContext:
     ("Becker Archives VF07177", True, None),
     ("<script>x</script>", True, None),
     ("www.example.org", True, None),
+    ("https://example.org/a page", True, None),  # the checker says link-unrendered
+    ("javascript:alert(1)", True, None),
 ])
 def test_sources_link_only_web_addresses(tmp_path: Path, source: str, allow_links: bool, link: str | None) -> None:
     page = Elements(article_html(entry(sources=(source,)), context(tmp_path, allow_links)))

@@ -29,6 +29,7 @@ CATALOGUES: dict[str | None, tuple[str, ...]] = {
     "only_quotes.csv": ("words-a", "words-b"),
     "one_entry.csv": ("only-one",),
     "all_drafts.csv": (),
+    "related_repeat.csv": ("names-twice", "other-one"),  # "other-one; other-one" in related: one button, no crash
 }
 HOSTILE_LINKS = (
     {"event": "no-such-entry"},

@@ -141,6 +141,7 @@ def test_neighbours(entry_id, expected):
     ("www.example.com/page", "example.com"),
     ("Becker Archives VF07177", "Becker Archives VF07177"),
     ("  St. Louis American, 12 May 1950 ", "St. Louis American, 12 May 1950"),
+    ("https://[a.b/", "https://[a.b/"),  # urlsplit would raise on it: not a web address, so shown as typed
     ("mailto:someone@example.org", "mailto:someone@example.org"),  # not a web address: left as the curator wrote it
 ])
 def test_source_text_never_keeps_a_web_address(source, text):

@@ -233,14 +233,31 @@ def test_a_live_redraw_with_an_old_address_keeps_the_visitors_choice(app):
     assert dict(at.query_params) == {"q": "ward"}  # and the address is put right
 
 
-def test_content_note_covers_the_image_until_asked(app):
+def test_content_note_covers_a_photograph_until_asked(app, tmp_path):
+    from PIL import Image
+
     at = app()
+    data = tmp_path / "events.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,,,,",
+        "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,"
+        "ward.jpg,The closed ward,,Example Archive,"), encoding="utf-8")
+    Image.new("RGB", (900, 600), (90, 80, 70)).save(tmp_path / "media" / "ward.jpg")
     at.query_params["event"] = "hard-times"
     at.run()
     assert any("Describes racial violence." in body for body in html_bodies(at))
     assert not any("<figure" in body for body in html_bodies(at))
     at.button(key="reveal-hard-times").click().run()
-    assert any("<figure" in body for body in html_bodies(at))
+    assert any('<figure class="entry-figure">' in body and 'alt="The closed ward"' in body for body in html_bodies(at))
+
+
+def test_content_note_does_not_cover_a_placeholder(app):
+    at = app()
+    at.query_params["event"] = "hard-times"  # no image supplied yet: nothing distressing to hide
+    at.run()
+    assert any("Describes racial violence." in body for body in html_bodies(at))
+    assert any("placeholder-card" in body for body in html_bodies(at))
+    assert not [b for b in at.button if b.key == "reveal-hard-times"]
 
 
 @pytest.mark.parametrize(("entry_id", "literal"), [

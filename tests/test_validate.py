@@ -39,7 +39,8 @@ def validate(name: str, check_image=None):
     ("lengths_links.csv", [(2, "title", "title-too-long"), (2, "text", "text-long"),
                            (3, "sources", "link-scheme"), (3, "sources", "link-scheme"),
                            (3, "sources", "link-scheme"), (3, "text", "link-scheme"),
-                           (4, "related", "related-unknown")]),
+                           (7, "sources", "link-unrendered"), (7, "text", "link-unrendered"),
+                           (4, "related", "related-unknown"), (5, "related", "related-repeated")]),
 ])
 def test_fixture_problems(fixture, expected):
     _, problems = validate(fixture)
@@ -104,6 +105,11 @@ def test_every_problem_has_a_message_and_hint_and_a_declared_code():
             assert p.code in PROBLEM_TYPES
             assert p.message and p.hint
             assert p.severity is PROBLEM_TYPES[p.code].severity
+
+
+def test_a_repeated_related_id_is_kept_once():
+    entries, _ = validate("lengths_links.csv")
+    assert next(e for e in entries if e.id == "twice").related == ("links", "rel")
 
 
 def test_statuses_default_to_published():

@@ -19,6 +19,37 @@ from timeline.problems import Finding, Problem, has_errors, make_problem
 from timeline.reader import read_table
 from timeline.schema import Entry, Kind
 from timeline.validate import ImageCheck, validate_table
+from timeline.wording import counted
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a catalogue holds, counted by the one rule every screen uses.
+
+    An *entry* is an event or a quote that visitors can see (published). Drafts (of any kind, eras too) and the
+    published eras are counted apart and named as such, so "45 published entries" means the same in the checker,
+    its JSON, the curator panel and the visitors' pages. A draft without a date is not in the catalogue at all.
+    """
+
+    published_entries: int
+    drafts: int
+    eras: int
+    errors: int
+    warnings: int
+
+    @property
+    def contents(self) -> str:
+        """"45 published entries, 16 drafts, 3 eras"."""
+        return (f"{counted(self.published_entries, 'published entry', 'published entries')}, "
+                f"{counted(self.drafts, 'draft')}, {counted(self.eras, 'era')}")
+
+    @property
+    def problems(self) -> str:
+        """"0 errors, 4 warnings"."""
+        return f"{counted(self.errors, 'error')}, {counted(self.warnings, 'warning')}"
+
+    def __str__(self) -> str:
+        return f"{self.contents}; {self.problems}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +76,13 @@ class Catalog:
     @property
     def warning_count(self) -> int:
         return sum(not p.is_error for p in self.problems)
+
+    @cached_property
+    def counts(self) -> Counts:
+        """Published entries, drafts, eras, errors and warnings (see Counts)."""
+        drafts = sum(not e.is_published for e in (*self.entries, *self.eras))
+        return Counts(sum(e.is_published for e in self.entries), drafts, sum(e.is_published for e in self.eras),
+                      self.error_count, self.warning_count)
 
     @cached_property
     def visible(self) -> Catalog:

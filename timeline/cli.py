@@ -3,7 +3,8 @@
 Only this module turns problems into text and exit statuses: 0 when the
 file is publishable (or the command succeeded), 1 when it is not, 2 when
 the command itself was misused. Whatever the input, no traceback reaches
-the curator.
+the curator. When whatever reads the output stops early (``| head``), the
+command stops quietly with 141, as a Unix tool ended by SIGPIPE does.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
-from urllib.parse import urlsplit
 
 from timeline.catalog import Catalog, load_catalog
 from timeline.interchange import (  # the exit statuses are declared there: it cannot import this module
@@ -27,6 +29,7 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
     add_interchange_commands,
 )
 from timeline.problems import format_problem
+from timeline.richtext import is_web_address
 from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
 from timeline.store import PublishedStore
 from timeline.wording import counted
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from timeline.site.build import SiteReport
 
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
 
 
@@ -75,8 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _base_url(text: str) -> str:
     if not text:
         return ""  # not known: pages link to each other relatively and claim no address
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+    if not is_web_address(text) or "?" in text or "#" in text:  # a site's address, not a page's
         raise argparse.ArgumentTypeError(f"'{text}' is not a web address; give one like https://example.org/exhibit/")
     return text.rstrip("/") + "/"
 
@@ -94,24 +97,18 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def summary_line(catalog: Catalog) -> str:
-    drafts = sum(not e.is_published for e in catalog.entries)
-    count = len(catalog.entries) + len(catalog.eras)
     encoding = ENCODING_NAMES.get(catalog.encoding, catalog.encoding or "nothing")
     verdict = "publishable" if catalog.publishable else "NOT publishable: fix the errors above"
-    return (f"{catalog.path}: {counted(count, 'entry', 'entries')} ({counted(drafts, 'draft')}, "
-            f"{counted(len(catalog.eras), 'era')}), {counted(catalog.error_count, 'error')}, "
-            f"{counted(catalog.warning_count, 'warning')}; read as {encoding}; {verdict}.")
+    return f"{catalog.path}: {catalog.counts}; read as {encoding}; {verdict}."
 
 
 def check_report(catalog: Catalog) -> dict[str, object]:
-    """The JSON form of a check: stable keys for scripts and editors."""
+    """The JSON form of a check: stable keys for scripts and editors, counted as the summary line counts."""
     return {
         "path": catalog.path,
         "publishable": catalog.publishable,
         "encoding": catalog.encoding,
-        "entries": len(catalog.entries) + len(catalog.eras),
-        "errors": catalog.error_count,
-        "warnings": catalog.warning_count,
+        **asdict(catalog.counts),
         "problems": [
             {"code": p.code, "severity": str(p.severity), "row": p.row, "line": p.line, "column": p.column,
              "value": p.value, "message": p.message, "hint": p.hint}
@@ -141,9 +138,13 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
         out.write(format_problem(problem, catalog.path) + "\n")
     pruned = f", {counted(prune(args.out, report.files), 'unused file')} deleted" if args.prune else ""
     out.write(f"Images: {counted(report.built, 'derivative')} made, {report.reused} already up to date, "
-              f"{counted(report.placeholders, 'placeholder card')}, {counted(len(problems), 'problem')}"
+              f"{counted(report.placeholders, 'placeholder card')}, {counted(len(problems), 'image problem')}"
               f"{pruned}; in {args.out}.\n")
-    return EXIT_OK if not problems else EXIT_INVALID
+    others = sum(p.is_error and p.column != "image" for p in catalog.problems)
+    if others > 0:  # a date or field-count error holds the file back just as an image error does
+        out.write(f"{catalog.path}: {counted(others, 'other error')} (dates, cells, ...): the file is not "
+                  "publishable. Run python -m timeline check to see them.\n")
+    return EXIT_OK if not problems and catalog.publishable else EXIT_INVALID
 
 
 def run_site(args: argparse.Namespace, out: TextIO) -> int:
@@ -216,16 +217,42 @@ def _load(csv_path: Path, media: Path) -> Catalog:
     return load_catalog(csv_path, media, load_settings(settings_path_for(csv_path)).category_order())
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test's stream): nothing to flush at exit
+        pass
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "check": run_check, "media": run_media, "site": run_site, **INTERCHANGE_COMMANDS,
 }
 
 
+def shown_path(path: Path) -> Path:
+    """A path as messages name it: as typed, or relative to the working folder when it lies inside it (the
+    default data file is an absolute path from the project folder, which reads badly in every message)."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd())
+        except (ValueError, OSError):  # elsewhere, or the working folder has gone
+            return path
+    return path
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     args = build_parser().parse_args(argv)
+    for name, value in vars(args).items():
+        if isinstance(value, Path):
+            setattr(args, name, shown_path(value))
     try:
         return COMMANDS[args.command](args, stream)
+    except BrokenPipeError:  # `check --format json | head`: the reader has gone; stop quietly, as Unix tools do
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return EXIT_MISUSE
     except Exception as exc:  # a curator must never see a traceback; say what happened instead

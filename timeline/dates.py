@@ -9,6 +9,26 @@ optional end. It is placed on a numeric year axis (``start_year`` to
 whole-cell forms first (mostly Excel damage and day/month orders that need a
 precise rejection), then point forms for each end of a span. It never raises
 for curator text; a problem comes back as a ``Finding``.
+
+The EDTF it reads (Library of Congress EDTF, ISO 8601-2), exactly:
+
+- Level 0: ``1947``, ``1947-09``, ``1947-09-15`` and intervals of them, ``1947/1955``. Not times of day.
+- Level 1, read: approximate ``~`` (``1947~``, ``1947-09~``, on either end of an interval); unspecified digits
+  at the end of a year, ``194X`` (a decade), ``19XX`` (1900–1999) and ``1XXX`` (1000–1999); an unspecified month
+  or day, ``1947-XX`` (the year), ``1947-XX-XX`` (the year), ``1947-09-XX`` (the month); seasons 21–24, read as
+  approximate spans of months: spring ``1947-21`` March–May 1947, summer ``-22`` June–August, autumn ``-23``
+  September–November, winter ``-24`` December 1947–February 1948 (EDTF orders a year's seasons spring to winter,
+  so winter starts at that year's end).
+- Level 1, refused with a reason: uncertain ``?`` and ``%`` (the timeline draws no uncertainty: write ``~``);
+  open (``1947/..``) and unknown (``1947/``) interval ends (nothing to draw the end at: give the end, or only
+  the start); years beyond four digits (``Y170000``) and negative years, outside the years the exhibit shows
+  (``-1947`` is read as a span without its start, which is what a curator typing it means).
+- Level 2 (seasons 25–41, sets, digits unspecified inside a year, qualifiers per part): refused.
+
+The PyPI ``edtf`` package (ixc/python-edtf, 5.0.2, maintained) was considered for the strict layer and not used:
+its pyparsing grammar took about 28 ms a date here (a 10,000-entry check must take under a second), it raises
+TypeError for open ends, reads an unknown end ``1947/`` as ten years, and winter as December alone; and its
+ParseException cannot say which number is wrong, which our messages do.
 """
 
 from __future__ import annotations
@@ -167,11 +187,20 @@ def parse_date(text: str) -> HistDate | Finding:
     parts = _SPAN_SEPARATOR.split(value)
     if len(parts) > 2:
         return _unrecognised(value, f"“{value}” has more than one separator (/, -, – or “to”); a span has two ends.")
+    if len(parts) == 1:
+        return _parse_point(value)
+    if missing := next((side for side, part in zip(("start", "end"), parts, strict=True) if part in ("", "..")), None):
+        return _unrecognised(value, f"“{value}” is a span without its {missing}: an open or unknown {missing} "
+                                    "cannot be drawn on the timeline.",
+                             "Write both ends (1947/1955), or only the date (1947) and say the rest in the text.")
     points = [_parse_point(part) for part in parts]
-    if finding := next((p for p in points if isinstance(p, Finding)), None):
-        return finding
-    if len(points) == 1:
-        return points[0]
+    for part, point in zip(parts, points, strict=True):
+        if isinstance(point, Finding):  # name the whole cell too: the curator looks for what they typed
+            return replace(point, message=f"In “{value}”: {point.message}") if value not in point.message else point
+        if point.is_span:
+            return _unrecognised(value, f"“{part}” in “{value}” is already a span ({point.label}), so it cannot be "
+                                        "one end of another.", f"Write the span's ends as years or months, e.g. "
+                                        f"{point.to_edtf().replace('~', '')}.")
     start, end = points
     return _join(start, end, f"The span “{value}” ends ({end.label}) before it starts ({start.label}).")
 
@@ -197,6 +226,10 @@ def _make(value: str, year: int, month: int | None = None, day: int | None = Non
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return _unrecognised(value, f"The year {year} in “{value}” is outside the years this timeline handles "
                                     f"({FIRST_YEAR}–{LAST_YEAR}).", "Check the year; write it with four digits.")
+    if month is not None and day is None and 25 <= month <= 41:
+        return _unrecognised(value, f"“{value}” uses EDTF's code {month} (a season of one hemisphere, a quarter or "
+                                    "a half-year), which this timeline does not read; it reads the seasons 21–24.",
+                             f"Write the months as a span, e.g. {year}-01/{year}-03.")
     if month is not None and not 1 <= month <= 12:
         return Finding("date-impossible", f"“{value}” has month {month:02d}; months run from 01 to 12.",
                        _month_hint(year, month, day))
@@ -238,6 +271,39 @@ def _decade(match: re.Match[str], value: str) -> HistDate | Finding:
     return start if isinstance(start, Finding) else replace(start, precision=Precision.DECADE)
 
 
+def _unspecified_year(match: re.Match[str], value: str) -> HistDate | Finding:
+    """194X is a decade; 19XX and 1XXX, which have no precision of their own, the span of years they cover."""
+    if len(match["x"]) == 1:
+        return _decade(match, value)
+    width = 10 ** len(match["x"])
+    return _made_span(value, (int(match["y"]) * width,), (int(match["y"]) * width + width - 1,))
+
+
+def _made_span(value: str, start: tuple[int, ...], end: tuple[int, ...], approximate: bool = False
+               ) -> HistDate | Finding:
+    """A span from the numbers of its two ends, or the Finding that says which number is wrong."""
+    first, last = _make(value, *start), _make(value, *end)
+    if isinstance(first, Finding):
+        return first
+    return last if isinstance(last, Finding) else replace(first, approximate=approximate, end=last)
+
+
+# EDTF's seasons as the months they cover: (first month, last month, years the last month is after the first).
+_SEASONS = {21: (3, 5, 0), 22: (6, 8, 0), 23: (9, 11, 0), 24: (12, 2, 1)}
+
+
+def _season(match: re.Match[str], value: str) -> HistDate | Finding:
+    first, last, later = _SEASONS[int(match["s"])]
+    year = int(match["y"])
+    return _made_span(value, (year, first), (year + later, last), approximate=True)
+
+
+def _unplaceable(match: re.Match[str], value: str) -> Finding:
+    return _unrecognised(value, f"“{value}” leaves digits unspecified (X) where the timeline cannot place it: it "
+                                "reads X only at the end of a year (194X, 19XX) and as a whole month or day "
+                                "(1947-XX, 1947-09-XX).", "Write the part you know, e.g. 1947 or 194X.")
+
+
 def _iso(match: re.Match[str], value: str) -> HistDate | Finding:
     month, day = (int(match[g]) if match[g] else None for g in ("m", "d"))
     return _make(value, int(match["y"]), month, day)
@@ -249,8 +315,12 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 _Build = Callable[[re.Match[str], str], HistDate | Finding]
 _POINT_FORMS: tuple[tuple[re.Pattern[str], _Build], ...] = (
+    (_compile(r"(?P<y>\d{4})-(?P<s>2[1-4])"), _season),  # 1947-21: spring 1947 (EDTF level 1)
     (_compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?"), _iso),  # 1947, 1947-09, 1947-09-15
-    (_compile(r"(?P<y>\d{3})X"), _decade),  # 194X
+    # 1947-XX and 1947-XX-XX are the year, 1947-09-XX the month: an unspecified part is a coarser precision
+    (_compile(r"(?P<y>\d{4})-(?:(?P<m>\d{2})-XX|XX(?:-XX)?)(?P<d>)"), _iso),
+    (_compile(r"(?=[\dX]{4}$)(?P<y>\d{1,3})(?P<x>X{1,3})"), _unspecified_year),  # 194X, 19XX, 1XXX
+    (_compile(r"[\dX]{4}(?:-[\dX]{2}){0,2}"), _unplaceable),  # XXXX, 19X7, 1947-XX-15: digits unspecified elsewhere
     (_compile(r"(?:the\s+)?(?P<y>\d{3})0['’]?s"), _decade),  # 1940s, the 1940s, 1940's
     (_compile(r"(?:(?P<d>\d{1,2})\s+)?(?P<mon>[a-z]{3,9})\.?,?\s+(?P<y>\d{4})"), _named),  # (15) September 1947
     (_compile(r"(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"), _named),  # Sept. 15, 1947

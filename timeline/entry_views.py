@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from timeline.cards import TO_BE_ADDED
 from timeline.dates import Precision
 from timeline.page_meta import summary
+from timeline.richtext import is_web_address
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
 
@@ -110,10 +110,8 @@ def where(entry: Entry) -> str:
 
 
 def source_of(citation: str) -> Source:
-    """A citation links only when it is a whole http(s) address with a host; anything else stays text."""
-    parts = urlsplit(citation) if " " not in citation else None
-    is_web = parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-    return Source(citation, citation if is_web else "")
+    """A citation links only when it is a web address by the rule the checker applies too; else it stays text."""
+    return Source(citation, citation if is_web_address(citation) else "")
 
 
 def placeholder(entry: Entry, color: str, status: str = TO_BE_ADDED) -> Picture:

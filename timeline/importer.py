@@ -17,7 +17,7 @@ from timeline.problems import Finding
 from timeline.richtext import html_to_line, html_to_text, paragraphs
 from timeline.schema import COLUMN_NAMES, COLUMNS, LIST_SEPARATOR, Kind, Status
 from timeline.timelinejs import ATTRIBUTION_MARK, SHEET_KEYS, SOURCES_LABEL, SheetRecord, sheet_key
-from timeline.validate import ID_PATTERN, SAFE_LINK
+from timeline.validate import ID_PATTERN
 
 OUTPUT_COLUMNS: tuple[str, ...] = (*COLUMN_NAMES, "notes")
 ID_WORDS = 6  # headline words kept in a generated id
@@ -188,7 +188,7 @@ def _media(row: _Row) -> None:
     if _FILE_NAME.match(media) and not _URL.match(media):
         row.cells["image"] = media
         row.report("Media", f"Copy {media} into media/ (the file name is in the image column).")
-    elif SAFE_LINK.match(media) or _URL.match(media):
+    elif _URL.match(media):
         row.report("Media", f"media URL {media} must be downloaded into media/ and its file name put in the image "
                    "column.", f"Media: {media}")
     else:

@@ -24,6 +24,7 @@ from timeline.settings import SETTINGS_NAME, Environment, load_settings, setting
 from timeline.store import write_atomically
 from timeline.template import template_rows
 from timeline.timelinejs import SheetRecord, export_timeline, records_from_json, records_from_table
+from timeline.wording import counted
 
 # The one declaration of the statuses timeline.cli documents (0 done, 1 invalid or unreadable input, 2 misuse):
 # cli imports them from here, as this module cannot import cli without a cycle.
@@ -94,11 +95,12 @@ def _records(data: bytes, out: TextIO, path: str) -> tuple[Sequence[SheetRecord]
 
 def import_summary(result: SheetImport, sheet: Path, output: Path) -> str:
     eras = sum(row["kind"] == "era" for row in result.rows)
-    lines = [f"Imported {len(result.rows)} entries ({eras} eras) from {sheet} into {output}; "
-             f"{len(result.notes)} report lines above; {result.drafts} entries are drafts."]
+    lines = [f"Imported {counted(len(result.rows), 'row')} ({counted(eras, 'era')}, "
+             f"{counted(result.drafts, 'draft')}) from {sheet} into {output}; "
+             f"{counted(len(result.notes), 'report line')} above."]
     if result.unsourced:
-        lines.append(f"{result.unsourced} entries have no sources (TimelineJS has no such column): they are drafts "
-                     "until you fill in sources and set status to published.")
+        lines.append(f"Without sources (TimelineJS has no such column): {counted(result.unsourced, 'row')}, kept as "
+                     "drafts until you fill in sources and set status to published.")
     if result.title:  # JSON string escapes are valid TOML basic strings
         lines.append(f"Title slide (row {result.title.row}): the exhibit's title lives in data/{SETTINGS_NAME}; "
                      f"add:\n    title = {json.dumps(result.title.headline, ensure_ascii=False)}")
@@ -114,13 +116,16 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
     settings = load_settings(settings_path_for(args.csv))
     catalog = load_catalog(args.csv, args.media, settings.category_order())
     if not catalog.publishable:
-        out.write(f"{args.csv} has {catalog.error_count} errors, so it is not published and nothing was exported. "
+        out.write(f"{args.csv} has {counted(catalog.error_count, 'error')}, so it is not published and nothing was "
+                  "exported. "
                   f"Run: python -m timeline check {args.csv}\n")
         return EXIT_INVALID
     visible = catalog.visible
     exported = json.dumps(export_timeline(visible, settings), ensure_ascii=False, indent=2) + "\n"
     write_atomically(args.output, exported.encode("utf-8"))
-    out.write(f"Wrote {args.output}: {len(visible.entries)} events and {len(visible.eras)} eras (drafts left out). "
+    shown = f"{counted(visible.counts.published_entries, 'published entry', 'published entries')} and " \
+            f"{counted(visible.counts.eras, 'era')}"
+    out.write(f"Wrote {args.output}: {shown} (drafts left out). "
               "Copy the images it names from media/ beside it.\n")
     return EXIT_OK
 

@@ -15,12 +15,14 @@ import hashlib
 import os
 import re
 import struct
+import unicodedata
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from PIL import Image, UnidentifiedImageError
 
@@ -71,31 +73,36 @@ def resolve_image(media_dir: Path, name: str) -> Path | Finding:
     for refused, why in _NAME_RULES:
         if refused(name):
             return Finding("image-path", f"The image name {name!r} {why}.", "")
-    root = media_dir.resolve()
-    real = (media_dir / name).resolve()
-    if not real.is_relative_to(root):
+    present = _names_in(media_dir)
+    # The name is looked up in the listing (not only with exists()), so it stays case-exact on case-insensitive
+    # disks (Windows, macOS), and after NFC normalisation: macOS saves "café.jpg" with a separate accent (NFD)
+    # while a spreadsheet cell holds the composed "é" (NFC), and the two are different names on Linux.
+    on_disk = present.get(unicodedata.normalize("NFC", name))
+    if on_disk is None:
+        return Finding("image-missing", _missing_message(media_dir, name, frozenset(present.values())), "")
+    real = (media_dir / on_disk).resolve()
+    if not real.is_relative_to(media_dir.resolve()):
         return Finding("image-path", f"{name!r} in the media folder is a link to a file outside it ({real}); "
                                      "copy the file itself into the media folder.", "")
     if real.is_dir():
         return Finding("image-path", f"{name!r} is a folder, not an image file.", "")
-    present = _names_in(media_dir)
-    # Checking the listing (not only exists()) keeps names case-exact on case-insensitive disks (Windows, macOS).
-    if not real.is_file() or name not in present:
-        return Finding("image-missing", _missing_message(media_dir, name, present), "")
+    if not real.is_file():  # a link to nothing
+        return Finding("image-missing", _missing_message(media_dir, name, frozenset(present.values())), "")
     return real
 
 
-def _names_in(media_dir: Path) -> frozenset[str]:
+def _names_in(media_dir: Path) -> Mapping[str, str]:
+    """The folder's names by their NFC form (see resolve_image)."""
     try:
         return _listing(str(media_dir), media_dir.stat().st_mtime_ns)
     except OSError:
-        return frozenset()
+        return MappingProxyType({})
 
 
 @lru_cache(maxsize=64)
-def _listing(folder: str, mtime_ns: int) -> frozenset[str]:
+def _listing(folder: str, mtime_ns: int) -> Mapping[str, str]:
     """A folder's names, read again only when an entry is added, removed or renamed (that changes its mtime)."""
-    return frozenset(e.name for e in os.scandir(folder))
+    return MappingProxyType({unicodedata.normalize("NFC", e.name): e.name for e in os.scandir(folder)})
 
 
 def _missing_message(media_dir: Path, name: str, present: frozenset[str]) -> str:

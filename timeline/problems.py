@@ -69,7 +69,8 @@ _TYPES = (
                 "Fine for notes; otherwise check the spelling against the column table."),
     ProblemType("column-blank", E, "A header cell is empty but the column below it has values.",
                 "Give the column a name from the column table, or delete it."),
-    ProblemType("field-count", E, "A row has more or fewer cells than the header, usually an unquoted comma.",
+    ProblemType("field-count", E, "A row has more or fewer cells than the header, usually an unquoted comma; the "
+                "message names the cell that most likely holds it when it can tell.",
                 "Put the cell in double quotes, or remove the extra comma or cell."),
     ProblemType("formula", W, "A cell starts like a spreadsheet formula (=, +, -, @).",
                 "Type the value as text; a leading ' in Excel stops it being a formula."),
@@ -110,8 +111,12 @@ _TYPES = (
                 "Give the era an end_date, or write the date as an interval such as 1937/1955."),
     ProblemType("related-unknown", E, "A related id does not match any entry's id.",
                 "Check the spelling of the id, or remove it from related."),
+    ProblemType("related-repeated", W, "A related cell names the same id more than once.",
+                "Delete the repeats; the entry is shown once among the related entries either way."),
     ProblemType("link-scheme", E, "A link is not an http:// or https:// address.",
                 "Use a full web address starting with https://, or cite the archive reference as text."),
+    ProblemType("link-unrendered", W, "Something written as a link cannot become one, so visitors see it as typed.",
+                "Write a link as [label](https://example.org), and a source's address alone, without spaces."),
     ProblemType("image-path", E, "The image must be a plain file name inside the media folder.",
                 "Put the file in media/ and write just its name, e.g. hgp-1937.jpg."),
     ProblemType("image-missing", E, "The image file named is not in the media folder.",
@@ -180,8 +185,13 @@ def quoted(value: str, limit: int = 60) -> str:
 
 
 def format_location(problem: Problem, path: str) -> str:
-    """``PATH:ROW: COLUMN`` as curators and editors expect it; parts that do not apply are left out."""
-    where = path if problem.row is None else f"{path}:{problem.row}"
+    """``PATH:ROW: COLUMN`` as curators and editors expect it; parts that do not apply are left out.
+
+    A problem with the whole file that knows its text line (a NUL byte, a stray byte) is ``PATH:LINE``, which
+    editors jump to; a row's problem keeps the spreadsheet's row and adds the line in the message (see Problem).
+    """
+    number = problem.row if problem.row is not None else problem.line
+    where = path if number is None else f"{path}:{number}"
     if problem.column:
         where += f": {problem.column}"
     return where
@@ -189,6 +199,6 @@ def format_location(problem: Problem, path: str) -> str:
 
 def format_problem(problem: Problem, path: str) -> str:
     """One problem as two lines: where and what, then how to fix it. Used by the checker and curator mode."""
-    line = f" (line {problem.line})" if problem.line is not None else ""
+    line = f" (line {problem.line})" if problem.line is not None and problem.row is not None else ""
     return (f"{format_location(problem, path)}: {problem.severity}: {problem.message}{line} [{problem.code}]\n"
             f"    fix: {problem.hint}")

@@ -23,15 +23,17 @@ import csv
 import difflib
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
 
+from timeline.dates import HistDate, parse_date
 from timeline.encoding import decode_text
 from timeline.problems import Problem, make_problem, quoted
-from timeline.schema import COLUMN_NAMES, REQUIRED_HEADER
+from timeline.schema import COLUMN_NAMES, REQUIRED_HEADER, Kind, Status
+from timeline.wording import counted
 
 
 @dataclass(frozen=True)
@@ -258,11 +260,18 @@ def _fit(fields: list[str], header: _Header, row: int, line: int, problems: list
     extra = [cell.strip() for cell in fields[width:]]
     if len(fields) > width and not any(extra):
         return fields[:width]
-    found = f"Row {row} has {len(fields)} cells but the header has {width}"
+    found = f"Row {row} has {counted(len(fields), 'cell')} but the header has {width}"
     if extra:
         shown = ", ".join(quoted(cell, 40) for cell in extra if cell)
         detail = f"{found}: beyond column {column_letter(width - 1)} it holds {shown}"
         hint = "Put a cell that contains a comma in double quotes, or remove the extra cells."
+        if (at := _comma_cell(fields, header)) is not None:
+            # csv dropped the space after each comma (skipinitialspace); a thousands separator never had one
+            joined = fields[at] + "".join(("," if cell[:1].isdigit() else ", ") + cell
+                                          for cell in fields[at + 1:at + len(fields) - width + 1])
+            detail += (f". Most likely the comma is in {_column(at, header)}, whose text reads on in the next cell: "
+                       f"{quoted(joined, 80)}")
+            hint = f"Put the whole of {_column(at, header)} in double quotes: \"{' '.join(joined.split())[:60]}\"."
     else:
         first, last = len(fields), width - 1
         span = _column(first, header) + ("" if first == last else f" to {_column(last, header)}")
@@ -271,6 +280,40 @@ def _fit(fields: list[str], header: _Header, row: int, line: int, problems: list
     problems.append(make_problem("field-count", f"{detail}. The row was not read, so nothing in it is shifted.",
                                  hint, row=row, line=_line(row, line), value=", ".join(cell for cell in extra if cell)))
     return None
+
+
+# Columns whose values have a shape, so a row shifted by an unquoted comma shows where its cells moved.
+_SHAPES: dict[str, Callable[[str], bool]] = {
+    "kind": lambda value: value.lower() in ("", *Kind),
+    "status": lambda value: value.lower() in ("", *Status),
+    "date": lambda value: not value or isinstance(parse_date(value), HistDate),
+    "end_date": lambda value: not value or isinstance(parse_date(value), HistDate),
+}
+
+
+def _comma_cell(fields: list[str], header: _Header) -> int | None:
+    """The position of the cell that most likely holds the unquoted comma(s) of a row with too many cells, or None.
+
+    Joining that cell with the cells after it must give every shaped column (kind, status, dates) a value of its
+    shape, at least as well as joining anywhere else; and each cell joined onto it must read on from it (start
+    with a small letter or a digit: ", and nurses", "1,000"). Only a single such position is named.
+    """
+    spill = len(fields) - header.width
+    ranked: list[tuple[int, int]] = []
+    for at in range(header.width):
+        if not all(_reads_on(cell) for cell in fields[at + 1:at + spill + 1]):
+            continue
+        joined = [*fields[:at], ",".join(fields[at:at + spill + 1]), *fields[at + spill + 1:]]
+        ranked.append((sum(_SHAPES[name](value.strip()) for name, value in zip(header.names, joined, strict=True)
+                           if name in _SHAPES), at))
+    best = max((score for score, _ in ranked), default=-1)
+    found = [at for score, at in ranked if score == best]
+    return found[0] if len(found) == 1 and best == sum(name in _SHAPES for name in header.names) else None
+
+
+def _reads_on(cell: str) -> bool:
+    first = cell.lstrip()[:1]
+    return first.islower() or first.isdigit()
 
 
 def _column(index: int, header: _Header) -> str:

@@ -1,31 +1,86 @@
-"""Narrative text as safe HTML: the one implementation for the web page, the kiosk and the TimelineJS export.
+"""Narrative text as safe HTML: the one implementation for the web page, the kiosk, the TimelineJS export and the
+checker's link messages.
 
 Our ``text`` column is plain paragraphs with two kinds of markup only: ``*emphasis*`` and ``[links](https://...)``
 (schema.COLUMNS, docs/curators.md): blank lines start new paragraphs and a single line break stays a line break.
 Going out, every character of curator text is escaped and only those two forms become tags, so no curator string
 can inject markup. Streamlit's Markdown is not used at all: it would read ``$...$`` as LaTeX, ``# `` as a heading
-and bare ``www.`` as links. Coming in (TimelineJS keeps HTML), tags are dropped except the few that carry meaning we
-can keep (paragraphs, line breaks, emphasis, http(s) links); script and style contents are dropped with their tags.
+and bare ``www.`` as links. Each line is read by markdown-it-py's inline parser (CommonMark's rules for link
+destinations: balanced parentheses as in Wikipedia's ``..._(St._Louis)``, ``<...>``, spaces around the address)
+with only emphasis and links switched on, HTML off and only web addresses accepted. The checker asks the same
+parser what would not become a link (``unlinked``), so the two cannot disagree. Coming in (TimelineJS keeps HTML),
+tags are dropped except the few that carry meaning we can keep (paragraphs, line breaks, emphasis, http(s) links);
+script and style contents are dropped with their tags.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
+from markdown_it.token import Token
 
 LINK_REL = "noopener noreferrer"  # a followed link gets no handle on this page and no referrer
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# [label](https://...) with no brackets in the label and no spaces, quotes, parentheses or angle brackets in the URL.
-_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((https?://[^\s()<>\"']{1,2000})\)")
-# *emphasis*: the stars hug the words inside and are not part of a longer word outside (2*3*4 stays as typed).
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_SAFE_HREF = re.compile(r"^https?://\S+$", re.I)
+# An http(s) address with a dotted host name (an optional port) and no spaces: the only links the exhibit makes, in
+# the text and in sources. No user name or IP-literal host: an exhibit cites neither, and urlsplit reads the rest.
+_WEB_ADDRESS = re.compile(r"https?://[\w-]+(?:\.[\w-]+)+(?::\d{1,5})?(?:[/?#]\S*)?", re.I)
+# What a curator means as an address: a scheme with "//", a script-capable or other non-web scheme, or "www.".
+_ADDRESS_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://|(?:javascript|vbscript|data|file|mailto|tel|ftp|blob):|www\.)",
+                           re.I)
+_LINK_TEXT = "]("  # every inline link has it, so a line without it needs no link check
 _PARAGRAPH_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
 _BLOCK_TAGS = _PARAGRAPH_TAGS | {"br"}
 _EMPHASIS_TAGS = frozenset({"em", "i"})
 _SILENT_TAGS = frozenset({"script", "style", "iframe", "object", "noscript", "template"})
 _ANY_BLOCK = re.compile(rf"<\s*/?\s*(?:{'|'.join(sorted(_BLOCK_TAGS))})\b", re.I)
+
+
+def is_web_address(text: str) -> bool:
+    """Whether ``text`` is an address the exhibit links to: http(s), a dotted host, no spaces."""
+    return bool(_WEB_ADDRESS.fullmatch(text))
+
+
+def looks_like_address(text: str) -> bool:
+    """Whether a citation starts like an address (``https://``, ``mailto:``, ``www.``), linkable or not."""
+    return bool(_ADDRESS_LIKE.match(text))
+
+
+def _star_emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's emphasis tokenizer for ``*`` only, which never splits a word (as CommonMark's ``_`` does).
+
+    The contract names ``*emphasis*`` alone, so ``snake_case_name`` and ``2*3*4`` stay as typed; the pairing of
+    the delimiters is markdown-it's own (its ``emphasis`` post-processing rule).
+    """
+    if silent or state.src[state.pos] != "*":
+        return False
+    scanned = state.scanDelims(state.pos, False)
+    for _ in range(scanned.length):
+        state.push("text", "", 0).content = "*"
+        state.delimiters.append(Delimiter(ord("*"), scanned.length, len(state.tokens) - 1, -1, scanned.can_open,
+                                          scanned.can_close))
+    state.pos += scanned.length
+    return True
+
+
+def _parser(accept: Callable[[str], bool]) -> MarkdownIt:
+    """The inline parser: emphasis and links only, no HTML, links only to addresses ``accept`` allows."""
+    parser = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link"])
+    parser.inline.ruler.at("emphasis", _star_emphasis)
+    parser.validateLink = accept  # type: ignore[method-assign]
+    return parser
+
+
+_RENDERER = _parser(is_web_address)
+# The same parser accepting any address: what it links and the renderer does not is a link the checker names.
+_ANY_LINK = _parser(lambda address: True)
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -53,21 +108,64 @@ def text_to_html(text: str, allow_links: bool = True) -> str:
                    for part in paragraphs(text))
 
 
+@lru_cache(maxsize=4096)
 def inline_html(text: str, allow_links: bool = True) -> str:
-    """One line as escaped HTML with *x* as <em> and [x](https://...) as <a> (or just its label)."""
-    out, position = [], 0
-    for match in _LINK.finditer(text):
-        out.append(_emphasised(text[position:match.start()]))
-        label = _emphasised(match[1])  # [the *Argus*](https://...)
-        out.append(f'<a href="{html.escape(match[2])}" rel="{LINK_REL}">{label}</a>' if allow_links else label)
-        position = match.end()
-    out.append(_emphasised(text[position:]))
-    return "".join(out)
+    """One line as escaped HTML with *x* as <em> and [x](https://...) as <a> (or just its label).
+
+    Remembered: every rerun renders the same few lines again.
+    """
+    return "".join(_TOKEN_HTML.get(token.type, _as_typed)(token, allow_links) for token in _inline(_RENDERER, text))
 
 
-def _emphasised(text: str) -> str:
-    """Escape, then turn *emphasis* into <em>; escaping leaves ``*`` alone."""
-    return _EMPHASIS.sub(r"<em>\1</em>", html.escape(text))
+def _inline(parser: MarkdownIt, line: str) -> list[Token]:
+    return [child for token in parser.parseInline(line) for child in token.children or ()]
+
+
+def _link_open(token: Token, allow_links: bool) -> str:
+    return f'<a href="{html.escape(str(token.attrGet("href")))}" rel="{LINK_REL}">' if allow_links else ""
+
+
+def _as_typed(token: Token, allow_links: bool) -> str:
+    """Markup the contract does not have (``**strong**``) is shown as typed."""
+    return html.escape(token.markup or token.content)
+
+
+_TOKEN_HTML: dict[str, Callable[[Token, bool], str]] = {
+    "text": lambda token, allow_links: html.escape(token.content),
+    "em_open": lambda token, allow_links: "<em>",
+    "em_close": lambda token, allow_links: "</em>",
+    "link_open": _link_open,
+    "link_close": lambda token, allow_links: "</a>" if allow_links else "",
+}
+
+
+@dataclass(frozen=True)
+class Unlinked:
+    """Something in curator text written as a link that visitors see as typed instead.
+
+    ``address`` is the address of a well-formed ``[label](address)`` that is not a web address; it is "" when the
+    brackets themselves do not form a link (``[label] (https://...``, an unclosed parenthesis), and ``written``
+    then shows the words around the stray ``](``.
+    """
+
+    address: str
+    written: str
+
+
+def unlinked(text: str) -> tuple[Unlinked, ...]:
+    """Every place in ``text`` that looks like a link (it has ``](``) and that ``text_to_html`` shows as typed."""
+    if _LINK_TEXT not in text:
+        return ()
+    found: list[Unlinked] = []
+    for line in (line for part in paragraphs(text) for line in part.split("\n") if _LINK_TEXT in line):
+        for token in _inline(_ANY_LINK, line):
+            address = str(token.attrGet("href") or "")
+            if token.type == "link_open" and not is_web_address(address):
+                found.append(Unlinked(address, ""))
+            elif token.type == "text" and _LINK_TEXT in token.content:
+                at = token.content.index(_LINK_TEXT)
+                found.append(Unlinked("", token.content[max(at - 30, 0):at + 32].strip()))
+    return tuple(found)
 
 
 def html_to_text(markup: str) -> str:
@@ -112,7 +210,7 @@ class _TextParser(HTMLParser):
             self._break()
         elif tag in _EMPHASIS_TAGS or tag == "a":
             href = (dict(attrs).get("href") or "").strip() if tag == "a" else ""
-            self.open.append(("a" if tag == "a" else "em", href if _SAFE_HREF.match(href) else "", []))
+            self.open.append(("a" if tag == "a" else "em", href if is_web_address(href) else "", []))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SILENT_TAGS:

@@ -16,10 +16,9 @@ from types import MappingProxyType
 from timeline.catalog import Catalog
 from timeline.dates import HistDate, Precision
 from timeline.reader import Table
-from timeline.richtext import text_to_html
+from timeline.richtext import is_web_address, text_to_html
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
-from timeline.validate import SAFE_LINK
 
 # The TimelineJS Google Sheets template, in its order; "Alt Text" is in newer templates only.
 SHEET_COLUMNS: tuple[str, ...] = (
@@ -160,7 +159,7 @@ ATTRIBUTION_MARK = "—"  # and a paragraph after a <blockquote> that starts wit
 def sources_html(sources: Sequence[str]) -> str:
     if not sources:
         return ""
-    cited = "; ".join(f'<a href="{html.escape(s)}">{html.escape(s)}</a>' if SAFE_LINK.match(s) else html.escape(s)
+    cited = "; ".join(f'<a href="{html.escape(s)}">{html.escape(s)}</a>' if is_web_address(s) else html.escape(s)
                       for s in sources)
     return f"<p>{SOURCES_LABEL} {cited}</p>"
 

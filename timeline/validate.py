@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from timeline.dates import HistDate, make_span, parse_date
 from timeline.problems import Finding, Problem, make_problem
 from timeline.reader import Record, Table
+from timeline.richtext import is_web_address, looks_like_address, unlinked
 from timeline.schema import COLUMN_NAMES, COLUMNS, TEXT_LONG, TITLE_MAX, Entry, Kind, Status, split_list
+from timeline.wording import counted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# A cell part is treated as a link when it has a scheme with '//', a script-capable scheme, or starts with www.
-LINK_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://|(?:javascript|vbscript|data|file|mailto|tel|ftp|blob):|www\.)", re.I)
-SAFE_LINK = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+", re.I)
-MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*)")
 FEATURED_VALUES = {"": False, "yes": True, "no": False}
 MAX_VALUE_SHOWN = 80
 
@@ -183,14 +181,30 @@ def _check_lengths(state: _RowState) -> None:
 
 
 def _check_links(state: _RowState) -> None:
+    """Name each citation and text link that visitors would see as typed instead of as a link.
+
+    The text is asked of the renderer itself (richtext.unlinked), so the checker and the page cannot disagree.
+    """
     for part in split_list(state.cell("sources")):
-        if LINK_LIKE.match(part) and not SAFE_LINK.match(part):
-            state.report("link-scheme", "sources", f"The source “{part[:60]}” is a link but not an http(s) address.",
-                         _link_hint(part))
-    for target in MARKDOWN_LINK.findall(state.cell("text")):
-        if not SAFE_LINK.match(target):
-            state.report("link-scheme", "text", f"The link “{target[:60]}” in the text is not an http(s) address.",
-                         _link_hint(target))
+        if looks_like_address(part) and not is_web_address(part):
+            _report_unlinked(state, "sources", f"The source “{part[:60]}”", part)
+    for item in unlinked(state.cell("text")):
+        if item.address:
+            _report_unlinked(state, "text", f"The link “{item.address[:60]}” in the text", item.address)
+        else:
+            state.report("link-unrendered", "text", f"“{item.written}” in the text looks like a link, but its "
+                         "brackets do not form one, so visitors see it as typed.",
+                         "Write a link as [label](https://example.org): the label in square brackets, then the "
+                         "address in parentheses right after it, with nothing in between.")
+
+
+def _report_unlinked(state: _RowState, column: str, what: str, address: str) -> None:
+    if address.lower().startswith(("http:", "https:")):
+        state.report("link-unrendered", column, f"{what} starts like a web address but is not one, so visitors see "
+                     "it as typed.", "A web address has a host with a dot (example.org) and no spaces: put the address "
+                     "alone, and any other words in a separate source or outside the link.")
+    else:
+        state.report("link-scheme", column, f"{what} is not an http(s) address.", _link_hint(address))
 
 
 def _link_hint(target: str) -> str:
@@ -199,15 +213,28 @@ def _link_hint(target: str) -> str:
     return "Only web addresses starting with https:// (or http://) can be links; cite other sources as plain text."
 
 
+def _related_ids(cell: str) -> tuple[str, ...]:
+    """The ids of a related cell, each once: the entry view keys one button per id."""
+    return tuple(dict.fromkeys(split_list(cell)))
+
+
 def _check_related(records: Iterable[Record], first_row_of: Mapping[str, int]) -> list[Problem]:
     problems = []
     for record in records:
-        for target in split_list(record.cells.get("related", "")):
+        cell = record.cells.get("related", "")
+        line = record.line if record.line != record.row else None
+        named = split_list(cell)
+        for target in _related_ids(cell):
             if target not in first_row_of:
                 problems.append(make_problem(
                     "related-unknown", f"The related id “{target}” does not match any entry's id.",
-                    row=record.row, column="related", value=target,
-                    line=record.line if record.line != record.row else None))
+                    row=record.row, column="related", value=target, line=line))
+            if (times := named.count(target)) > 1:
+                problems.append(make_problem(
+                    "related-repeated",
+                    f"The related id “{target}” is listed {counted(times, 'time')}; it is shown once.",
+                    f"Delete the repeats of “{target}” from related.", row=record.row, column="related",
+                    value=target, line=line))
     return problems
 
 
@@ -220,7 +247,7 @@ def _entry_from(state: _RowState, date: HistDate) -> Entry:
         themes=split_list(cell("themes")), people=split_list(cell("people")), place=cell("place"),
         image=cell("image"), image_alt=cell("image_alt"), image_caption=cell("image_caption"),
         image_credit=cell("image_credit"), image_description=cell("image_description"),
-        content_note=cell("content_note"), sources=split_list(cell("sources")), related=split_list(cell("related")),
+        content_note=cell("content_note"), sources=split_list(cell("sources")), related=_related_ids(cell("related")),
         featured=FEATURED_VALUES.get(cell("featured").lower(), False), status=state.status, extra=extra,
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from timeline.query import Query, apply_query
+from timeline.richtext import is_web_address
 from timeline.schema import Entry
 
 PROMPT_SECONDS = 10  # "Still exploring?" shows this long before the reset
@@ -136,12 +137,12 @@ def neighbours(entries: Sequence[Entry], entry_id: str) -> tuple[Entry | None, E
 
 def source_text(source: str) -> str:
     """A citation as kiosk text: a web address becomes its host name (no link can be followed here)."""
-    parts = urlsplit(source.strip())
-    if parts.scheme.lower() in ("http", "https") and parts.hostname:
-        return parts.hostname.removeprefix("www.")
-    if source.strip().lower().startswith("www."):
-        return source.strip()[4:].split("/", 1)[0]
-    return source.strip()
+    text = source.strip()
+    if is_web_address(text):
+        return str(urlsplit(text).hostname).removeprefix("www.")
+    if text.lower().startswith("www."):
+        return text[4:].split("/", 1)[0]
+    return text
 
 
 def source_texts(sources: Sequence[str]) -> tuple[str, ...]:
