@@ -94,7 +94,8 @@ def test_json_output(tmp_path, capsys):
     assert report["problems"][0]["value"] == "03/04/1950"
 
 
-@pytest.mark.parametrize("args", [["nonsense"], ["check", "--format", "xml"], [], ["check", "a.csv", "b.csv"]])
+@pytest.mark.parametrize("args", [["nonsense"], ["check", "--format", "xml"], [], ["check", "a.csv", "b.csv"],
+                                  ["publish", "a.csv", "b.csv"], ["publish", "--anyway=yes"]])
 def test_misuse_exits_two_without_traceback(args):
     result = run(*args)
     assert result.returncode == EXIT_MISUSE
@@ -191,3 +192,34 @@ def test_media_prune_deletes_files_no_entry_uses_and_only_when_the_file_passes(t
     assert main(["media", str(path), "--media", str(media), "--out", str(out_dir), "--prune"]) == EXIT_INVALID
     assert "not pruning: the file has 1 error" in capsys.readouterr().out
     assert set(out_dir.iterdir()) == kept
+
+
+def test_publish_publishes_holds_back_a_cut_off_save_and_publishes_it_anyway(tmp_path, capsys):
+    rows = [f"e{n},{1900 + n},Entry {n},Text,Washington University,Becker\n" for n in range(8)]
+    path = write(tmp_path, "id,date,title,text,category,sources\n" + "".join(rows))
+    publish = ["publish", str(path), "--media", str(tmp_path)]
+    assert main(publish) == EXIT_OK
+    assert capsys.readouterr().out.endswith(": published (8 published entries). Open exhibit pages show it within "
+                                            "seconds.\n")
+    assert main(publish) == EXIT_OK
+    assert "already published at" in capsys.readouterr().out
+    write(tmp_path, "id,date,title,text,category,sources\n" + "".join(rows[:5]))
+    assert main(publish) == EXIT_INVALID
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["would remove: e5 — Entry 5", "would remove: e6 — Entry 6", "would remove: e7 — Entry 7"]
+    assert "held back. The file on disk would take 3 of the 8 published entries away" in out[3]
+    assert f"python -m timeline publish {path} --anyway" in out[3]
+    assert "Visitors keep the version published at" in out[3]
+    assert main([*publish, "--anyway"]) == EXIT_OK
+    assert "published (5 published entries)" in capsys.readouterr().out
+    assert main(publish) == EXIT_OK  # the published copy now is the 5-entry file
+
+
+def test_publish_never_publishes_a_file_with_errors(tmp_path, capsys):
+    path = write(tmp_path, BAD)
+    assert main(["publish", str(path), "--media", str(tmp_path), "--anyway"]) == EXIT_INVALID
+    out = capsys.readouterr().out
+    assert "[date-ambiguous]" in out
+    assert out.splitlines()[-1] == (f"{path}: not published: the file has 1 error, listed above. Visitors see no "
+                                    "entries until a version passes.")
+

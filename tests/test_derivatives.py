@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import struct
 from pathlib import Path
 
@@ -177,6 +179,18 @@ def test_the_cache_is_reused_and_follows_the_content(tmp_path: Path) -> None:
     second = make_derivative(original, "display", cache)
     assert second != first and out(second).getpixel((5, 5))[2] > 200
     assert sorted(p.name for p in cache.iterdir()) == sorted([first.name, second.name])  # no half-written leftovers
+
+
+def test_web_copies_and_cards_are_readable_as_the_umask_says(tmp_path: Path) -> None:
+    """A proxy or another user serves them: mkstemp's owner-only 0600 would stop that."""
+    original = save(Image.new("RGB", (64, 48), "red"), tmp_path / "m" / "photo.jpg", "JPEG")
+    previous = os.umask(0o022)
+    try:
+        made = [make_derivative(original, "thumbnail", tmp_path / "cache"),
+                make_placeholder(entry(), "thumbnail", tmp_path / "cache")]
+    finally:
+        os.umask(previous)
+    assert [stat.S_IMODE(path.stat().st_mode) for path in made] == [0o644, 0o644]
 
 
 def test_an_unknown_size_is_a_programming_error(tmp_path: Path) -> None:

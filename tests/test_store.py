@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
+import stat
 
 import pytest
 
-from timeline.store import STATE_CSV, STATE_META, PublishedStore, write_atomically
+from timeline.store import STATE_CSV, STATE_META, PublishedStore, removal_summary, state_dir_for, write_atomically
 
 HEADER = "id,date,title,text,category,sources\n"
 GOOD = HEADER + "a,1950,First,Text,Washington University,Becker Archives\n"
@@ -38,7 +41,7 @@ def test_first_refresh_publishes_a_valid_file_and_writes_state(csv_path):
     snapshot = PublishedStore(csv_path, None).refresh()
     assert ids(snapshot.current) == ["a"]
     assert not snapshot.held_back
-    state = csv_path.parent / ".published"
+    state = csv_path.parent / ".published" / "events"
     assert (state / STATE_CSV).read_text(encoding="utf-8") == GOOD
     assert json.loads((state / STATE_META).read_text())["version"] == snapshot.current.version
 
@@ -92,7 +95,7 @@ def test_restart_with_no_saved_state_and_a_broken_file_shows_nothing_rather_than
 
 def test_a_tampered_state_file_is_not_served(csv_path):
     PublishedStore(csv_path, None).refresh()
-    (csv_path.parent / ".published" / STATE_CSV).write_text(BROKEN, encoding="utf-8")
+    (state_dir_for(csv_path) / STATE_CSV).write_text(BROKEN, encoding="utf-8")
     csv_path.unlink()
     assert PublishedStore(csv_path, None).refresh().current.entries == ()
 
@@ -186,3 +189,162 @@ def test_settling_says_a_change_waits_to_be_judged(csv_path):
     clock.now += 1.5
     store.refresh(settle_seconds=1.0)
     assert not store.settling
+
+
+# --- one state per data file, checked before it is served ------------------------------------------------------
+
+
+def test_each_data_file_in_a_folder_keeps_its_own_published_copy(csv_path):
+    trial = csv_path.with_name("trial.csv")
+    trial.write_text(BETTER.replace("Second", "Trial only"), encoding="utf-8")
+    PublishedStore(csv_path, None).refresh()
+    PublishedStore(trial, None).refresh()  # a trial file published later, from the same folder
+    csv_path.write_text(BROKEN, encoding="utf-8")
+    restarted = PublishedStore(csv_path, None).refresh()
+    assert ids(restarted.current) == ["a"]  # events.csv's own last good version, not the trial's
+    assert state_dir_for(trial) != state_dir_for(csv_path)
+
+
+def test_a_published_copy_recorded_for_another_file_is_never_served(csv_path, caplog):
+    trial = csv_path.with_name("trial.csv")
+    trial.write_text(BETTER, encoding="utf-8")
+    PublishedStore(trial, None, state_dir=state_dir_for(csv_path)).refresh()  # the trial's state in events' place
+    csv_path.write_text(BROKEN, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="timeline.store"):
+        snapshot = PublishedStore(csv_path, None).refresh()
+    assert snapshot.current.entries == () and snapshot.published_at is None
+    assert "trial.csv" in caplog.text
+
+
+def test_a_published_copy_that_is_not_its_recorded_version_is_never_served(csv_path):
+    PublishedStore(csv_path, None).refresh()
+    (state_dir_for(csv_path) / STATE_CSV).write_text(BETTER, encoding="utf-8")  # valid, but not what was published
+    csv_path.write_text(BROKEN, encoding="utf-8")
+    assert PublishedStore(csv_path, None).refresh().current.entries == ()
+
+
+def test_a_failed_save_of_the_published_copy_is_logged_and_carried_in_the_snapshot(csv_path, caplog):
+    blocked = csv_path.parent / "not-a-folder"
+    blocked.write_text("a file where the state folder should be", encoding="utf-8")
+    store = PublishedStore(csv_path, None, state_dir=blocked / "events")
+    with caplog.at_level(logging.ERROR, logger="timeline.store"):
+        snapshot = store.refresh()
+    assert ids(snapshot.current) == ["a"]  # visitors still get the version, from memory
+    assert snapshot.save_error.startswith(str(blocked / "events"))
+    assert "could not be saved" in caplog.text
+    csv_path.write_text(BROKEN, encoding="utf-8")
+    assert store.refresh().save_error == snapshot.save_error  # still true of what visitors see
+    blocked.unlink()
+    csv_path.write_text(BETTER, encoding="utf-8")
+    assert store.refresh().save_error == ""  # saved this time
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_written_files_get_the_permissions_the_umask_gives(tmp_path, umask, mode):
+    previous = os.umask(umask)
+    try:
+        write_atomically(tmp_path / "x.csv", b"data")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "x.csv").stat().st_mode) == mode
+
+
+def test_the_published_copy_is_readable_by_others_under_a_usual_umask(csv_path):
+    previous = os.umask(0o022)
+    try:
+        PublishedStore(csv_path, None).refresh()
+    finally:
+        os.umask(previous)
+    for name in (STATE_CSV, STATE_META):
+        assert stat.S_IMODE((state_dir_for(csv_path) / name).stat().st_mode) == 0o644
+
+
+# --- settling -----------------------------------------------------------------------------------------------------
+
+
+def test_an_edit_undone_before_it_settles_stops_settling(csv_path):
+    clock = Clock()
+    store = PublishedStore(csv_path, None, clock=clock)
+    store.refresh()  # A, judged at once (as at start-up)
+    csv_path.write_text(BETTER, encoding="utf-8")  # A -> B
+    store.refresh(settle_seconds=1.0)
+    assert store.settling
+    clock.now += 0.3
+    csv_path.write_text(GOOD, encoding="utf-8")  # B -> A within the second
+    store.refresh(settle_seconds=1.0)
+    assert not store.settling
+    assert ids(store.snapshot.current) == ["a"]
+
+
+# --- a save that takes many published entries away is held back ------------------------------------------------
+
+
+def rows(count: int, start: int = 0) -> str:
+    return "".join(f"e{n},{1900 + n % 100},Entry {n},Text,Washington University,Becker\n"
+                   for n in range(start, start + count))
+
+
+FULL = HEADER + rows(400)
+
+
+def test_a_save_stalled_at_a_row_boundary_is_held_back_until_it_is_whole(csv_path):
+    clock = Clock()
+    csv_path.write_text(FULL, encoding="utf-8")
+    store = PublishedStore(csv_path, None, clock=clock)
+    assert len(store.refresh().current.entries) == 400
+    csv_path.write_text(HEADER + rows(134), encoding="utf-8")  # the editor stalls after row 134
+    store.refresh(settle_seconds=1.0)
+    clock.now += 1.1  # longer than the settling time: the cut-off file is judged, and is valid row by row
+    snapshot = store.refresh(settle_seconds=1.0)
+    assert snapshot.latest.publishable and len(snapshot.latest.entries) == 134
+    assert len(snapshot.current.entries) == 400 and snapshot.held_back
+    assert [e.id for e in snapshot.withheld] == [f"e{n}" for n in range(134, 400)]
+    assert "would take 266 of the 400 published entries away" in removal_summary(snapshot)
+    csv_path.write_text(FULL + rows(1, start=400), encoding="utf-8")  # the save completes
+    store.refresh(settle_seconds=1.0)
+    clock.now += 1.1
+    snapshot = store.refresh(settle_seconds=1.0)
+    assert len(snapshot.current.entries) == 401 and not snapshot.held_back
+
+
+@pytest.mark.parametrize(("kept", "held"), [(300, False), (299, True)])
+def test_more_than_a_quarter_of_the_published_entries_is_the_limit(csv_path, kept, held):
+    csv_path.write_text(FULL, encoding="utf-8")
+    store = PublishedStore(csv_path, None)
+    store.refresh()
+    csv_path.write_text(HEADER + rows(kept), encoding="utf-8")
+    assert store.refresh().held_back is held
+
+
+def test_drafts_and_eras_are_not_published_entries_to_lose(csv_path):
+    csv_path.write_text("id,date,title,text,category,sources,kind,status\n"
+                        "a,1950,First,Text,Washington University,Becker,,\n"
+                        "d,1951,Draft,Text,Washington University,Becker,,draft\n"
+                        "era,1940/1960,An era,Text,,,era,\n", encoding="utf-8")
+    store = PublishedStore(csv_path, None)
+    store.refresh()
+    csv_path.write_text(GOOD, encoding="utf-8")  # the draft and the era go; the one published entry stays
+    assert not store.refresh().held_back
+
+
+def test_a_restart_with_a_cut_off_file_keeps_the_published_version(csv_path):
+    csv_path.write_text(FULL, encoding="utf-8")
+    PublishedStore(csv_path, None).refresh()
+    csv_path.write_text(HEADER + rows(134), encoding="utf-8")
+    snapshot = PublishedStore(csv_path, None).refresh()
+    assert len(snapshot.current.entries) == 400 and len(snapshot.withheld) == 266
+
+
+def test_publish_anyway_publishes_the_version_the_curator_saw_for_every_process(csv_path):
+    csv_path.write_text(FULL, encoding="utf-8")
+    curator, visitors = PublishedStore(csv_path, None), PublishedStore(csv_path, None)  # two servers, one file
+    curator.refresh()
+    visitors.refresh()
+    csv_path.write_text(HEADER + rows(10), encoding="utf-8")
+    held = curator.refresh()
+    assert visitors.refresh().held_back
+    assert curator.publish_anyway("another version") is held  # only what the curator looked at
+    published = curator.publish_anyway(held.latest.version)
+    assert len(published.current.entries) == 10 and not published.held_back
+    assert len(visitors.refresh().current.entries) == 10  # read from the saved state, no new save needed
+    assert len(PublishedStore(csv_path, None).refresh().current.entries) == 10  # and after a restart

@@ -148,3 +148,30 @@ def test_curator_panel_reports_images_and_changes(exhibit, monkeypatch):
     lines = "\n".join(t.value for t in at.text)
     assert "Changed: hospital-opens — Hospital opens its doors to patients: title, notes" in lines
     assert "Removed: students-admitted — First students admitted" in lines
+
+
+def test_a_save_removing_many_entries_is_held_back_until_the_curator_publishes_it_anyway(exhibit, monkeypatch):
+    data, media = exhibit
+    put("good.csv", data)
+    PublishedStore(data, media).refresh()  # 2 published entries
+    data.write_bytes(b"".join((FIXTURES / "good.csv").read_bytes().splitlines(keepends=True)[:2]))  # 1 is left
+    assert "First students admitted" in " ".join(b.label for b in run_app("web", monkeypatch).button)
+    at = run_app("curator", monkeypatch)
+    (status,) = [e.value for e in at.error]
+    assert status.startswith("Visitors still see the version published at")
+    assert "would take 1 of the 2 published entries away from visitors" in status
+    assert "Removed: students-admitted — First students admitted" in "\n".join(t.value for t in at.text)
+    at.button(key="publish-anyway").click().run()
+    assert not at.exception and not at.error
+    assert any(e.value.startswith("Visitors see the file on disk") for e in at.success)
+    assert "First students admitted" not in " ".join(b.label for b in run_app("web", monkeypatch).button)
+
+
+def test_a_published_copy_that_could_not_be_saved_is_shown_in_the_panel(exhibit, monkeypatch):
+    data, _ = exhibit
+    put("good.csv", data)
+    (data.parent / ".published").write_text("a file where the folder should be", encoding="utf-8")
+    at = run_app("curator", monkeypatch)
+    assert any(e.value.startswith("Visitors see the file on disk") for e in at.success)
+    (warning,) = [w.value for w in at.warning if "could not be saved" in w.value]
+    assert str(data.parent / ".published" / "events") in warning

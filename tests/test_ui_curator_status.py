@@ -17,6 +17,7 @@ from timeline.ui.curator_status import (
     media_summary,
     problem_lines,
     published_label,
+    save_warning,
     status_message,
 )
 
@@ -42,6 +43,22 @@ def catalog(text: str, media=None):
 ])
 def test_status_message(current, latest, published_at, expected):
     assert status_message(Snapshot(catalog(current), catalog(latest), published_at)) == expected
+
+
+def test_status_message_for_a_save_that_removes_too_much():
+    published, latest = catalog(GOOD + "c,1952,Third,Text,C,S,,,,\n"), catalog(GOOD)
+    snapshot = Snapshot(published, latest, 0.0, withheld=(published.by_id["c"],))
+    assert status_message(snapshot) == (
+        f"Visitors still see the version published at {published_label(0.0)} (2 entries). The file on disk would "
+        "take 1 of the 2 published entries away from visitors (more than a quarter), so it is held back in case "
+        "the save was cut off. If the removal is intended, publish it anyway.")
+
+
+def test_save_warning_only_when_the_published_copy_was_not_saved():
+    good = catalog(GOOD)
+    assert save_warning(Snapshot(good, good, 0.0)) == ""
+    warning = save_warning(Snapshot(good, good, 0.0, save_error="data/.published/events: Permission denied"))
+    assert "could not be saved (data/.published/events: Permission denied)" in warning
 
 
 def test_problem_lines_put_errors_first_in_the_checkers_words():

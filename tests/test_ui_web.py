@@ -241,7 +241,7 @@ def test_content_note_covers_a_photograph_until_asked(app, tmp_path):
     data.write_text(data.read_text(encoding="utf-8").replace(
         "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,,,,",
         "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,"
-        "ward.jpg,The closed ward,,Example Archive,"), encoding="utf-8")
+        "ward.jpg,The closed ward,,Example Archive"), encoding="utf-8")
     Image.new("RGB", (900, 600), (90, 80, 70)).save(tmp_path / "media" / "ward.jpg")
     at.query_params["event"] = "hard-times"
     at.run()

@@ -31,7 +31,7 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
 from timeline.problems import format_problem
 from timeline.richtext import is_web_address
 from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
-from timeline.store import PublishedStore
+from timeline.store import PublishedStore, Snapshot, published_label, removal_summary
 from timeline.wording import counted
 
 if TYPE_CHECKING:
@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
                            "canonical links and the sitemap)")
     site.add_argument("--watch", action="store_true",
                       help="keep running: rebuild whenever a new version is published (OUT_DIR becomes a link)")
+    publish = commands.add_parser("publish", help="publish the events CSV now; exit 0 published, 1 held back or errors")
+    publish.add_argument("csv", nargs="?", type=Path, default=env.data, help=f"events CSV (default {env.data})")
+    publish.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
+    publish.add_argument("--anyway", action="store_true",
+                         help="publish even though the file takes more than a quarter of the published entries away")
     add_interchange_commands(commands, env)
     return parser
 
@@ -115,6 +120,42 @@ def check_report(catalog: Catalog) -> dict[str, object]:
             for p in catalog.problems
         ],
     }
+
+
+def run_publish(args: argparse.Namespace, out: TextIO) -> int:
+    """What curator mode's panel and its Publish anyway button do, for a terminal: the running exhibit reads the
+    published copy this writes beside the file."""
+    store = PublishedStore(args.csv, args.media, _category_order(args.csv))
+    before = store.snapshot.current.version
+    snapshot = store.refresh()
+    if snapshot.withheld and args.anyway:
+        snapshot = store.publish_anyway(snapshot.latest.version)
+    for problem in snapshot.latest.problems:
+        out.write(format_problem(problem, snapshot.latest.path) + "\n")
+    for entry in snapshot.withheld:
+        out.write(f"would remove: {entry.id} — {entry.title}\n")
+    out.write(publish_line(snapshot, before, args.csv) + "\n")
+    return EXIT_INVALID if snapshot.held_back or snapshot.save_error else EXIT_OK
+
+
+def publish_line(snapshot: Snapshot, before: str, csv_path: Path) -> str:
+    """The verdict of ``publish``: published, already published, or held back and what visitors keep."""
+    path, current = snapshot.latest.path, snapshot.current
+    entries = counted(len(current.visible.entries), "published entry", "published entries")
+    when = published_label(snapshot.published_at) if snapshot.published_at is not None else "an unknown time"
+    kept = (f"Visitors keep the version published at {when} ({entries})." if current.version
+            else "Visitors see no entries until a version passes.")
+    if not snapshot.latest.publishable:
+        return (f"{path}: not published: the file has {counted(snapshot.latest.error_count, 'error')}, "
+                f"listed above. {kept}")
+    if snapshot.withheld:
+        return (f"{path}: held back. {removal_summary(snapshot)} To do so: python -m timeline publish {csv_path} "
+                f"--anyway. {kept}")
+    if snapshot.save_error:
+        return f"{path}: not published: its copy could not be saved ({snapshot.save_error})."
+    if current.version == before:
+        return f"{path}: already published at {when} ({entries}); nothing to do."
+    return f"{path}: published ({entries}). Open exhibit pages show it within seconds."
 
 
 def run_media(args: argparse.Namespace, out: TextIO) -> int:
@@ -214,7 +255,11 @@ def _progress_bar(out: TextIO, done_text: str = "entries prepared") -> Callable[
 
 
 def _load(csv_path: Path, media: Path) -> Catalog:
-    return load_catalog(csv_path, media, load_settings(settings_path_for(csv_path)).category_order())
+    return load_catalog(csv_path, media, _category_order(csv_path))
+
+
+def _category_order(csv_path: Path) -> tuple[str, ...]:
+    return load_settings(settings_path_for(csv_path)).category_order()
 
 
 def _silence_stdout() -> None:
@@ -227,7 +272,7 @@ def _silence_stdout() -> None:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    "check": run_check, "media": run_media, "site": run_site, **INTERCHANGE_COMMANDS,
+    "check": run_check, "media": run_media, "publish": run_publish, "site": run_site, **INTERCHANGE_COMMANDS,
 }
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from timeline.cards import PAPER, TO_BE_ADDED, UNAVAILABLE, card_identity, draw_
 from timeline.media import BOMB_ERRORS, DECODE_ERRORS, content_sha256, inspect_cached, open_raster, resolve_image
 from timeline.problems import Finding
 from timeline.schema import Entry
+from timeline.store import write_atomically
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ def _ensure_derivative(original: Path, size: str, cache_dir: Path) -> tuple[Path
         im.draft(im.mode, (max(1, round(im.width * scale)), max(1, round(im.height * scale))))
         picture = _to_srgb_rgb(ImageOps.exif_transpose(im))
     picture.thumbnail((spec.long_side, spec.long_side), Image.Resampling.LANCZOS)
-    _write_atomic(target, _encode_within_budget(picture, spec))
+    _save(target, _encode_within_budget(picture, spec))
     return target, True
 
 
@@ -153,17 +152,10 @@ def _encode_within_budget(picture: Image.Image, spec: Derivative) -> bytes:
     return data
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def _save(target: Path, data: bytes) -> None:
     """Readers (the web server) see the old file or the whole new one, never half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, data)
 
 
 # --- placeholder cards ------------------------------------------------------------------------------------------
@@ -176,7 +168,7 @@ def make_placeholder(entry: Entry, size: str, cache_dir: Path, reason: Finding |
     status = UNAVAILABLE if reason else TO_BE_ADDED
     target = cache_dir / _card_name(card_identity(texts, status, width), size)
     if not target.is_file():
-        _write_atomic(target, draw_card(texts, status, width))
+        _save(target, draw_card(texts, status, width))
     return target
 
 

@@ -19,10 +19,11 @@ from timeline.ui.curator_status import (
     media_rows,
     media_summary,
     problem_lines,
+    save_warning,
     status_message,
 )
 from timeline.ui.images import CACHE_DIR
-from timeline.ui.loading import published_snapshot, settings_read
+from timeline.ui.loading import publish_anyway, published_snapshot, settings_read
 from timeline.ui.safe_text import code_span
 from timeline.ui.web import render_web
 from timeline.wording import counted
@@ -65,8 +66,9 @@ def _problems(latest: Catalog) -> None:
 
 def _changes(snapshot: Snapshot) -> None:
     changes = compare_catalogs(snapshot.current, snapshot.latest)
-    with st.expander(f"File on disk compared with what visitors see: {changes.summary()}"):
-        if snapshot.held_back:
+    with st.expander(f"File on disk compared with what visitors see: {changes.summary()}",
+                     expanded=bool(snapshot.withheld)):
+        if not snapshot.latest.publishable:
             st.text("Rows with errors are left out of the file's side, so they count as removed until fixed.")
         lines = change_lines(changes)
         if lines:
@@ -88,6 +90,12 @@ def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) ->
         _host_warning()
         st.html('<h2 class="section-title">Curator view: drafts and problems are shown only here</h2>')
         (st.error if snapshot.held_back else st.success)(status_message(snapshot))
+        if warning := save_warning(snapshot):
+            st.warning(warning)
+        if snapshot.withheld:
+            st.button("Publish anyway", key="publish-anyway", on_click=publish_anyway,
+                      args=(env, snapshot.latest.version),
+                      help="Visitors get the file on disk, without the entries listed as removed below.")
         if settings_problem:
             st.warning("The exhibit settings file has a problem; visitors keep the last settings that worked:")
             st.text(settings_problem)

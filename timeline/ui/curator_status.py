@@ -4,7 +4,6 @@ and the state of every image. No Streamlit here; ``curator.py`` draws these valu
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from timeline.derivatives import DERIVATIVES, derivative_name
 from timeline.media import inspect_cached, resolve_image
 from timeline.problems import Finding, Problem, format_problem
 from timeline.schema import Entry
-from timeline.store import Snapshot
+from timeline.store import Snapshot, published_label, removal_summary
 from timeline.wording import counted
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -56,11 +55,6 @@ def draft_badge(entry: Entry) -> str:
     return "" if entry.is_published else f'<span class="draft-badge">{DRAFT_LABEL}</span>'
 
 
-def published_label(epoch: float) -> str:
-    """Local wall-clock time, as a curator reads it on the gallery's computer."""
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch))
-
-
 def entry_count(catalog: Catalog) -> int:
     return len(catalog.entries) + len(catalog.eras)
 
@@ -73,11 +67,22 @@ def status_message(snapshot: Snapshot) -> str:
         return (f"Visitors see no entries: no version of the file has passed the check yet. "
                 f"The file on disk has {errors}, listed below.")
     when = published_label(snapshot.published_at) if snapshot.published_at is not None else "an unknown time"
+    if snapshot.withheld:
+        return f"Visitors still see the version published at {when} ({seen}). {removal_summary(snapshot)}"
     if snapshot.held_back:
         return (f"Visitors still see the version published at {when} ({seen}). "
                 f"The file on disk has {errors}, listed below.")
     drafts = sum(not e.is_published for e in (*snapshot.latest.entries, *snapshot.latest.eras))
     return f"Visitors see the file on disk, published at {when} ({seen}). Drafts shown only here: {drafts}."
+
+
+def save_warning(snapshot: Snapshot) -> str:
+    """What a curator should know when the published copy could not be saved on disk ("" when it was)."""
+    if not snapshot.save_error:
+        return ""
+    return (f"Visitors see this version now, but its copy for a restart could not be saved ({snapshot.save_error}). "
+            "After a restart they would get the last copy that was saved, or nothing while the file has errors. "
+            "Make that folder writable: the next published save is kept.")
 
 
 def problem_lines(problems: Sequence[Problem], path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

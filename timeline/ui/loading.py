@@ -1,7 +1,8 @@
 """The one place the UI gets its catalogue and settings: process-wide, shared by every session.
 
-The store lives in a module-level registry, not only in Streamlit's caches (any visitor can clear
-those). Every run asks for the snapshot, so asking must be cheap: the file is looked at no more than
+The store lives in a module-level registry, not in Streamlit's caches: the page offers no clear-cache under
+``client.toolbarMode = "minimal"``, but the server still clears those caches on a ``clear_cache`` message from any
+websocket client. Every run asks for the snapshot, so asking must be cheap: the file is looked at no more than
 every ``REFRESH_EVERY_SECONDS`` across all sessions, and a rebuild runs on a background thread (one
 at a time) while visitors keep getting the previous snapshot. The settings file is re-read only when
 its stamp changes and it has stopped changing for ``SETTLE_SECONDS``.
@@ -101,14 +102,13 @@ def exhibit_settings(env: Environment) -> Settings:
 
 def published_snapshot(env: Environment, settings: Settings) -> Snapshot:
     """The store's snapshot: the first call loads synchronously; later ones start at most one background refresh."""
-    key = (str(env.data), str(env.media))
     order = settings.category_order()
     with _lock:
-        watch = _watches.get(key)
+        watch = _watches.get(_key(env))
         if watch is None:
             store = PublishedStore(env.data, env.media, order)
             store.refresh(category_order=order)  # the first visitor sees the file as it is now
-            _watches[key] = _Watch(store, time.monotonic())
+            _watches[_key(env)] = _Watch(store, time.monotonic())
             return store.snapshot
         now = time.monotonic()
         if not watch.busy and now - watch.checked_at >= REFRESH_EVERY_SECONDS:
@@ -117,6 +117,18 @@ def published_snapshot(env: Environment, settings: Settings) -> Snapshot:
                                             name="timeline-refresh")
             watch.worker.start()
         return watch.store.snapshot
+
+
+def publish_anyway(env: Environment, version: str) -> None:
+    """Curator mode's button: publish the held-back file on disk, the ``version`` the curator looked at."""
+    with _lock:
+        watch = _watches.get(_key(env))
+    if watch is not None:
+        watch.store.publish_anyway(version)
+
+
+def _key(env: Environment) -> tuple[str, str]:
+    return str(env.data), str(env.media)
 
 
 def catalog_for(mode: Mode, snapshot: Snapshot) -> Catalog:
