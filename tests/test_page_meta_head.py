@@ -1,4 +1,4 @@
-"""Page heads for link previews: which entry a link names, and the tags put into an app shell's HTML."""
+"""Link-preview heads (timeline/page_meta.py): which entry a link names; the tags put into an app shell's HTML."""
 
 from __future__ import annotations
 
