@@ -1,6 +1,6 @@
 """The project's benchmark: medians against the targets in the brief (section 6).
 
-    python benchmarks/bench.py [--quick] [--only check,reruns,first-view,browser-reruns,kiosk-soak,capacity]
+    python benchmarks/bench.py [--quick] [--only SECTION,...]   (sections: ``SECTIONS`` below, or --help)
 
 Each section is a function returning ``Result`` rows; add a section by writing one and listing it in
 ``SECTIONS``. A section that cannot run yet (no app, no command) says why instead of stopping the others.
@@ -25,7 +25,7 @@ PROJECT_ROOT = BENCH_DIR.parent
 sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / "browser")]
 
 from browser_bench import bench_browser_reruns, bench_first_view  # noqa: E402
-from capacity import bench_capacity  # noqa: E402
+from capacity import bench_capacity, bench_static_capacity  # noqa: E402
 from generate import generate_catalog  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 
@@ -162,6 +162,7 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "browser-reruns": bench_browser_reruns,
     "kiosk-soak": bench_kiosk_soak,
     "capacity": bench_capacity,
+    "static-capacity": bench_static_capacity,
 }
 
 
