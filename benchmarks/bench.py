@@ -24,7 +24,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
 sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / "browser")]
 
-from browser_bench import bench_browser_reruns, bench_first_view  # noqa: E402
+from browser_bench import bench_browser_reruns, bench_first_view, bench_first_view_bytes  # noqa: E402
 from capacity import bench_capacity, bench_static_capacity  # noqa: E402
 from generate import generate_catalog  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
@@ -159,6 +159,7 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "check": bench_check,
     "reruns": bench_reruns,
     "first-view": bench_first_view,
+    "first-view-bytes": bench_first_view_bytes,
     "browser-reruns": bench_browser_reruns,
     "kiosk-soak": bench_kiosk_soak,
     "capacity": bench_capacity,
