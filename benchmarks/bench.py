@@ -1,11 +1,11 @@
 """The project's benchmark: medians against the targets in the brief (section 6).
 
-    python benchmarks/bench.py [--quick] [--only check,reruns,first-view,browser-reruns,kiosk-soak,site]
+    python benchmarks/bench.py [--quick] [--only SECTION,...]   (sections: ``SECTIONS`` below, or --help)
 
 Each section is a function returning ``Result`` rows; add a section by writing one and listing it in
 ``SECTIONS``. A section that cannot run yet (no app, no command) says why instead of stopping the others.
-The browser sections are in browser_bench.py. Exit status: 0 when every measured figure meets its target,
-1 when one misses or a section crashes.
+The browser sections are in browser_bench.py, visitors per server in capacity.py.
+Exit status: 0 when every measured figure meets its target, 1 when one misses or a section crashes.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
 sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / "browser")]
 
-from browser_bench import bench_browser_reruns, bench_first_view  # noqa: E402
+from browser_bench import bench_browser_reruns, bench_first_view, bench_first_view_bytes  # noqa: E402
+from capacity import bench_capacity, bench_static_capacity  # noqa: E402
 from generate import generate_catalog  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 from site_bench import bench_site  # noqa: E402
@@ -159,9 +160,12 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "check": bench_check,
     "reruns": bench_reruns,
     "first-view": bench_first_view,
+    "first-view-bytes": bench_first_view_bytes,
     "browser-reruns": bench_browser_reruns,
     "kiosk-soak": bench_kiosk_soak,
     "site": bench_site,
+    "capacity": bench_capacity,
+    "static-capacity": bench_static_capacity,
 }
 
 

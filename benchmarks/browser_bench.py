@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request
 
 FIRST_VIEW_TARGET = 2.5  # seconds
+SERVED_BYTES_TARGET = 3.0  # MB over the wire for the first view through serve.py (issue 9)
 BROWSER_RERUN_TARGET = 0.200  # seconds, a click until the answer is painted (BRIEF 6)
 THUMBNAIL_BUDGET = DERIVATIVES["thumbnail"].budget  # bytes (BRIEF 6)
 CLICKS_PER_RUN = 4  # a click costs a second, and one page's clicks vary more than page loads do
@@ -87,6 +88,29 @@ def bench_first_view(options: Options) -> list[Result]:
         ]
 
 
+def bench_first_view_bytes(options: Options) -> list[Result]:
+    """Bytes over the wire for the first view at 1440x900, as ``streamlit run app.py`` and ``serve.py`` serve it.
+
+    Every HTTP response as sent (compressed bodies and headers) plus the websocket's messages, until the points
+    are drawn and the network is quiet; a new browser context per visit, so nothing comes from cache.
+    """
+    from app_server import PLAIN, SERVED
+
+    rows = []
+    for script, target in ((PLAIN, None), (SERVED, SERVED_BYTES_TARGET)):
+        with browser_session(options, f"bytes-{script}", script) as (browser, server):
+            from browser_pages import VIEWPORTS, first_view_bytes
+
+            sizes = []
+            for _ in range(options.runs):
+                context = browser.new_context(**VIEWPORTS["desktop"])
+                sizes.append(first_view_bytes(context.new_page(), server.url))
+                context.close()
+        rows.append(Result(f"first view, bytes sent ({script})", statistics.median(sizes) / 1e6, unit="MB",
+                           target=target, note="HTTP as sent plus websocket messages"))
+    return rows
+
+
 def bench_browser_reruns(options: Options) -> list[Result]:
     """A click until the page has painted its answer, on the bundled data in a real Chromium at 1440x900.
 
@@ -127,13 +151,13 @@ def bench_browser_reruns(options: Options) -> list[Result]:
 
 
 @contextmanager
-def browser_session(options: Options, name: str) -> Iterator[tuple[Browser, App]]:
+def browser_session(options: Options, name: str, script: str = "app.py") -> Iterator[tuple[Browser, App]]:
     """A real exhibit server in web mode (the browser tests' own) and headless Chromium, both closed afterwards."""
     from app_server import App
     from browser_pages import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
-    server = App(options.workdir / f"{name}.log", env={"TIMELINE_MODE": "web"}).start()
+    server = App(options.workdir / f"{name}.log", env={"TIMELINE_MODE": "web"}, script=script).start()
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from timeline.problems import PROBLEM_TYPES
 from timeline.schema import COLUMN_NAMES
@@ -36,3 +37,25 @@ def test_readme_quick_start_is_two_commands_and_ci_runs_the_second():
     assert len(commands) == 2, commands
     assert "streamlit run app.py" in commands[0]
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+ONLINE = (ROOT / "docs" / "online.md").read_text(encoding="utf-8")
+DEPLOY_FILES = ("deploy/nginx/static-site.conf", "deploy/nginx/streamlit.conf", "deploy/github-pages.yml")
+
+
+def test_online_guide_shows_the_deploy_files_exactly_as_they_are():
+    """The guide's configurations are the tested files themselves, so the two cannot drift apart."""
+    shown = dict(re.findall(r"^<!-- include (\S+) -->\n```\w*\n(.*?)```$", ONLINE, re.M | re.S))
+    assert sorted(shown) == sorted(DEPLOY_FILES)
+    for path, text in shown.items():
+        assert text == (ROOT / path).read_text(encoding="utf-8"), f"docs/online.md shows an old {path}"
+
+
+def test_pages_workflow_checks_then_builds_on_every_catalogue_change():
+    workflow = yaml.safe_load((ROOT / "deploy" / "github-pages.yml").read_text(encoding="utf-8"))
+    assert {"data/**", "media/**"} <= set(workflow[True]["push"]["paths"])  # YAML 1.1 reads the key `on` as True
+    commands = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    check = commands.index("python -m timeline check")
+    build = next(i for i, command in enumerate(commands) if command.startswith("python -m timeline site _site "))
+    assert check < build
+    assert workflow["jobs"]["deploy"]["needs"] == "build"

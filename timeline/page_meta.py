@@ -7,8 +7,12 @@ same way whichever of the two a visitor shares. Everything here is plain text; t
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from timeline.query import MAX_VALUE, clean_text
+from timeline.render import render
 from timeline.richtext import html_to_line, text_to_html
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
@@ -17,6 +21,8 @@ DESCRIPTION_CHARS = 200  # search engines show about this much; previews cut soo
 SUMMARY_CHARS = 150  # a list card's one or two lines at phone width
 ELLIPSIS = "…"
 QUOTE_MARKS = ("“", "\"", "‘", "'")
+_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>[ \t]*\n?", re.I | re.S)
+_HEAD_END = re.compile(r"</head\s*>", re.I)
 
 
 @dataclass(frozen=True)
@@ -89,3 +95,33 @@ def exhibit_meta(settings: Settings, url: str = "", image: str = "", image_alt: 
         image_width=image_size[0] if image else 0,
         image_height=image_size[1] if image else 0,
     )
+
+
+def linked_entry(event_values: Sequence[str], published: Mapping[str, Entry]) -> Entry | None:
+    """The entry a link's ``event`` values open, read as the web mode reads them: the first value that names a
+    published entry once cleaned; an oversized value is never looked up. Anything else opens no entry."""
+    for value in event_values:
+        entry = published.get(clean_text(value)) if len(value) <= MAX_VALUE else None
+        if entry is not None:
+            return entry
+    return None
+
+
+def head_tags(meta: PageMeta) -> str:
+    return render("head_meta.html", meta=meta)
+
+
+def inject_head(page: str, meta: PageMeta) -> str:
+    """``page`` with its ``<title>`` replaced by the tags of ``meta``, or with them added at the end of its head.
+
+    The HTML of an app shell (Streamlit's ``index.html``) goes in, the same HTML with this page's head comes out,
+    so link previews and search engines, which run no JavaScript, read the entry's own title and description.
+    Every value is escaped by the template; nothing of ``page`` but its title changes.
+    """
+    tags = head_tags(meta)
+    if _TITLE.search(page):
+        return _TITLE.sub(lambda _: tags, page, count=1)
+    end = _HEAD_END.search(page)
+    if end is None:
+        raise ValueError("the page has neither a <title> nor a </head> to put the link-preview tags in")
+    return page[: end.start()] + tags + page[end.start():]

@@ -36,11 +36,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class App:
-    """One ``streamlit run app.py`` process with its own TIMELINE_* environment, on a fixed port."""
+PLAIN = "app.py"  # the quick start: Streamlit's own server
+SERVED = "serve.py"  # the same page through st.App with compression and link previews (timeline/ui/server.py)
 
-    def __init__(self, log: Path, env: Mapping[str, str] | None = None, data: Path | None = None):
+
+class App:
+    """One ``streamlit run SCRIPT`` process (app.py or serve.py) with its own TIMELINE_* environment, on a fixed
+    port."""
+
+    def __init__(self, log: Path, env: Mapping[str, str] | None = None, data: Path | None = None,
+                 script: str = PLAIN):
         self.port = free_port()
+        self.script = script
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_")}
         self.env = {**inherited, **(env or {})}  # only the test decides the exhibit's configuration
         if data is not None:
@@ -65,7 +72,7 @@ class App:
         return self._log.read_text(encoding="utf-8", errors="replace")
 
     def start(self) -> App:
-        command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+        command = [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
                    *STREAMLIT_FLAGS]
         with self._log.open("ab") as log:
             self._process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdin=subprocess.DEVNULL,

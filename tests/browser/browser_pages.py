@@ -77,3 +77,31 @@ def screenshot(page: Page, name: str, *, full_page: bool = False) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+TIMELINE_POINTS = ".st-key-timeline-chart .scatterlayer .point"
+
+
+def first_view_bytes(page: Page, url: str) -> int:
+    """Bytes that reach the browser for ``url``'s first view, until the timeline's points are drawn and the
+    network is quiet: every HTTP response as sent over the wire (``encodedDataLength``: compressed bodies and
+    headers) plus every websocket message the server sends. ``page`` must be fresh, so nothing comes from cache.
+    """
+    cdp = page.context.new_cdp_session(page)
+    http: dict[str, int] = {}
+    socket: list[int] = []
+    cdp.on("Network.loadingFinished", lambda event: http.__setitem__(event["requestId"], event["encodedDataLength"]))
+    cdp.on("Network.webSocketFrameReceived", lambda event: socket.append(_frame_bytes(event["response"])))
+    cdp.send("Network.enable")
+    page.goto(url)
+    page.locator(TIMELINE_POINTS).first.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
+    wait_for_run(page)
+    page.wait_for_load_state("networkidle")
+    cdp.detach()
+    return sum(http.values()) + sum(socket)
+
+
+def _frame_bytes(frame: dict[str, Any]) -> int:
+    """A websocket message's size: binary payloads (opcode 2, Streamlit's protobuf) arrive base64-encoded."""
+    data = frame["payloadData"]
+    return len(data) * 3 // 4 - data.count("=") if frame["opcode"] == 2 else len(data.encode("utf-8"))

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from app_server import App
+from app_server import PLAIN, App
 from browser_pages import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -26,11 +26,12 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def start_app(tmp_path: Path) -> Iterator[StartApp]:
-    """Factory: ``start_app(env=None, data=None)`` runs app.py with that TIMELINE_* environment until the test ends."""
+    """Factory: ``start_app(env=None, data=None, script=PLAIN)`` runs app.py (or serve.py) with that TIMELINE_*
+    environment until the test ends."""
     apps: list[App] = []
 
-    def start(env: Mapping[str, str] | None = None, data: Path | None = None) -> App:
-        app = App(tmp_path / f"streamlit-{len(apps)}.log", env=env, data=data)
+    def start(env: Mapping[str, str] | None = None, data: Path | None = None, script: str = PLAIN) -> App:
+        app = App(tmp_path / f"streamlit-{len(apps)}.log", env=env, data=data, script=script)
         apps.append(app)
         return app.start()
 
