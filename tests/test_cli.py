@@ -162,7 +162,7 @@ def test_media_builds_derivatives_and_reports_broken_images_at_their_row(tmp_pat
     out_dir = tmp_path / "derived"
     assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "2 derivatives made" in out and "1 placeholder card," in out and "0 image problems" in out
+    assert "3 derivatives made" in out and "1 placeholder card," in out and "0 image problems" in out
     assert len(list(out_dir.glob("*-thumbnail.jpg"))) == 1
     path.write_text(rows.replace("ok.jpg", "bad.jpg"), encoding="utf-8")
     assert main(["media", str(path), "--media", str(media), "--out", str(out_dir)]) == EXIT_INVALID

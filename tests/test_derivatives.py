@@ -194,7 +194,7 @@ def test_web_copies_and_cards_are_readable_as_the_umask_says(tmp_path: Path) -> 
 
 
 def test_an_unknown_size_is_a_programming_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="thumbnail, display"):
+    with pytest.raises(ValueError, match="thumbnail, medium, display"):
         make_derivative(tmp_path / "x.jpg", "poster", tmp_path)
 
 
@@ -250,12 +250,12 @@ def test_build_all_prepares_everything_and_reports(media_dir: Path, tmp_path: Pa
     calls: list[tuple[int, int, str]] = []
     report = build_all(entries, media_dir, tmp_path / "cache", lambda *call: calls.append(call))
     flat = [(entry_id, row, finding.code) for entry_id, row, finding in report.failures]
-    assert (report.built, report.reused, report.placeholders) == (2, 2, 3)
+    assert (report.built, report.reused, report.placeholders) == (3, 3, 3)
     assert flat == [("gone", 4, "image-missing"), ("cut", 5, "image-unreadable")]
     assert calls == [(i, 5, e.id) for i, e in enumerate(entries, 1)]
-    assert len(list((tmp_path / "cache").iterdir())) == 2 + 2 * 2  # two derivatives, two sizes of two cards
+    assert len(list((tmp_path / "cache").iterdir())) == 3 + 2 * 2  # three derivatives, two sizes of two cards
     assert report.files == frozenset((tmp_path / "cache").iterdir())
-    assert build_all(entries, media_dir, tmp_path / "cache") == MediaReport(0, 4, 3, report.failures, report.files)
+    assert build_all(entries, media_dir, tmp_path / "cache") == MediaReport(0, 6, 3, report.failures, report.files)
 
 
 def test_prune_deletes_only_our_files_that_no_entry_uses(media_dir: Path, tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ DERIVATIVES: dict[str, Derivative] = {d.name: d for d in (
     Derivative("medium", long_side=960, quality=80, budget=150_000),  # an entry's picture in a phone or half page
     Derivative("display", long_side=1600, quality=82, budget=350_000),
 )}
+CARD_SIZES = ("thumbnail", "display")  # the kiosk's drawn cards; the web page and the site draw theirs in HTML
 LOWEST_QUALITY = 40  # a busy scan steps down from the size's quality until it fits its budget
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
@@ -227,7 +228,7 @@ def build_all(entries: Iterable[Entry], media_dir: Path, cache_dir: Path,
             failures.append((entry.id, entry.row, problem))
         if not made:
             totals["placeholders"] += 1
-            files.update(make_placeholder(entry, size, cache_dir, problem) for size in DERIVATIVES)
+            files.update(make_placeholder(entry, size, cache_dir, problem) for size in CARD_SIZES)
         if progress:
             progress(done, len(entries), entry.id)
     return MediaReport(totals["built"], totals["reused"], totals["placeholders"], tuple(failures), frozenset(files))
