@@ -76,7 +76,7 @@ def button_keys(at: AppTest, prefix: str) -> list[str]:
 
 def detail_title(at: AppTest) -> str | None:
     for element in at.get("html"):
-        found = re.search(r'<h2 class="(?:detail|kiosk)-title"[^>]*>(.*?)</h2>', element.proto.body)
+        found = re.search(r'<h2 class="(?:entry-heading|kiosk-title)"[^>]*>(.*?)</h2>', element.proto.body)
         if found:
             return found.group(1)
     return None

@@ -19,6 +19,7 @@ from timeline.schema import Entry, Kind
 from timeline.settings import Settings
 
 TILE_MARK = "Image to come"
+DRAFT_LABEL = "Draft — not public"  # only curator mode lists drafts
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class CardView:
     summary: str
     color: str
     picture: Picture | None  # None: the card shows a designed tile instead of shrinking a placeholder card
-    draft: bool = False
+    draft_label: str = ""  # DRAFT_LABEL for a draft
     tile_mark: str = TILE_MARK
 
 
@@ -95,7 +96,7 @@ class ArticleView:
     sources: tuple[Source, ...]
     picture: Picture | None
     color: str
-    draft: bool = False
+    draft_label: str = ""
 
 
 def tile_year(entry: Entry) -> str:
@@ -124,7 +125,7 @@ def card_view(entry: Entry, settings: Settings, picture: Picture | None = None) 
         id=entry.id, kind=str(entry.kind), title=entry.title, date_label=entry.date_label, year=tile_year(entry),
         where=where(entry), summary=summary(entry), color=settings.color_for(entry.category),
         picture=picture if picture is not None and not picture.placeholder else None,
-        draft=not entry.is_published,
+        draft_label="" if entry.is_published else DRAFT_LABEL,
     )
 
 
@@ -150,5 +151,5 @@ def article_view(entry: Entry, settings: Settings, by_id: Mapping[str, Entry],
         id=entry.id, kind=str(entry.kind), title=entry.title, date_label=entry.date_label, where=where(entry),
         text=entry.text, attribution=entry.attribution, content_note=entry.content_note, facts=facts(entry),
         eras=eras, sources=tuple(source_of(s) for s in entry.sources), picture=picture if has_picture(entry) else None,
-        color=color, draft=not entry.is_published,
+        color=color, draft_label="" if entry.is_published else DRAFT_LABEL,
     )

@@ -107,7 +107,7 @@ def test_link_filters_apply(web_app, page_at):
     expect(status).to_contain_text(category)
     expect(status).to_contain_text(word)
     expect(page.locator(".st-key-filter-text input")).to_have_value(word)
-    metas = page.locator(".st-key-event-list .item-meta").all_inner_texts()
+    metas = page.locator(".st-key-event-list .entry-meta").all_inner_texts()
     assert metas and all(category in meta for meta in metas)
 
 

@@ -30,7 +30,7 @@ from timeline.wording import counted
 
 PROBLEMS_SHOWN = 200  # per group; the checker on the command line lists every one
 CHECK_COMMAND = "python -m timeline check"
-# Drafts are marked in the list and the entry view (curator_status.draft_badge); only this mode lists them.
+# Drafts are marked in the list and the entry view (entry_views.DRAFT_LABEL); only this mode lists them.
 _STYLE = """<style>
 .draft-badge { display: inline-block; margin: 0 0 0 0.5rem; padding: 0 0.45rem; border: 2px solid currentColor;
   border-radius: 0.25rem; color: #8C3A1E; font-weight: 700; font-size: 0.85em; letter-spacing: 0.02em; }

@@ -20,7 +20,6 @@ from timeline.store import Snapshot, published_label, removal_summary
 from timeline.wording import counted
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
-DRAFT_LABEL = "Draft — not public"
 
 
 class MediaState(StrEnum):
@@ -48,11 +47,6 @@ class MediaRow:
     entry_id: str  # "" when the row was rejected (an image error makes a row unpublishable)
     image: str
     state: MediaState
-
-
-def draft_badge(entry: Entry) -> str:
-    """HTML marking a draft in the list and the entry view (only curator mode lists drafts); "" when published."""
-    return "" if entry.is_published else f'<span class="draft-badge">{DRAFT_LABEL}</span>'
 
 
 def entry_count(catalog: Catalog) -> int:
