@@ -266,7 +266,7 @@ def test_content_note_does_not_cover_a_placeholder(app):
     ("colour", ":red[red] title"),
     ("dollars", "$1 million of an $87 million bond issue"),
     ("autolinks", "See www.example.com or someone@example.org"),
-    ("anchor", "&lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt; here"),
+    ("anchor", "&lt;a href=&#34;https://evil.example&#34;&gt;click&lt;/a&gt; here"),  # markupsafe's &#34;
     ("iframe-text", "An iframe in the story"),
     ("quote-hostile", "`code` and **bold** and [link](https://evil.example)"),
 ])

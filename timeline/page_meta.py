@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.query import MAX_VALUE, clean_text
 from timeline.render import render
@@ -65,36 +65,34 @@ def summary(entry: Entry, limit: int = SUMMARY_CHARS) -> str:
     return shorten(words, limit)
 
 
-def entry_meta(entry: Entry, settings: Settings, url: str = "", image: str = "", image_alt: str = "",
-               image_size: tuple[int, int] = (0, 0)) -> PageMeta:
+@dataclass(frozen=True)
+class PreviewImage:
+    """The picture a link preview shows: an absolute URL, its alt text and its size."""
+
+    url: str = ""
+    alt: str = ""
+    size: tuple[int, int] = (0, 0)
+
+
+def _with_image(meta: PageMeta, image: PreviewImage) -> PageMeta:
+    if not image.url:
+        return meta
+    return replace(meta, image=image.url, image_alt=image.alt, image_width=image.size[0],
+                   image_height=image.size[1])
+
+
+def entry_meta(entry: Entry, settings: Settings, url: str = "", image: PreviewImage = PreviewImage()) -> PageMeta:
     date = entry.date_label
     description = summary(entry, DESCRIPTION_CHARS - len(date) - 2)
-    return PageMeta(
-        title=f"{entry.title} · {settings.title}",
-        description=f"{date}: {description}" if date else description,
-        site_name=settings.title,
-        og_type="article",
-        url=url,
-        image=image,
-        image_alt=image_alt,
-        image_width=image_size[0] if image else 0,
-        image_height=image_size[1] if image else 0,
-    )
+    return _with_image(PageMeta(title=f"{entry.title} · {settings.title}",
+                                description=f"{date}: {description}" if date else description,
+                                site_name=settings.title, og_type="article", url=url), image)
 
 
-def exhibit_meta(settings: Settings, url: str = "", image: str = "", image_alt: str = "",
-                 image_size: tuple[int, int] = (0, 0)) -> PageMeta:
-    return PageMeta(
-        title=settings.title,
-        description=shorten(plain_text(settings.introduction), DESCRIPTION_CHARS),
-        site_name=settings.title,
-        og_type="website",
-        url=url,
-        image=image,
-        image_alt=image_alt,
-        image_width=image_size[0] if image else 0,
-        image_height=image_size[1] if image else 0,
-    )
+def exhibit_meta(settings: Settings, url: str = "", image: PreviewImage = PreviewImage()) -> PageMeta:
+    return _with_image(PageMeta(title=settings.title,
+                                description=shorten(plain_text(settings.introduction), DESCRIPTION_CHARS),
+                                site_name=settings.title, og_type="website", url=url), image)
 
 
 def linked_entry(event_values: Sequence[str], published: Mapping[str, Entry]) -> Entry | None:

@@ -16,7 +16,7 @@ from timeline.catalog import Catalog
 from timeline.entry_views import CardView, ImageFiles, article_view, card_view, picture
 from timeline.figure import figure_alt_text, numbered_eras
 from timeline.listing import groups
-from timeline.page_meta import PageMeta, entry_meta, exhibit_meta, plain_text
+from timeline.page_meta import PageMeta, PreviewImage, entry_meta, exhibit_meta, plain_text
 from timeline.query import LIST_KINDS, Facets, facets_of, haystack
 from timeline.render import render
 from timeline.richtext import paragraphs
@@ -63,17 +63,16 @@ def _card(site: SiteInput, entry: Entry, root: str) -> CardView:
     return card_view(entry, site.settings, picture(site.images.get(entry.id), root, color, 480))
 
 
-def _meta_image(site: SiteInput, key: str) -> tuple[str, str, tuple[int, int]]:
+def _meta_image(site: SiteInput, key: str, alt: str) -> PreviewImage:
+    """The link-preview card drawn for ``key``; only an absolute address is any use to a preview."""
     path = site.social.get(key, "")
-    url = absolute(site.base_url, path) if path else ""
-    return url, site.settings.title if url else "", SOCIAL_SIZE
+    return PreviewImage(absolute(site.base_url, path), alt, SOCIAL_SIZE) if path and site.base_url else PreviewImage()
 
 
 def index_page(site: SiteInput) -> str:
     catalog, settings = site.catalog, site.settings
     facets = facets_of(catalog.entries, catalog.categories)
-    image, image_alt, size = _meta_image(site, EXHIBIT_CARD)
-    meta = exhibit_meta(settings, absolute(site.base_url, ""), image, image_alt, size)
+    meta = exhibit_meta(settings, absolute(site.base_url, ""), _meta_image(site, EXHIBIT_CARD, settings.title))
     lead, *rest = paragraphs(settings.introduction) or ("",)
     return render(
         "site/index.html", root="", meta=meta, settings=settings, assets=site.assets, lead=lead,
@@ -104,9 +103,8 @@ def entry_page(site: SiteInput, entry: Entry, previous: Entry | None, following:
     color = settings.color_for(entry.category)
     article = article_view(entry, settings, catalog.by_id, picture(site.images.get(entry.id), root, color, 960))
     related = [catalog.by_id[i] for i in entry.related if i in catalog.by_id and catalog.by_id[i].kind in LIST_KINDS]
-    image, image_alt, size = _meta_image(site, entry.id)
-    meta = entry_meta(entry, settings, absolute(site.base_url, entry_path(entry.id)), image,
-                      f"{entry.title} · {settings.title}" if image else "", size)
+    meta = entry_meta(entry, settings, absolute(site.base_url, entry_path(entry.id)),
+                      _meta_image(site, entry.id, f"{entry.title} · {settings.title}"))
     return render(
         "site/entry.html", root=root, meta=meta, settings=settings, assets=site.assets, article=article,
         related=[(_card(site, e, root), root + entry_path(e.id)) for e in related],

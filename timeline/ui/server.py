@@ -25,7 +25,7 @@ from starlette.routing import BaseRoute, Route
 from streamlit import file_util
 
 from timeline.derivatives import image_for
-from timeline.page_meta import PageMeta, entry_meta, exhibit_meta, inject_head, linked_entry
+from timeline.page_meta import PageMeta, PreviewImage, entry_meta, exhibit_meta, inject_head, linked_entry
 from timeline.qr import EVENT_PARAM, entry_url
 from timeline.schema import Entry
 from timeline.settings import Settings
@@ -62,8 +62,7 @@ def preview_meta(entry: Entry | None, settings: Settings, media_dir: Path) -> Pa
         return entry_meta(entry, settings, url=url)
     with Image.open(picture.path) as im:  # reads the header only
         size = im.size
-    return entry_meta(entry, settings, url=url, image=urljoin(site, static_url(picture.path)), image_alt=picture.alt,
-                      image_size=size)
+    return entry_meta(entry, settings, url, PreviewImage(urljoin(site, static_url(picture.path)), picture.alt, size))
 
 
 def index(request: Request) -> HTMLResponse:
