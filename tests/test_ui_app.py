@@ -37,3 +37,10 @@ def test_import_takes_the_libraries_out_of_the_collectors_sight():
     assert not seen["made_before_walked"]
     assert seen["libraries_walked"] == []
     assert seen["made_after_walked"]
+
+
+def test_every_mode_has_its_own_view():
+    from timeline.settings import Mode
+    from timeline.ui.app import VIEWS
+
+    assert set(VIEWS) == set(Mode)
