@@ -2,46 +2,28 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
 
+from tests.html_parts import Elements
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
 
 HOSTILE = '<script>alert(1)</script> & "$x$" # not a heading\n:red[not red]'
 
 
-class _Parts(HTMLParser):
-    """The tags (with attributes) and the text a browser would see in a piece of HTML."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text = ""
-        self.feed(markup)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text += data
-
-
 def test_a_hostile_narrative_shows_as_typed_in_paragraphs():
-    shown = _Parts(paragraphs_html(f"{HOSTILE}\n\nSecond paragraph"))
+    shown = Elements(paragraphs_html(f"{HOSTILE}\n\nSecond paragraph"))
     assert [tag for tag, _ in shown.tags] == ["p", "br", "p"]
-    assert shown.text == HOSTILE.replace("\n", "") + "Second paragraph"
+    assert "".join(shown.text) == HOSTILE.replace("\n", "") + "Second paragraph"
 
 
 @pytest.mark.parametrize("allow_links", [True, False])
 def test_only_emphasis_and_web_links_become_markup(allow_links):
     text = "the *Argus* [the hospital](https://example.org/h) [bad](javascript:alert(1))"
-    shown = _Parts(paragraphs_html(text, allow_links=allow_links))
+    shown = Elements(paragraphs_html(text, allow_links=allow_links))
     links = [attrs["href"] for tag, attrs in shown.tags if tag == "a"]
     assert links == (["https://example.org/h"] if allow_links else [])  # the kiosk has no outbound links
     assert [tag for tag, _ in shown.tags if tag != "a"] == ["p", "em"]
-    assert shown.text == "the Argus the hospital [bad](javascript:alert(1))"
+    assert "".join(shown.text) == "the Argus the hospital [bad](javascript:alert(1))"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
