@@ -1,4 +1,4 @@
-"""The app's wiring: what importing it does to the process."""
+"""The app's wiring and its process: what importing it does, and the state it keeps between runs."""
 
 from __future__ import annotations
 

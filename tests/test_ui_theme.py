@@ -14,13 +14,13 @@ import subprocess
 import sys
 import time
 import tomllib
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import streamlit
 
 from tests.browser.app_server import free_port
+from tests.html_parts import Elements
 from timeline.colors import contrast_ratio
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import images
@@ -139,24 +139,12 @@ def test_our_fonts_are_system_stacks():
         assert "@import" not in css and "@font-face" not in css and "url(" not in css, sheet.name
 
 
-class _Preloads(HTMLParser):
-    def __init__(self, markup: str) -> None:
-        super().__init__()
-        self.fonts: list[str] = []
-        self.feed(markup)
-
-    def handle_starttag(self, tag, attrs):
-        found = dict(attrs)
-        if tag == "link" and found.get("rel") == "preload" and found.get("as") == "font":
-            self.fonts.append(found["href"])
-
-
 def test_the_readme_states_the_fonts_streamlit_still_downloads():
     """Streamlit's page preloads Source Sans whatever the theme says, and draws its icons (expanders, menus)
     with Material Symbols: a first visit downloads both from our server. An upgrade that changes them fails here,
     so the README's figure (measured in headless Chromium: these two files, in every mode) stays true."""
     index = (STREAMLIT_STATIC / "index.html").read_text(encoding="utf-8")
-    preloaded = [STREAMLIT_STATIC / href for href in _Preloads(index).fonts]
+    preloaded = [STREAMLIT_STATIC / link["href"] for link in Elements(index).find("link", rel="preload", as_="font")]
     assert [path.name.split(".")[0] for path in preloaded] == ["SourceSansVF-Upright"]
     icons = sorted((STREAMLIT_STATIC / "static" / "media").glob("MaterialSymbols-Rounded.*.woff2"))
     assert len(icons) == 1
