@@ -1,4 +1,4 @@
-"""The project's benchmark: medians against the targets in the brief (section 6).
+"""The project's benchmark: medians against the exhibit's performance targets, each beside its figure.
 
     python benchmarks/bench.py [--quick] [--only SECTION,...]   (sections: ``SECTIONS`` below, or --help)
 

@@ -6,7 +6,7 @@ A real ``streamlit run app.py`` in kiosk mode and a touch-enabled Chromium page 
 one interaction at a time: enter from the attract screen, filter (an era, then an institution), open an
 entry, step to the next one, and the idle reset (clicking the hidden reset button, exactly as the page's
 idle timer does). The server's resident memory (RSS, from /proc) is read after a warm-up and at the end;
-the brief's target is growth under 5 %. ``run_soak(n)`` returns the figures for benchmarks/bench.py.
+the target is growth under 5 %. ``run_soak(n)`` returns the figures for benchmarks/bench.py.
 """
 
 from __future__ import annotations

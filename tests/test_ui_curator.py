@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from timeline.cli import main as checker
@@ -20,10 +19,7 @@ DRAFT_TITLE = "Nursing school plans (work in progress)"
 NEW_TITLE = "Hospital opens its doors to patients"  # broken.csv's edit of a published entry
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_app_state")  # tests/conftest.py: no registry of one test reaches the next
 
 
 @pytest.fixture

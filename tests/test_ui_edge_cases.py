@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from timeline.settings import PROJECT_ROOT
@@ -43,10 +42,8 @@ HOSTILE_LINKS = (
 
 
 @pytest.fixture
-def exhibit(tmp_path, monkeypatch):
+def exhibit(tmp_path, monkeypatch, fresh_app_state):
     """Point the app at a copy of a fixture (or at no file) in a folder of its own, in a given mode."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
     data = tmp_path / "events.csv"
     (tmp_path / "media").mkdir()
     monkeypatch.setenv("TIMELINE_DATA", str(data))

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from timeline.qr import qr_svg
@@ -31,10 +30,7 @@ ALL_IDS = ["first", "linked", "quoted", "later"]  # the fixture's entries in tim
 TYPING_WIDGETS = ("text_input", "text_area", "number_input", "chat_input", "date_input", "time_input")
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_app_state")  # tests/conftest.py: no registry of one test reaches the next
 
 
 @pytest.fixture

@@ -1,15 +1,29 @@
-"""Widget labels show curator text literally; narratives go through timeline.richtext."""
+"""Widget labels show curator text literally; narratives become inert HTML with only the CSV's light markup."""
 
 from __future__ import annotations
 
 import pytest
 
-from timeline.richtext import text_to_html
+from tests.html_parts import Elements
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
 
+HOSTILE = '<script>alert(1)</script> & "$x$" # not a heading\n:red[not red]'
 
-def test_narratives_use_the_one_rich_text_implementation():
-    assert paragraphs_html is text_to_html  # its hostile cases live in tests/test_richtext.py
+
+def test_a_hostile_narrative_shows_as_typed_in_paragraphs():
+    shown = Elements(paragraphs_html(f"{HOSTILE}\n\nSecond paragraph"))
+    assert [tag for tag, _ in shown.tags] == ["p", "br", "p"]
+    assert "".join(shown.text) == HOSTILE.replace("\n", "") + "Second paragraph"
+
+
+@pytest.mark.parametrize("allow_links", [True, False])
+def test_only_emphasis_and_web_links_become_markup(allow_links):
+    text = "the *Argus* [the hospital](https://example.org/h) [bad](javascript:alert(1))"
+    shown = Elements(paragraphs_html(text, allow_links=allow_links))
+    links = [attrs["href"] for tag, attrs in shown.tags if tag == "a"]
+    assert links == (["https://example.org/h"] if allow_links else [])  # the kiosk has no outbound links
+    assert [tag for tag, _ in shown.tags if tag != "a"] == ["p", "em"]
+    assert "".join(shown.text) == "the Argus the hospital [bad](javascript:alert(1))"
 
 
 @pytest.mark.parametrize(("text", "expected"), [

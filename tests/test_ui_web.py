@@ -9,7 +9,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from timeline.catalog import build_catalog
@@ -26,10 +25,8 @@ LIVE_TAG = re.compile(r'<\s*(script|iframe|img(?![^>]*src="app/static/)|a\s+href
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
+def app(tmp_path, monkeypatch, fresh_app_state):
     """An AppTest on a copy of a fixture CSV (the published store writes beside its data file)."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
     def make(fixture: str = "events.csv") -> AppTest:
         data = tmp_path / fixture
@@ -104,7 +101,6 @@ def test_curator_and_visitor_catalogues_of_one_version_have_their_own_facets():
 
 def test_reruns_that_change_nothing_on_the_chart_reuse_the_built_figure(app, monkeypatch):
     builds = []
-    monkeypatch.setattr(chart, "_RECENT", chart._Recent(chart.VIEWS_KEPT))  # nothing built by earlier tests
     monkeypatch.setattr(chart, "build_figure", lambda *args: builds.append(args) or build_figure(*args))
     at = app()
     at.run()

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import segno
 
-EVENT_PARAM = "event"  # the web mode's deep-link parameter (BRIEF §3: ?event=ID)
+EVENT_PARAM = "event"  # the web mode's deep-link parameter: ?event=ID opens that entry
 QUIET_ZONE = 4  # modules of light border the QR standard asks for
 ERROR_LEVEL = "m"  # 15 % of the code may be scuffed or glared and still read
 TARGET_PX = 240  # on screen: large enough for an older phone camera at 40 cm, small beside the story

@@ -20,7 +20,7 @@ CHROMIUM_ARGS = (
 AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 
-# Browser context options per device the exhibit must serve (BRIEF: desktop, phone, kiosk both ways).
+# Browser context options per device the exhibit serves: desktop, phone, and the kiosk's screen both ways.
 VIEWPORTS: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1440, "height": 900}},
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,

@@ -213,7 +213,8 @@ def test_next_previous_and_back(kiosk_app, page_at):
 
 
 def test_one_tap_on_a_chart_marker_opens_that_entry(kiosk_app, page_at):
-    """Plotly's own touch selection is off by one tap (TECH-NOTES); the kiosk opens the tapped point."""
+    """Plotly's own touch selection is off by one tap (a tap selects the previously tapped point, plotly.js issues
+    2997 and 6724); the kiosk opens the tapped point."""
     page = page_at("kiosk-landscape")
     enter(page, kiosk_app.url)
     expect(page.locator(".st-key-timeline-chart path.point").first).to_be_attached(timeout=TIMEOUT_MS)

@@ -1,4 +1,4 @@
-"""Wiring: environment and settings to the mode's view. Kiosk and curator views register here when they exist."""
+"""Wiring: environment and settings to the mode's view: the public web page, the kiosk, or curator mode."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ gc.freeze()
 
 View = Callable[[Environment, Settings], None]
 
-# Mode -> view. A mode without its own view yet shows the public web page, never an error.
+# Mode -> view: every mode has its own.
 VIEWS: dict[Mode, View] = {
     Mode.WEB: render_web,
     Mode.KIOSK: render_kiosk,
@@ -36,4 +36,4 @@ def run() -> None:
     settings = exhibit_settings(env)
     st.set_page_config(page_title=settings.title, layout="wide", initial_sidebar_state="collapsed")
     follow_updates(env)  # a newly published version redraws this page within seconds
-    VIEWS.get(env.mode, render_web)(env, settings)
+    VIEWS[env.mode](env, settings)

@@ -7,9 +7,9 @@ page; later runs only update the settings. On timeout it clicks the hidden reset
 class), so the reset itself is an ordinary Streamlit callback. Ten seconds before, it shows "Still
 exploring?", which any touch dismisses.
 
-It also fixes Plotly's touch selection (TECH-NOTES: a tap selects the previously tapped point): Plotly's
-``plotly_click`` does fire on the right point. The entry's card may be on another page of the strip, so the
-script does not click it: it writes the id into the URL (``?tap=``, history.replaceState) and fires
+It also fixes Plotly's touch selection (a tap selects the previously tapped point, plotly.js issues 2997 and
+6724): Plotly's ``plotly_click`` does fire on the right point. The entry's card may be on another page of the
+strip, so the script does not click it: it writes the id into the URL (``?tap=``, history.replaceState) and fires
 ``popstate``, Streamlit's own signal that the URL changed, which makes it adopt the new query string and rerun.
 (A button click alone would not do: once the page was loaded with a query string, such as the kiosk's
 ``?embed=true``, Streamlit sends the one it remembers, not the URL's.) The server checks the id (``kiosk.py``).

@@ -1,0 +1,52 @@
+"""The app's own process-wide state, reset between tests that run it.
+
+The app keeps no state in Streamlit's caches (``st.cache_data`` / ``st.cache_resource`` are never used). It keeps
+module-level registries and caches that outlive a run on purpose: the published store per data file and its
+refresh thread, the settings read per file, facets and built charts per catalogue, search haystacks per entry,
+and ``functools`` caches of files read. A test that runs the app starts from none of them, and leaves none of its
+files, catalogues or threads to the next test.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from types import ModuleType
+
+REFRESH_JOIN_SECONDS = 30.0  # a refresh thread started by a test finishes its look before the registry is cleared
+
+# module -> its registries (a dotted path reaches a registry held by a module-level object).
+REGISTRIES: dict[str, tuple[str, ...]] = {
+    "timeline.query": ("_HAYSTACKS",),
+    "timeline.ui.loading": ("_watches", "_settings"),
+    "timeline.ui.web": ("_facets",),
+    "timeline.ui.chart": ("_RECENT.values",),
+}
+
+
+def reset_app_state() -> None:
+    """Wait for the app's refresh threads, then empty its registries and every functools cache of a loaded
+    timeline module. Modules not imported yet are left alone (they start empty when they are)."""
+    loading = sys.modules.get("timeline.ui.loading")
+    if loading is not None:
+        for watch in list(loading._watches.values()):
+            if watch.worker is not None:
+                watch.worker.join(REFRESH_JOIN_SECONDS)
+    for name, paths in REGISTRIES.items():
+        module = sys.modules.get(name)
+        for path in paths if module is not None else ():
+            registry = module
+            for attribute in path.split("."):
+                registry = getattr(registry, attribute)
+            registry.clear()
+    for module in timeline_modules():
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == module.__name__:
+                value.cache_clear()
+
+
+def timeline_modules() -> Iterator[ModuleType]:
+    """The loaded modules of the timeline package."""
+    for name, module in list(sys.modules.items()):
+        if module is not None and (name == "timeline" or name.startswith("timeline.")):
+            yield module
