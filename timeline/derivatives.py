@@ -27,7 +27,7 @@ from timeline.store import write_atomically
 
 @dataclass(frozen=True)
 class Derivative:
-    """One published size. ``budget`` is the byte ceiling promised in the brief's performance targets."""
+    """One published size. ``budget`` is its byte ceiling (thumbnails under 40 KB, display images under 350 KB)."""
 
     name: str
     long_side: int

@@ -62,7 +62,8 @@ def test_timeline_and_list_render(web_app, page_at, viewport):
 
 
 def test_desktop_first_screen_shows_the_timeline(web_app, page_at):
-    """BRIEF §6: the chart draws only once scrolled into view, so its points must be on the first screen."""
+    """The first view is timed to the painted points, and the chart draws only once scrolled into view, so its points
+    must be on the first screen."""
     page = page_at("desktop")
     goto_app(page, web_app.url)  # a fresh context: a cold load, and nothing here scrolls
     page.locator(POINTS).first.wait_for(state="visible", timeout=30_000)
@@ -220,7 +221,8 @@ def test_clicking_a_chart_marker_opens_its_entry(web_app, page_at):
 
 
 def test_one_tap_on_a_chart_marker_opens_its_entry_on_a_phone(web_app, page_at):
-    """Plotly alone would select nothing on the first tap (TECH-NOTES); timeline/ui/chart_touch.py fixes that."""
+    """On touch, Plotly selects nothing on the first tap and the previous point after; timeline/ui/chart_touch.py
+    fixes that."""
     page = page_at("phone")
     open_app(page, f"{web_app.url}?q=hospital")
     page.locator(".st-key-range-preset button").last.tap()  # a period: a reload would forget it

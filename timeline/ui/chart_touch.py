@@ -1,6 +1,6 @@
 """Taps on the chart, fixed in the page: on touch screens Plotly selects the previously tapped point.
 
-TECH-NOTES: a tap fires ``plotly_click`` on the right point but Streamlit only hears ``plotly_selected``,
+On touch screens a tap fires ``plotly_click`` on the right point but Streamlit only hears ``plotly_selected``,
 which on touch lags one tap behind. So on a touch tap this script of ours (no curator text in it) steps the
 page to the tapped entry's address, ``?event=ID`` with the visitor's filters kept, as a new history entry,
 and fires ``popstate``: Streamlit reruns the page with that address as it does for Back and Forward, and
