@@ -1,7 +1,7 @@
 """Read the curator's events CSV without letting a library guess.
 
 pandas turns ``NA`` into nothing and ``007`` into 7.0, and shifts every column when one row has an unquoted comma
-(checked with pandas 3.1, as well as ``Caf\ufffd`` for a Windows-1252 file). This module reads with the ``csv`` module and checks everything itself, so each
+(checked with pandas 3.1). This module reads with the ``csv`` module and checks everything itself, so each
 cell reaches the validator as the text the curator typed (stripped of surrounding spaces), or not at all:
 
 - A row with more or fewer cells than the header is reported (``field-count``) and **not returned**, so the
