@@ -117,7 +117,7 @@ def test_a_broken_save_after_a_good_one_says_visitors_still_see_the_published_ve
     at = run_app("curator", monkeypatch)
     status = [e.value for e in at.error if e.value.startswith("Visitors still see")]
     assert len(status) == 1
-    assert "(2 entries). The file on disk has 2 errors, listed below." in status[0]
+    assert "(2 published entries). The file on disk has 2 errors, listed below." in status[0]
     listed = " ".join(b.label for b in at.button)
     assert DRAFT_TITLE in listed and "First students admitted" in listed  # the last good version, with drafts
     assert NEW_TITLE not in listed

@@ -34,9 +34,9 @@ def catalog(text: str, media=None):
 
 
 @pytest.mark.parametrize(("current", "latest", "published_at", "expected"), [
-    (GOOD, GOOD, 0.0, f"Visitors see the file on disk, published at {published_label(0.0)} (1 entry). "
+    (GOOD, GOOD, 0.0, f"Visitors see the file on disk, published at {published_label(0.0)} (1 published entry). "
                       "Drafts shown only here: 1."),
-    (GOOD, BROKEN, 0.0, f"Visitors still see the version published at {published_label(0.0)} (1 entry). "
+    (GOOD, BROKEN, 0.0, f"Visitors still see the version published at {published_label(0.0)} (1 published entry). "
                         "The file on disk has 2 errors, listed below."),
     (HEADER, BROKEN, None, "Visitors see no entries: no version of the file has passed the check yet. "
                            "The file on disk has 2 errors, listed below."),
@@ -49,7 +49,7 @@ def test_status_message_for_a_save_that_removes_too_much():
     published, latest = catalog(GOOD + "c,1952,Third,Text,C,S,,,,\n"), catalog(GOOD)
     snapshot = Snapshot(published, latest, 0.0, withheld=(published.by_id["c"],))
     assert status_message(snapshot) == (
-        f"Visitors still see the version published at {published_label(0.0)} (2 entries). The file on disk would "
+        f"Visitors still see the version published at {published_label(0.0)} (2 published entries). The file on disk would "
         "take 1 of the 2 published entries away from visitors (more than a quarter), so it is held back in case "
         "the save was cut off. If the removal is intended, publish it anyway.")
 

@@ -49,13 +49,9 @@ class MediaRow:
     state: MediaState
 
 
-def entry_count(catalog: Catalog) -> int:
-    return len(catalog.entries) + len(catalog.eras)
-
-
 def status_message(snapshot: Snapshot) -> str:
     """One plain sentence or two: what visitors see, and whether the file on disk is it."""
-    seen = counted(entry_count(snapshot.current.visible), "entry", "entries")
+    seen = counted(snapshot.current.counts.published_entries, "published entry", "published entries")
     errors = counted(snapshot.latest.error_count, "error")
     if snapshot.held_back and snapshot.published_at is None:
         return (f"Visitors see no entries: no version of the file has passed the check yet. "
@@ -66,7 +62,7 @@ def status_message(snapshot: Snapshot) -> str:
     if snapshot.held_back:
         return (f"Visitors still see the version published at {when} ({seen}). "
                 f"The file on disk has {errors}, listed below.")
-    drafts = sum(not e.is_published for e in (*snapshot.latest.entries, *snapshot.latest.eras))
+    drafts = snapshot.latest.counts.drafts
     return f"Visitors see the file on disk, published at {when} ({seen}). Drafts shown only here: {drafts}."
 
 
