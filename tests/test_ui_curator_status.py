@@ -49,9 +49,9 @@ def test_status_message_for_a_save_that_removes_too_much():
     published, latest = catalog(GOOD + "c,1952,Third,Text,C,S,,,,\n"), catalog(GOOD)
     snapshot = Snapshot(published, latest, 0.0, withheld=(published.by_id["c"],))
     assert status_message(snapshot) == (
-        f"Visitors still see the version published at {published_label(0.0)} (2 published entries). The file on disk would "
-        "take 1 of the 2 published entries away from visitors (more than a quarter), so it is held back in case "
-        "the save was cut off. If the removal is intended, publish it anyway.")
+        f"Visitors still see the version published at {published_label(0.0)} (2 published entries). "
+        "The file on disk would take 1 of the 2 published entries away from visitors (more than a quarter), "
+        "so it is held back in case the save was cut off. If the removal is intended, publish it anyway.")
 
 
 def test_save_warning_only_when_the_published_copy_was_not_saved():

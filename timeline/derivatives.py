@@ -154,9 +154,10 @@ def _encode_within_budget(picture: Image.Image, spec: Derivative) -> bytes:
 
 
 def _save(target: Path, data: bytes) -> None:
-    """Readers (the web server) see the old file or the whole new one, never half a file."""
+    """Readers (the web server) see the old file or the whole new one, never half a file; a cached copy lost to a
+    power cut is simply made again, so it is not forced to disk."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, data)
+    write_atomically(target, data, durable=False)
 
 
 # --- placeholder cards ------------------------------------------------------------------------------------------

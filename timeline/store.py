@@ -254,11 +254,13 @@ def media_fingerprint(media_dir: Path | None) -> str:
     return ":" + hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
     """Readers see the old file or the whole new one, never half of it, even after a power cut.
 
     The bytes go to a temporary file in the same folder, are forced to disk, then renamed over the target, and
-    the folder's entry is forced to disk too. The temporary file is created with ``os.open`` and mode 0666 so the
+    the folder's entry is forced to disk too. A cache that can be made again (web images, cards) passes
+    ``durable=False``: still atomic, without the two forced writes (10 to 40 ms a file, minutes over thousands
+    of cards). The temporary file is created with ``os.open`` and mode 0666 so the
     umask (and a folder's default ACL) decide its permissions, as for any new file: ``mkstemp``'s 0600 would keep a
     web proxy or another user from serving published copies and web images.
     """
@@ -268,11 +270,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    if not durable:
+        return
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)

@@ -192,7 +192,7 @@ def _write(staging: Path, files: dict[str, bytes], copies: dict[str, Path], gzip
             twin = gzip_cache / (Path(path).name + ".gz")
             if not twin.is_file():
                 gzip_cache.mkdir(parents=True, exist_ok=True)
-                write_atomically(twin, gzipped(source.read_bytes()))
+                write_atomically(twin, gzipped(source.read_bytes()), durable=False)
             _place(twin, staging / (path + ".gz"))
             count, size = count + 1, size + twin.stat().st_size
     return count, size

@@ -72,7 +72,7 @@ def _draw(request: CardRequest, cache_dir: Path) -> None:
         card = _designed_card(texts, hex_to_rgb(request.color))
         card.quantize(PALETTE, method=Image.Quantize.FASTOCTREE).save(buffer, "PNG", compress_level=9)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    write_atomically(cache_dir / request.name, buffer.getvalue())
+    write_atomically(cache_dir / request.name, buffer.getvalue(), durable=False)
 
 
 def _designed_card(texts: dict[str, str], color: tuple[int, int, int]) -> Image.Image:
