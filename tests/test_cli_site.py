@@ -48,7 +48,7 @@ def test_a_file_with_errors_leaves_the_built_site_exactly_as_it_was(exhibit: tup
     assert "events.csv:4: date: error" in said
     assert "the site was not built" in said and "left exactly as it was" in said
     assert _tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["exhibit", "out"]  # no half-built folder beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exhibit", "out"]  # nothing was built beside it
 
 
 @pytest.mark.parametrize("url", ["example.org", "ftp://example.org/", "https://example.org/?a=1", "javascript:x"])

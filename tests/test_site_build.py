@@ -11,7 +11,7 @@ import pytest
 
 from tests.site_fixture import exhibit_copy, load_exhibit
 from timeline.site.build import build_site, switch_in
-from timeline.site.watch import adopt_as_link, builds_dir, watch
+from timeline.site.watch import adopt_as_link, builds_dir, next_slot, watch
 from timeline.store import PublishedStore
 
 
@@ -75,7 +75,7 @@ def test_the_link_preview_cards_are_1200_by_630(exhibit: tuple[Path, Path], tmp_
             assert im.size == (1200, 630)
 
 
-def test_a_folder_is_replaced_whole(tmp_path: Path) -> None:
+def test_a_folder_is_replaced_whole_and_kept_for_the_next_build(tmp_path: Path) -> None:
     out, staging = tmp_path / "out", tmp_path / "staging"
     out.mkdir()
     (out / "old.html").write_text("old")
@@ -83,10 +83,11 @@ def test_a_folder_is_replaced_whole(tmp_path: Path) -> None:
     (staging / "index.html").write_text("new")
     switch_in(staging, out)
     assert _tree(out) == {"index.html": b"new"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert _tree(staging) == {"old.html": b"old"}  # the build before, where the next build writes its changes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "staging"]
 
 
-def test_a_link_is_switched_in_one_rename_and_the_old_build_goes(tmp_path: Path) -> None:
+def test_a_link_is_switched_in_one_rename(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first, second = tmp_path / "b1", tmp_path / "b2"
     for folder, text in ((first, "one"), (second, "two")):
@@ -95,7 +96,26 @@ def test_a_link_is_switched_in_one_rename_and_the_old_build_goes(tmp_path: Path)
     out.symlink_to("b1")
     switch_in(second, out)
     assert out.is_symlink() and (out / "index.html").read_text() == "two"
-    assert not first.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b1", "b2", "out"]
+
+
+def test_a_rebuild_writes_only_what_changed(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
+    for _ in range(2):  # the second build leaves the first as the next one's staging
+        _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    staging = tmp_path / ".out.previous"
+    stamps = {p: p.stat().st_mtime_ns for p in staging.rglob("*") if p.is_file()}
+    csv = exhibit[0]
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Ada on the wards", "Ada on the ward"), encoding="utf-8")
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    out = tmp_path / "out"
+    changed = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                     if p.is_file() and stamps.get(staging / p.relative_to(out)) != p.stat().st_mtime_ns)
+    assert "entries/quote-ada/index.html" in changed and "index.html" in changed
+    assert "entries/nurses-train/index.html" not in changed  # untouched: written two builds ago, still right
+    assert not [name for name in changed if name.startswith("assets/plotly")]
+    fresh = tmp_path / "fresh"
+    _build(exhibit, fresh, tmp_path / "cache")
+    assert _tree(out) == _tree(fresh)  # the same site as a build from nothing
 
 
 def test_watch_builds_each_newly_published_version_and_never_a_broken_one(exhibit: tuple[Path, Path],
@@ -107,9 +127,8 @@ def test_watch_builds_each_newly_published_version_and_never_a_broken_one(exhibi
     built: list[str] = []
 
     def build(catalog):  # noqa: ANN001, ANN202 - the watch's callback
-        staging = builds_dir(out) / f"{catalog.version}-{len(built)}"
         settings = load_exhibit(csv, media)[1]
-        build_site(catalog, settings, media, out, tmp_path / "cache", staging=staging)
+        build_site(catalog, settings, media, out, tmp_path / "cache", staging=next_slot(out))
         built.append(catalog.version)
 
     stop = threading.Event()
@@ -127,7 +146,7 @@ def test_watch_builds_each_newly_published_version_and_never_a_broken_one(exhibi
     finally:
         stop.set()
         thread.join(10)
-    assert out.is_symlink() and len(list(builds_dir(out).iterdir())) == 1  # the replaced builds were removed
+    assert out.is_symlink() and sorted(p.name for p in builds_dir(out).iterdir()) == ["a", "b"]  # two slots
 
 
 def _wait_for(condition, seconds: float = 20.0) -> None:  # noqa: ANN001 - a predicate

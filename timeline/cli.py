@@ -10,7 +10,6 @@ command stops quietly with 141, as a Unix tool ended by SIGPIPE does.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import sys
@@ -190,18 +189,16 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_site(args: argparse.Namespace, out: TextIO) -> int:
     from timeline.site.build import build_site  # Pillow and Plotly are loaded only for this command
-    from timeline.site.watch import adopt_as_link, builds_dir, watch
+    from timeline.site.watch import adopt_as_link, next_slot, watch
 
     settings_path = settings_path_for(args.data)
     if args.watch:
         store = PublishedStore(args.data, args.media, load_settings(settings_path).category_order())
         adopt_as_link(args.out_dir)
-        count = itertools.count(1)
 
         def build(catalog: Catalog) -> None:
-            staging = builds_dir(args.out_dir) / f"{catalog.version}-{next(count)}"
             report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
-                                args.base_url, staging=staging)
+                                args.base_url, staging=next_slot(args.out_dir))
             out.write(_site_summary(report, catalog) + "\n")
             out.flush()
 

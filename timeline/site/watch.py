@@ -23,13 +23,21 @@ def builds_dir(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.builds"
 
 
+def next_slot(out_dir: Path) -> Path:
+    """The build folder OUT_DIR does not point at: two slots, so each build rewrites only what changed since the
+    build before last, while the other slot stays whole for the web server."""
+    builds = builds_dir(out_dir)
+    serving = out_dir.resolve() if out_dir.is_symlink() else None
+    return builds / ("b" if serving == (builds / "a").resolve() else "a")
+
+
 def adopt_as_link(out_dir: Path) -> None:
     """Make ``out_dir`` a link to a build folder, moving a folder built earlier into place first."""
     builds = builds_dir(out_dir)
     builds.mkdir(parents=True, exist_ok=True)
     if out_dir.is_symlink() or not out_dir.exists():
         return
-    adopted = builds / "adopted"
+    adopted = builds / "a"
     if adopted.exists():
         shutil.rmtree(adopted)
     out_dir.rename(adopted)
