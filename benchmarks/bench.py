@@ -1,11 +1,11 @@
 """The project's benchmark: medians against the targets in the brief (section 6).
 
-    python benchmarks/bench.py [--quick] [--only check,reruns,first-view,browser-reruns,kiosk-soak]
+    python benchmarks/bench.py [--quick] [--only check,reruns,first-view,browser-reruns,kiosk-soak,phone]
 
 Each section is a function returning ``Result`` rows; add a section by writing one and listing it in
 ``SECTIONS``. A section that cannot run yet (no app, no command) says why instead of stopping the others.
-The browser sections are in browser_bench.py. Exit status: 0 when every measured figure meets its target,
-1 when one misses or a section crashes.
+The browser sections are in browser_bench.py and phone_bench.py. Exit status: 0 when every measured figure meets
+its target, 1 when one misses or a section crashes.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / 
 
 from browser_bench import bench_browser_reruns, bench_first_view  # noqa: E402
 from generate import generate_catalog  # noqa: E402
+from phone_bench import bench_phone  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 
 from timeline.settings import read_environment  # noqa: E402
@@ -160,6 +161,7 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "first-view": bench_first_view,
     "browser-reruns": bench_browser_reruns,
     "kiosk-soak": bench_kiosk_soak,
+    "phone": bench_phone,
 }
 
 
