@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from benchmarks.phone_bench import Traffic
+from benchmarks.phone_bench import PROFILES, Traffic, Visit, profile_results
 
 
 def traffic(*events: tuple[str, dict]) -> Traffic:
@@ -68,3 +68,16 @@ def test_only_the_first_document_sets_the_clock():
 def test_a_visit_without_a_document_cannot_be_timed():
     with pytest.raises(RuntimeError, match="no document response"):
         Traffic().to_cdp_time(1.0, 0.0)
+
+
+def test_figures_are_medians_with_the_ratio_and_only_the_targets_given():
+    visits = {"static site": [Visit(0.5, 20_000, 30_000), Visit(0.7, 20_000, 30_000), Visit(0.9, 22_000, 30_000)],
+              "TimelineJS3": [Visit(2.0, 90_000, 110_000)] * 3,
+              "Streamlit app.py": [Visit(20.0, 7_800_000, 7_800_000)] * 3}
+    results = {r.name: r for r in profile_results(PROFILES[0], visits, {"static site": 150})}
+    assert results["9 Mbit/s: static site, first view"].value == 0.7
+    assert results["9 Mbit/s: static site, KB before it"].value == 20.0
+    assert results["9 Mbit/s: static site, KB before it"].target == 150
+    assert results["9 Mbit/s: Streamlit app.py, KB before it"].target is None
+    ratio = results["9 Mbit/s: static site / TimelineJS3"]
+    assert ratio.value == pytest.approx(0.35) and ratio.target == 0.5 and not ratio.missed
