@@ -176,12 +176,19 @@ def bench_phone(options: Options) -> list[Result]:
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         stack.callback(browser.close)
-        results = []
+        results, failed = [], []
         for profile in PROFILES:
             visits: dict[str, list[Visit]] = {s.name: [] for s in subjects}
             for run in range(options.runs + 1):  # run 0 warms the servers and the disk cache, and is not counted
                 for subject in subjects:
-                    measured = visit(browser, subject, profile)
+                    if (subject.name, profile.name) in failed:
+                        continue  # a page that failed once on this profile is not visited again: minutes each
+                    try:
+                        measured = visit(browser, subject, profile)
+                    except Exception as exc:  # a page that hangs must not cost the others' figures
+                        failed.append((subject.name, profile.name))
+                        print(f"  {profile.name}, run {run}: {subject.name} failed: {exc!r}", file=sys.stderr)
+                        continue
                     print(f"  {profile.name}, run {run}: {subject.name} {measured.seconds:.2f} s", file=sys.stderr,
                           flush=True)  # the slow profile's Streamlit visits take minutes: show that it moves
                     if run:
@@ -190,13 +197,17 @@ def bench_phone(options: Options) -> list[Result]:
             if profile is PROFILES[0]:
                 targets["static site"] = BYTES_BEFORE_TARGET
             results.extend(profile_results(profile, visits, targets))
-        return results
+        return [*results, Result("phone, pages that failed a visit", len(failed), unit="", target=1,
+                                 note=", ".join(f"{name} ({profile})" for name, profile in failed))]
 
 
 def profile_results(profile: Profile, visits: dict[str, list[Visit]], targets: dict[str, float]) -> list[Result]:
     """Medians per page on one profile, the ratio static site / TimelineJS3, and ``targets``: page -> KB before."""
     results, seconds = [], {}
     for name, runs in visits.items():
+        if not runs:
+            results.append(Result(f"{profile.name}: {name}, first view", None, note="its visit failed (below)"))
+            continue
         seconds[name] = statistics.median(v.seconds for v in runs)
         before = statistics.median(v.bytes_before for v in runs) / 1000
         total = statistics.median(v.bytes_total for v in runs) / 1000
@@ -204,9 +215,10 @@ def profile_results(profile: Profile, visits: dict[str, list[Visit]], targets: d
         results += [Result(f"{profile.name}: {name}, first view", seconds[name], note=spread),
                     Result(f"{profile.name}: {name}, KB before it", before, unit="KB", target=targets.get(name),
                            note=f"{total:.1f} KB in all")]
-    ratio = seconds["static site"] / seconds["TimelineJS3"]
-    results.append(Result(f"{profile.name}: static site / TimelineJS3", ratio, unit="x",
-                          target=RATIO_TARGETS[profile.name], note="first views, same server"))
+    if "static site" in seconds and "TimelineJS3" in seconds:
+        results.append(Result(f"{profile.name}: static site / TimelineJS3", seconds["static site"] /
+                              seconds["TimelineJS3"], unit="x", target=RATIO_TARGETS[profile.name],
+                              note="first views, same server"))
     return results
 
 

@@ -81,3 +81,11 @@ def test_figures_are_medians_with_the_ratio_and_only_the_targets_given():
     assert results["9 Mbit/s: Streamlit app.py, KB before it"].target is None
     ratio = results["9 Mbit/s: static site / TimelineJS3"]
     assert ratio.value == pytest.approx(0.35) and ratio.target == 0.5 and not ratio.missed
+
+
+def test_a_page_whose_visits_failed_has_no_figures_and_no_ratio():
+    visits = {"static site": [Visit(0.5, 20_000, 30_000)], "TimelineJS3": []}
+    results = profile_results(PROFILES[1], visits, {})
+    assert [(r.name, r.value) for r in results if r.value is None] == [("1.6 Mbit/s 4x CPU: TimelineJS3, first view",
+                                                                        None)]
+    assert not any("/ TimelineJS3" in r.name for r in results)

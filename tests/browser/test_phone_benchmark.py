@@ -55,3 +55,11 @@ def test_timelinejs3s_mark_is_its_first_slide_on_the_first_screen(browser, page_
     assert page.locator(".tl-slide-content .tl-headline").first.is_visible()
     script_gz = (www / "timelinejs" / "js" / "timeline.js.gz").stat().st_size
     assert script_gz < measured.bytes_before <= measured.bytes_total  # its script came compressed, before the mark
+
+
+def test_the_streamlit_pages_mark_is_its_points_drawn(browser, web_app):
+    """On a phone the chart sits below the filters, so the mark is its points drawn, not on the first screen."""
+    measured = bench.visit(browser, bench.Subject("Streamlit app.py", web_app.url, bench.STREAMLIT_FIRST), None)
+    assert measured.seconds > 0
+    # Its scripts and the chart's Plotly came before the points could be drawn, and were counted.
+    assert 1_000_000 < measured.bytes_before <= measured.bytes_total
