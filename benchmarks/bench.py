@@ -4,7 +4,7 @@
 
 Each section is a function returning ``Result`` rows; add a section by writing one and listing it in
 ``SECTIONS``. A section that cannot run yet (no app, no command) says why instead of stopping the others.
-The browser sections are in browser_bench.py, visitors per server in capacity.py.
+The browser sections are in browser_bench.py and phone_bench.py, visitors per server in capacity.py.
 Exit status: 0 when every measured figure meets its target, 1 when one misses or a section crashes.
 """
 
@@ -27,6 +27,7 @@ sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / 
 from browser_bench import bench_browser_reruns, bench_first_view, bench_first_view_bytes  # noqa: E402
 from capacity import bench_capacity, bench_static_capacity  # noqa: E402
 from generate import generate_catalog  # noqa: E402
+from phone_bench import bench_phone  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 from site_bench import bench_site  # noqa: E402
 
@@ -166,6 +167,7 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "site": bench_site,
     "capacity": bench_capacity,
     "static-capacity": bench_static_capacity,
+    "phone": bench_phone,
 }
 
 

@@ -168,9 +168,9 @@ def browser_session(options: Options, name: str, script: str = "app.py") -> Iter
         server.stop()
 
 
-def wait_for_mark(page: Page, name: str, *, since_click: bool = False) -> float:
+def wait_for_mark(page: Page, name: str, *, since_click: bool = False, timeout_ms: float = BROWSER_TIMEOUT_MS) -> float:
     """Seconds on the page's own clock at mark ``name``: since navigation start, or since the last click."""
-    page.wait_for_function(f"{js(name)} in __bench.marks", timeout=BROWSER_TIMEOUT_MS)
+    page.wait_for_function(f"{js(name)} in __bench.marks", timeout=timeout_ms)
     mark, clicked = page.evaluate(f"[__bench.marks[{js(name)}], __bench.lastClick()]")
     if not since_click:
         return mark / 1000

@@ -15,15 +15,16 @@
     };
     requestAnimationFrame(frame);
   };
-  const onScreen = (selector) => Array.from(document.querySelectorAll(selector)).some((element) => {
-    const box = element.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && box.top < innerHeight && box.bottom > 0;
-  });
+  // drawn: laid out with a size somewhere on the page; onScreen: drawn and inside the first screen.
+  const boxes = (selector) => Array.from(document.querySelectorAll(selector), (el) => el.getBoundingClientRect())
+    .filter((box) => box.width > 0 && box.height > 0);
+  const drawn = (selector) => boxes(selector).length > 0;
+  const onScreen = (selector) => boxes(selector).some((box) => box.top < innerHeight && box.bottom > 0);
   const text = (selector) => document.querySelector(selector)?.textContent;
   // The text of ``selector`` differs from now, and ``settled`` (the app's idle marker) is on the page.
   const watchChange = (name, selector, settled) => {
     const before = text(selector);
     watch(name, () => text(selector) !== before && document.querySelector(settled) !== null);
   };
-  window.__bench = {marks, watch, watchChange, onScreen, lastClick: () => lastClick};
+  window.__bench = {marks, watch, watchChange, drawn, onScreen, lastClick: () => lastClick};
 })();

@@ -10,8 +10,8 @@ from urllib.parse import quote
 import pytest
 from browser_pages import VIEWPORTS, describe_violations, run_axe, screenshot
 from playwright.sync_api import Browser, Page, expect
-from static_server import StaticServer
 
+from benchmarks.static_server import StaticServer
 from tests.site_fixture import exhibit_copy, load_exhibit
 from timeline.catalog import load_catalog
 from timeline.query import Query, apply_query
