@@ -11,6 +11,8 @@ from timeline.derivatives import build_all
 from timeline.problems import format_problem
 from timeline.store import Snapshot
 from timeline.ui.curator_status import (
+    COUNTED_AS,
+    MediaRow,
     MediaState,
     is_local_host,
     media_rows,
@@ -49,9 +51,9 @@ def test_status_message_for_a_save_that_removes_too_much():
     published, latest = catalog(GOOD + "c,1952,Third,Text,C,S,,,,\n"), catalog(GOOD)
     snapshot = Snapshot(published, latest, 0.0, withheld=(published.by_id["c"],))
     assert status_message(snapshot) == (
-        f"Visitors still see the version published at {published_label(0.0)} (2 published entries). The file on disk would "
-        "take 1 of the 2 published entries away from visitors (more than a quarter), so it is held back in case "
-        "the save was cut off. If the removal is intended, publish it anyway.")
+        f"Visitors still see the version published at {published_label(0.0)} (2 published entries). "
+        "The file on disk would take 1 of the 2 published entries away from visitors (more than a quarter), "
+        "so it is held back in case the save was cut off. If the removal is intended, publish it anyway.")
 
 
 def test_save_warning_only_when_the_published_copy_was_not_saved():
@@ -92,8 +94,19 @@ def test_media_rows_give_each_image_its_state(tmp_path):
         (4, "", "missing.png", MediaState.MISSING),
         (5, "", "broken.png", MediaState.BROKEN),
     ]
-    assert media_summary(rows) == "4 images: 1 missing, 1 broken, 1 web copies not built yet, 1 web copies built."
+    assert media_summary(rows) == "4 images: 1 missing, 1 broken, 1 without web copies yet, 1 with web copies."
     assert media_summary(()) == "No entry names an image."
+
+
+def test_media_summary_counts_read_as_english():
+    """A curator read "1 image: 1 web copies built"; every count agrees with its noun."""
+    def rows(*states):
+        return tuple(MediaRow(n, f"e{n}", f"{n}.png", s) for n, s in enumerate(states, 2))
+    assert media_summary(rows(MediaState.READY)) == "1 image: 1 with web copies."
+    assert media_summary(rows(MediaState.BAD_NAME)) == "1 image: 1 with a bad file name."
+    assert media_summary(rows(MediaState.BAD_NAME, MediaState.BAD_NAME, MediaState.NOT_BUILT)) == (
+        "3 images: 2 with bad file names, 1 without web copies yet.")
+    assert set(COUNTED_AS) == set(MediaState)
 
 
 @pytest.mark.parametrize(("host", "local"), [

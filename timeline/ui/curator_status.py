@@ -40,6 +40,16 @@ STATE_BY_CODE: dict[str, MediaState] = {
     "image-path": MediaState.BAD_NAME,
 }
 
+# How each state is counted in the panel's summary, singular and plural: "1 with a bad file name", "2 missing".
+COUNTED_AS: dict[MediaState, tuple[str, str]] = {
+    MediaState.MISSING: ("missing", "missing"),
+    MediaState.BROKEN: ("broken", "broken"),
+    MediaState.TOO_LARGE: ("too large", "too large"),
+    MediaState.BAD_NAME: ("with a bad file name", "with bad file names"),
+    MediaState.NOT_BUILT: ("without web copies yet", "without web copies yet"),
+    MediaState.READY: ("with web copies", "with web copies"),
+}
+
 
 @dataclass(frozen=True)
 class MediaRow:
@@ -114,9 +124,9 @@ def media_rows(catalog: Catalog, media_dir: Path, cache_dir: Path) -> tuple[Medi
 
 
 def media_summary(rows: Sequence[MediaRow]) -> str:
-    """"12 images: 10 web copies built, 1 missing, 1 broken" in the order of ``MediaState``."""
+    """"12 images: 1 missing, 1 broken, 10 with web copies" in the order of ``MediaState``."""
     counts = Counter(r.state for r in rows)
-    parts = [f"{counts[state]} {state}" for state in MediaState if counts[state]]
+    parts = [counted(counts[state], *COUNTED_AS[state]) for state in MediaState if counts[state]]
     return f"{counted(len(rows), 'image')}: {', '.join(parts)}." if rows else "No entry names an image."
 
 
