@@ -171,3 +171,13 @@ def test_a_published_copy_that_could_not_be_saved_is_shown_in_the_panel(exhibit,
     assert any(e.value.startswith("Visitors see the file on disk") for e in at.success)
     (warning,) = [w.value for w in at.warning if "could not be saved" in w.value]
     assert str(data.parent / ".published" / "events") in warning
+
+
+def test_no_differences_is_said_plainly_not_behind_an_empty_expander(exhibit, monkeypatch):
+    data, media = exhibit
+    put("good.csv", data)
+    PublishedStore(data, media).refresh()
+    at = run_app("curator", monkeypatch)
+    assert not [x.label for x in at.expander if "compared with what visitors see" in x.label]
+    assert "File on disk compared with what visitors see: No differences: visitors see what is in the file." in [
+        t.value for t in at.text]

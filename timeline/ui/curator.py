@@ -66,8 +66,11 @@ def _problems(latest: Catalog) -> None:
 
 def _changes(snapshot: Snapshot) -> None:
     changes = compare_catalogs(snapshot.current, snapshot.latest)
-    with st.expander(f"File on disk compared with what visitors see: {changes.summary()}",
-                     expanded=bool(snapshot.withheld)):
+    label = f"File on disk compared with what visitors see: {changes.summary()}"
+    if changes.is_empty:  # said in full on one line: an expander would open to an empty box
+        st.text(label)
+        return
+    with st.expander(label, expanded=bool(snapshot.withheld)):
         if not snapshot.latest.publishable:
             st.text("Rows with errors are left out of the file's side, so they count as removed until fixed.")
         lines = change_lines(changes)
