@@ -39,7 +39,12 @@ def test_added_removed_and_changed_by_id_with_columns():
         ("a", ("notes",)),
         ("e", ("date/end_date",)),
     ]
-    assert changes.summary() == "1 added, 1 removed, 3 changed."
+    assert changes.summary() == "Differences in 5 entries: 1 added, 1 removed, 3 changed."
+
+
+def test_the_summary_counts_entries_and_leaves_out_what_did_not_happen():
+    edited = BASE.replace("a,event,1950,,First,", "a,event,1950,,First!,")
+    assert compare_catalogs(catalog(BASE), catalog(edited)).summary() == "Differences in 1 entry: 1 changed."
 
 
 def test_moving_a_row_is_not_a_change():

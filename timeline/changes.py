@@ -14,12 +14,12 @@ from dataclasses import dataclass, fields
 from timeline.catalog import Catalog
 from timeline.dates import HistDate
 from timeline.schema import Entry
+from timeline.wording import counted
 
 # Entry fields that are not curator columns as such: where a row sits is not a change to the entry, and the
 # curator-only columns (``extra``) are compared by their own names.
 _SKIPPED = {"row", "extra"}
-DATE_COLUMN = "date/end_date"  # one HistDate holds both cells
-_RENAMED = {"date": DATE_COLUMN}
+_RENAMED = {"date": "date/end_date"}  # one HistDate holds both cells
 BEFORE, AFTER = "before", "after"
 
 
@@ -32,9 +32,16 @@ class CellChange:
 
 @dataclass(frozen=True)
 class Change:
-    id: str
-    title: str
+    entry: Entry  # as the file on disk has it
     cells: tuple[CellChange, ...]
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -54,7 +61,9 @@ class Changes:
     def summary(self) -> str:
         if self.is_empty:
             return "No differences: visitors see what is in the file."
-        return f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed."
+        counts = {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)}
+        parts = ", ".join(f"{number} {what}" for what, number in counts.items() if number)
+        return f"Differences in {counted(sum(counts.values()), 'entry', 'entries')}: {parts}."
 
 
 def compare_catalogs(published: Catalog, latest: Catalog) -> Changes:
@@ -87,9 +96,9 @@ def changed_entries(pairs: Sequence[tuple[Entry, Entry]]) -> tuple[Change, ...]:
     columns = old.columns.union(new.columns, sort=False)
     old, new = (frame.reindex(columns=columns, fill_value="") for frame in (old, new))
     cells = old.compare(new, result_names=(BEFORE, AFTER)).stack(level=0).dropna(how="all")
-    titles = {entry.id: entry.title for _, entry in pairs}
+    entries = {entry.id: entry for _, entry in pairs}
     return tuple(
-        Change(str(entry_id), titles[entry_id],
+        Change(entries[entry_id],
                tuple(CellChange(str(column), row[BEFORE], row[AFTER]) for (_, column), row in group.iterrows()))
         for entry_id, group in cells.groupby(level=0, sort=False)
     )
