@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from timeline.catalog import build_catalog
 from timeline.changes import CellChange, compare_catalogs, entry_cells
 
@@ -83,3 +87,14 @@ def test_entry_cells_are_the_curator_columns_as_text():
     assert (cells["date/end_date"], cells["featured"], cells["themes"], cells["sources"], cells["notes"],
             cells["kind"], cells["status"]) == ("1950/1955", "yes", "nursing; students", "Becker; VF07", "n",
                                                 "event", "published")
+
+
+def test_what_a_save_removes_is_known_without_loading_pandas():
+    """The store asks every process (the kiosk's too) what a save removes; only the changed cells need pandas."""
+    edited = BASE.replace("First,Text", "First,New text").replace("c,event,1952,,Third,Text,Washington University,"
+                                                                   "Becker,\n", "")
+    probe = ("import sys; from tests.test_changes import BASE, catalog, compare_catalogs; "
+             f"changes = compare_catalogs(catalog(BASE), catalog({edited!r})); "
+             "assert [e.id for e in changes.removed] == ['c'] and 'pandas' not in sys.modules; "
+             "assert [c.id for c in changes.changed] == ['a'] and 'pandas' in sys.modules")
+    subprocess.run([sys.executable, "-c", probe], check=True, cwd=Path(__file__).parent.parent)

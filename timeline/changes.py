@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from timeline.catalog import Catalog
 from timeline.dates import HistDate
@@ -50,9 +51,16 @@ class Change:
 
 @dataclass(frozen=True)
 class Changes:
+    """What a save adds and removes, and the entries it edits. Which cells changed is worked out on first use:
+    the store asks only what would be removed, and should not load pandas in the kiosk's process to answer."""
+
     added: tuple[Entry, ...]
     removed: tuple[Entry, ...]
-    changed: tuple[Change, ...]
+    edited: tuple[tuple[Entry, Entry], ...]  # (published, on disk) for each id whose two versions are not equal
+
+    @cached_property
+    def changed(self) -> tuple[Change, ...]:
+        return changed_entries(self.edited)
 
     @property
     def is_empty(self) -> bool:
@@ -74,9 +82,9 @@ def compare_catalogs(published: Catalog, latest: Catalog) -> Changes:
     added = tuple(e for e in after if e.id not in before)
     removed = tuple(sorted((e for i, e in before.items() if i not in after_ids), key=lambda e: e.row))
     # Entry equality ignores the curator-only columns, so they are looked at apart.
-    pairs = [(before[e.id], e) for e in after
-             if e.id in before and (before[e.id] != e or before[e.id].extra != e.extra)]
-    return Changes(added, removed, changed_entries(pairs))
+    edited = tuple((before[e.id], e) for e in after
+                   if e.id in before and (before[e.id] != e or before[e.id].extra != e.extra))
+    return Changes(added, removed, edited)
 
 
 def changed_entries(pairs: Sequence[tuple[Entry, Entry]]) -> tuple[Change, ...]:
@@ -88,7 +96,7 @@ def changed_entries(pairs: Sequence[tuple[Entry, Entry]]) -> tuple[Change, ...]:
     if not pairs:
         return ()
     # Imported here, not at the top: the checker, the kiosk and the web page reach this module through the store,
-    # and loading pandas would add about a second to each start for a table only curator mode shows.
+    # and loading pandas would add about a second to each start for a comparison only curator mode shows.
     import pandas as pd
 
     old, new = (pd.DataFrame([entry_cells(pair[side]) for pair in pairs], index=[pair[side].id for pair in pairs])
