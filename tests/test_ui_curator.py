@@ -133,8 +133,17 @@ def test_problems_panel_shows_the_checkers_exact_messages_errors_first(exhibit, 
         where = f"{data}:{row['row']}: {row['column']}"
         assert where_what == f"{where}: {row['severity']}: {row['problem']} [{row['code']}]"
         assert fix == f"    fix: {row['fix']}"
-    assert labels(at, PROBLEMS) == ["Row", "Text line", "Column", "Severity", "What is wrong", "How to fix it", "Code"]
+    assert labels(at, PROBLEMS) == ["Row", "Column", "Severity", "What is wrong", "How to fix it", "Code"]  # no line
     assert not at.code  # the table replaced the block of text
+
+
+def test_a_problem_that_knows_its_text_line_shows_the_line_column(exhibit, monkeypatch):
+    data, _ = exhibit
+    data.write_bytes((FIXTURES / "good.csv").read_bytes().replace(b"Five students", b"Five\x00students"))
+    at = run_app("curator", monkeypatch)
+    (row,) = table(at, PROBLEMS)
+    assert (row["row"], row["line"], row["code"]) == (None, 3, "file-binary")
+    assert labels(at, PROBLEMS)[:2] == ["Row", "Text line"]
 
 
 def test_a_file_without_problems_says_so_on_one_line(exhibit, monkeypatch):

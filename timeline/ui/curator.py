@@ -98,6 +98,8 @@ def _problems(latest: Catalog) -> None:
         st.text(f"In {latest.path}, errors first: errors keep the file from being published; warnings are advice "
                 f"only. {CHECK_COMMAND} prints the same messages.")
         table = problems_table(latest.problems)
+        if table["line"].isna().all():  # a text line is rarely needed: no empty column unless one is
+            table = table.drop(columns="line")
         _show_table(table.head(PROBLEMS_SHOWN), PROBLEM_COLUMNS, alt="Problems the checker finds in the file on disk")
         if len(table) > PROBLEMS_SHOWN:
             st.text(f"… and {len(table) - PROBLEMS_SHOWN} more: run {CHECK_COMMAND} to see every one.")
