@@ -54,26 +54,28 @@ def _host_warning() -> None:
                    "paths. Start it with `--server.address 127.0.0.1` so only this computer can reach it.")
 
 
+# Widths in pixels add up to about the panel's width on a 1280-pixel screen, so the values before and after a
+# change are both in view; a curator can drag any column wider, and a narrower window scrolls the table.
 _TEXT, _NUMBER = st.column_config.TextColumn, st.column_config.NumberColumn
-_ROW = _NUMBER("Row", width="small", format="%d", help="The row number your spreadsheet shows; the header is row 1.")
+_ROW = _NUMBER("Row", width=60, format="%d", help="The row number your spreadsheet shows; the header is row 1.")
 PROBLEM_COLUMNS = {
     "row": _ROW,
-    "line": _NUMBER("Text line", width="small", format="%d",
+    "line": _NUMBER("Text line", width=75, format="%d",
                     help="The line a text editor shows, where it differs from the row (a cell with line breaks)."),
-    "column": _TEXT("Column", width="small"),
-    "severity": _TEXT("Severity", width="small", help="Errors stop the file being published; warnings do not."),
-    "problem": _TEXT("What is wrong", width="large"),
-    "fix": _TEXT("How to fix it", width="large"),
-    "code": _TEXT("Code", width="medium", help="Each code is explained in the curator guide."),
+    "column": _TEXT("Column", width=120),
+    "severity": _TEXT("Severity", width=75, help="Errors stop the file being published; warnings do not."),
+    "problem": _TEXT("What is wrong", width=340),
+    "fix": _TEXT("How to fix it", width=340),
+    "code": _TEXT("Code", width=140, help="Each code is explained in the curator guide."),
 }
 CHANGE_COLUMNS = {
-    "change": _TEXT("Change", width="small"),
-    "id": _TEXT("Id", width="medium"),
-    "title": _TEXT("Title", width="medium"),
-    "draft": st.column_config.CheckboxColumn("Draft", width="small", help="Shown only in curator mode."),
-    "column": _TEXT("Column", width="small"),
-    "before": _TEXT("Visitors see", width="large"),
-    "after": _TEXT("File on disk", width="large"),
+    "change": _TEXT("Change", width=80),
+    "id": _TEXT("Id", width=150),
+    "title": _TEXT("Title", width=190),
+    "draft": st.column_config.CheckboxColumn("Draft", width=60, help="Shown only in curator mode."),
+    "column": _TEXT("Column", width=120),
+    "before": _TEXT("Visitors see", width=240),
+    "after": _TEXT("File on disk", width=240),
 }
 MEDIA_COLUMNS = {
     "row": _ROW,
