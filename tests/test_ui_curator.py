@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -61,6 +62,24 @@ def page_text(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def table(at: AppTest, alt: str) -> list[dict]:
+    """The rows of the curator table named ``alt`` (its accessible name), as dicts keyed by column."""
+    (frame,) = [t.value for t in at.dataframe if t.proto.alt == alt]
+    return frame.to_dict("records")
+
+
+def labels(at: AppTest, alt: str) -> list[str]:
+    """The column headings a curator reads on that table, in order."""
+    (shown,) = [t for t in at.dataframe if t.proto.alt == alt]
+    columns = json.loads(shown.proto.columns)
+    return [columns.get(name, {}).get("label", name) for name in shown.value.columns]
+
+
+PROBLEMS = "Problems the checker finds in the file on disk"
+CHANGES = "Entries the file on disk adds, removes or changes"
+IMAGES = "Images the file names, and their state"
+
+
 def checker_lines(data: Path, media: Path) -> list[str]:
     """What ``python -m timeline check`` prints for each problem (its two-line messages), without the summary."""
     out = io.StringIO()
@@ -105,10 +124,35 @@ def test_problems_panel_shows_the_checkers_exact_messages_errors_first(exhibit, 
     put("broken.csv", data)
     at = run_app("curator", monkeypatch)
     expected = checker_lines(data, media)
-    errors = [m for m in expected if ": error: " in m.splitlines()[0]]
-    warnings = [m for m in expected if ": warning: " in m.splitlines()[0]]
-    assert len(errors) == 2 and len(warnings) == 1
-    assert [c.value for c in at.code] == ["\n".join(errors), "\n".join(warnings)]
+    ordered = sorted(expected, key=lambda m: ": error: " not in m.splitlines()[0])  # errors first, each in file order
+    rows = table(at, PROBLEMS)
+    assert [r["severity"] for r in rows] == ["error", "error", "warning"]
+    assert len(rows) == len(ordered)
+    for row, message in zip(rows, ordered, strict=True):
+        where_what, fix = message.splitlines()
+        where = f"{data}:{row['row']}: {row['column']}"
+        assert where_what == f"{where}: {row['severity']}: {row['problem']} [{row['code']}]"
+        assert fix == f"    fix: {row['fix']}"
+    assert labels(at, PROBLEMS) == ["Row", "Column", "Severity", "What is wrong", "How to fix it", "Code"]  # no line
+    assert not at.code  # the table replaced the block of text
+
+
+def test_a_problem_that_knows_its_text_line_shows_the_line_column(exhibit, monkeypatch):
+    data, _ = exhibit
+    data.write_bytes((FIXTURES / "good.csv").read_bytes().replace(b"Five students", b"Five\x00students"))
+    at = run_app("curator", monkeypatch)
+    (row,) = table(at, PROBLEMS)
+    assert (row["row"], row["line"], row["code"]) == (None, 3, "file-binary")
+    assert labels(at, PROBLEMS)[:2] == ["Row", "Text line"]
+
+
+def test_a_file_without_problems_says_so_on_one_line(exhibit, monkeypatch):
+    data, _ = exhibit
+    put("good.csv", data)
+    at = run_app("curator", monkeypatch)
+    assert not [x.label for x in at.expander if x.label.startswith("Problems")]
+    assert ("Problems in the file on disk: 0 errors, 0 warnings: the checker finds nothing to fix "
+            "(python -m timeline check says the same).") in [t.value for t in at.text]
 
 
 def test_a_broken_save_after_a_good_one_says_visitors_still_see_the_published_version(exhibit, monkeypatch):
@@ -138,12 +182,18 @@ def test_curator_panel_reports_images_and_changes(exhibit, monkeypatch):
     data, media = exhibit
     publish_then_break(data, media)
     at = run_app("curator", monkeypatch)
-    labels = [x.label for x in at.expander]
-    assert "Images: 1 image: 1 missing." in labels
-    assert "File on disk compared with what visitors see: 0 added, 1 removed, 1 changed." in labels
-    lines = "\n".join(t.value for t in at.text)
-    assert "Changed: hospital-opens — Hospital opens its doors to patients: title, notes" in lines
-    assert "Removed: students-admitted — First students admitted" in lines
+    expanders = [x.label for x in at.expander]
+    assert "Images: 1 image: 1 missing." in expanders
+    assert "File on disk compared with what visitors see: Differences in 2 entries: 1 removed, 1 changed." in expanders
+    assert [(r["change"], r["id"], r["column"]) for r in table(at, CHANGES)] == [
+        ("removed", "students-admitted", ""), ("changed", "hospital-opens", "title"),
+        ("changed", "hospital-opens", "notes")]
+    (title,) = [r for r in table(at, CHANGES) if r["column"] == "title"]
+    assert (title["before"], title["after"]) != ("", "") and title["after"] == NEW_TITLE
+    assert labels(at, CHANGES) == ["Change", "Id", "Title", "Draft", "Column", "Visitors see", "File on disk"]
+    assert [(r["row"], r["entry"], r["image"], r["state"]) for r in table(at, IMAGES)] == [
+        (5, "", "clinic.jpg", "missing")]
+    assert labels(at, IMAGES) == ["Row", "Entry id", "Image file", "State"]
 
 
 def test_a_save_removing_many_entries_is_held_back_until_the_curator_publishes_it_anyway(exhibit, monkeypatch):
@@ -156,7 +206,9 @@ def test_a_save_removing_many_entries_is_held_back_until_the_curator_publishes_i
     (status,) = [e.value for e in at.error]
     assert status.startswith("Visitors still see the version published at")
     assert "would take 1 of the 2 published entries away from visitors" in status
-    assert "Removed: students-admitted — First students admitted" in "\n".join(t.value for t in at.text)
+    assert [(r["change"], r["id"], r["title"], r["draft"]) for r in table(at, CHANGES)] == [
+        ("removed", "students-admitted", "First students admitted", False),
+        ("removed", "nursing-draft", DRAFT_TITLE, True)]
     at.button(key="publish-anyway").click().run()
     assert not at.exception and not at.error
     assert any(e.value.startswith("Visitors see the file on disk") for e in at.success)
@@ -171,3 +223,13 @@ def test_a_published_copy_that_could_not_be_saved_is_shown_in_the_panel(exhibit,
     assert any(e.value.startswith("Visitors see the file on disk") for e in at.success)
     (warning,) = [w.value for w in at.warning if "could not be saved" in w.value]
     assert str(data.parent / ".published" / "events") in warning
+
+
+def test_no_differences_is_said_plainly_not_behind_an_empty_expander(exhibit, monkeypatch):
+    data, media = exhibit
+    put("good.csv", data)
+    PublishedStore(data, media).refresh()
+    at = run_app("curator", monkeypatch)
+    assert not [x.label for x in at.expander if "compared with what visitors see" in x.label]
+    assert "File on disk compared with what visitors see: No differences: visitors see what is in the file." in [
+        t.value for t in at.text]

@@ -8,14 +8,21 @@ from PIL import Image
 from timeline.catalog import build_catalog
 from timeline.changes import compare_catalogs
 from timeline.derivatives import build_all
-from timeline.problems import format_problem
+from timeline.problems import make_problem
 from timeline.store import Snapshot
 from timeline.ui.curator_status import (
+    CHANGE_COLUMNS,
+    COUNTED_AS,
+    MEDIA_COLUMNS,
+    PROBLEM_COLUMNS,
+    MediaRow,
     MediaState,
+    changes_table,
     is_local_host,
     media_rows,
     media_summary,
-    problem_lines,
+    media_table,
+    problems_table,
     published_label,
     save_warning,
     status_message,
@@ -61,20 +68,38 @@ def test_save_warning_only_when_the_published_copy_was_not_saved():
     assert "could not be saved (data/.published/events: Permission denied)" in warning
 
 
-def test_problem_lines_put_errors_first_in_the_checkers_words():
+def test_problems_table_puts_errors_first_in_the_checkers_words():
     broken = catalog(BROKEN)
-    errors, warnings = problem_lines(broken.problems, "data/events.csv")
-    assert [e.split(": ")[0] for e in errors] == ["data/events.csv:2", "data/events.csv:3"]
-    assert all(": warning: " in w for w in warnings) and warnings  # the "=x" cell looks like a formula
-    assert set(errors) | set(warnings) == {format_problem(p, "data/events.csv") for p in broken.problems}
+    table = problems_table(broken.problems)
+    assert tuple(table.columns) == PROBLEM_COLUMNS
+    assert list(table["severity"]) == ["error", "error", "warning"]  # the "=x" cell looks like a formula
+    assert list(table["row"]) == [2, 3, 3] and str(table["row"].dtype) == "Int64"
+    errors = [p for p in broken.problems if p.is_error]
+    assert table.iloc[0].to_dict() == {"row": 2, "line": None, "column": "date", "severity": "error",
+                                       "problem": errors[0].message, "fix": errors[0].hint, "code": errors[0].code}
 
 
-def test_changes_mark_drafts_and_name_columns():
-    from timeline.ui.curator_status import change_lines
+def test_problems_table_of_a_file_level_problem_leaves_the_row_empty_and_keeps_the_line():
+    problem = make_problem("file-binary", "A NUL byte.", line=3)
+    (row,) = problems_table([problem]).to_dict("records")
+    assert row["row"] is None and row["line"] == 3 and row["column"] == ""
+    assert problems_table([]).empty and tuple(problems_table([]).columns) == PROBLEM_COLUMNS
 
-    edited = GOOD.replace("First,Text", "First,New text") + "c,1952,Third,Text,C,S,,,,draft\n"
-    lines = change_lines(compare_catalogs(catalog(GOOD), catalog(edited)))
-    assert lines == ("Added: c — Third (draft)", "Changed: a — First: text")
+
+def test_changes_table_lists_whole_entries_then_each_changed_cell_before_and_after():
+    edited = GOOD.replace("First,Text", "First,New text").replace("a,1950,", "a,1950~,") + \
+        "c,1952,Third,Text,C,S,,,,draft\n"
+    table = changes_table(compare_catalogs(catalog(GOOD + "d,1953,Fourth,T,C,S,,,,\n"), catalog(edited)))
+    assert tuple(table.columns) == CHANGE_COLUMNS
+    assert table.to_dict("records") == [
+        {"change": "added", "id": "c", "title": "Third", "draft": True, "column": "", "before": "", "after": ""},
+        {"change": "removed", "id": "d", "title": "Fourth", "draft": False, "column": "", "before": "", "after": ""},
+        {"change": "changed", "id": "a", "title": "First", "draft": False, "column": "date/end_date",
+         "before": "1950", "after": "1950~"},
+        {"change": "changed", "id": "a", "title": "First", "draft": False, "column": "text",
+         "before": "Text", "after": "New text"},
+    ]
+    assert changes_table(compare_catalogs(catalog(GOOD), catalog(GOOD))).empty
 
 
 def test_media_rows_give_each_image_its_state(tmp_path):
@@ -92,8 +117,22 @@ def test_media_rows_give_each_image_its_state(tmp_path):
         (4, "", "missing.png", MediaState.MISSING),
         (5, "", "broken.png", MediaState.BROKEN),
     ]
-    assert media_summary(rows) == "4 images: 1 missing, 1 broken, 1 web copies not built yet, 1 web copies built."
+    assert media_summary(rows) == "4 images: 1 missing, 1 broken, 1 without web copies yet, 1 with web copies."
     assert media_summary(()) == "No entry names an image."
+    table = media_table(rows)
+    assert tuple(table.columns) == MEDIA_COLUMNS
+    assert table.to_dict("records")[2] == {"row": 4, "entry": "", "image": "missing.png", "state": "missing"}
+
+
+def test_media_summary_counts_read_as_english():
+    """A curator read "1 image: 1 web copies built"; every count agrees with its noun."""
+    def rows(*states):
+        return tuple(MediaRow(n, f"e{n}", f"{n}.png", s) for n, s in enumerate(states, 2))
+    assert media_summary(rows(MediaState.READY)) == "1 image: 1 with web copies."
+    assert media_summary(rows(MediaState.BAD_NAME)) == "1 image: 1 with a bad file name."
+    assert media_summary(rows(MediaState.BAD_NAME, MediaState.BAD_NAME, MediaState.NOT_BUILT)) == (
+        "3 images: 2 with bad file names, 1 without web copies yet.")
+    assert set(COUNTED_AS) == set(MediaState)
 
 
 @pytest.mark.parametrize(("host", "local"), [

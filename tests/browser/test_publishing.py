@@ -109,7 +109,9 @@ def test_a_save_with_errors_never_replaces_what_visitors_see(exhibit, page_at):
     exhibit.save(BROKEN)
     panel = curator.locator(".st-key-curator-panel")
     expect(panel.get_by_text("Visitors still see the version published at")).to_be_visible(timeout=VISIBLE_WITHIN_MS)
-    expect(panel.get_by_text("[date-ambiguous]")).to_be_visible()
+    problems = panel.get_by_role("region", name="Problems the checker finds in the file on disk")  # a data grid
+    expect(problems).to_be_visible(timeout=VISIBLE_WITHIN_MS)
+    expect(problems.locator('[role="gridcell"]', has_text="date-ambiguous")).to_have_count(1)
     visitor.wait_for_timeout(HELD_BACK_WAIT_S * 1000)
     assert shows(visitor, PUBLISHED_TITLE)
     assert not shows(visitor, BROKEN_EDIT_TITLE)

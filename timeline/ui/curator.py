@@ -2,10 +2,15 @@
 
 Run it on the curators' own computer only (it shows drafts and file paths):
 ``TIMELINE_MODE=curator streamlit run app.py --server.address 127.0.0.1``. Curator and file text is
-shown as text (``st.code``, ``st.text``, a data table), never as Markdown.
+shown as text (``st.text``, and ``st.dataframe``, whose grid draws every cell as plain text), never as Markdown.
+No table has a link column: none of them holds a checked web address; a source's URL inside a changed cell is
+shown as the text it is.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -14,11 +19,12 @@ from timeline.changes import compare_catalogs
 from timeline.settings import Environment, Settings
 from timeline.store import Snapshot
 from timeline.ui.curator_status import (
-    change_lines,
+    changes_table,
     is_local_host,
     media_rows,
     media_summary,
-    problem_lines,
+    media_table,
+    problems_table,
     save_warning,
     status_message,
 )
@@ -28,7 +34,10 @@ from timeline.ui.safe_text import code_span
 from timeline.ui.web import render_web
 from timeline.wording import counted
 
-PROBLEMS_SHOWN = 200  # per group; the checker on the command line lists every one
+if TYPE_CHECKING:
+    import pandas as pd
+
+PROBLEMS_SHOWN = 1000  # errors first; the checker on the command line lists every one
 CHECK_COMMAND = "python -m timeline check"
 # Drafts are marked in the list and the entry view (entry_views.DRAFT_LABEL); only this mode lists them.
 _STYLE = """<style>
@@ -45,42 +54,77 @@ def _host_warning() -> None:
                    "paths. Start it with `--server.address 127.0.0.1` so only this computer can reach it.")
 
 
-def _problem_block(title: str, lines: tuple[str, ...]) -> None:
-    if not lines:
-        return
-    st.text(title)
-    st.code("\n".join(lines[:PROBLEMS_SHOWN]), language=None, wrap_lines=True)
-    if len(lines) > PROBLEMS_SHOWN:
-        st.text(f"… and {len(lines) - PROBLEMS_SHOWN} more: run {CHECK_COMMAND} to see every one.")
+# Widths in pixels add up to about the panel's width on a 1280-pixel screen, so the values before and after a
+# change are both in view; a curator can drag any column wider, and a narrower window scrolls the table.
+_TEXT, _NUMBER = st.column_config.TextColumn, st.column_config.NumberColumn
+_ROW = _NUMBER("Row", width=60, format="%d", help="The row number your spreadsheet shows; the header is row 1.")
+PROBLEM_COLUMNS = {
+    "row": _ROW,
+    "line": _NUMBER("Text line", width=75, format="%d",
+                    help="The line a text editor shows, where it differs from the row (a cell with line breaks)."),
+    "column": _TEXT("Column", width=120),
+    "severity": _TEXT("Severity", width=75, help="Errors stop the file being published; warnings do not."),
+    "problem": _TEXT("What is wrong", width=340),
+    "fix": _TEXT("How to fix it", width=340),
+    "code": _TEXT("Code", width=140, help="Each code is explained in the curator guide."),
+}
+CHANGE_COLUMNS = {
+    "change": _TEXT("Change", width=80),
+    "id": _TEXT("Id", width=150),
+    "title": _TEXT("Title", width=190),
+    "draft": st.column_config.CheckboxColumn("Draft", width=60, help="Shown only in curator mode."),
+    "column": _TEXT("Column", width=120),
+    "before": _TEXT("Visitors see", width=240),
+    "after": _TEXT("File on disk", width=240),
+}
+MEDIA_COLUMNS = {
+    "row": _ROW,
+    "entry": _TEXT("Entry id", width="medium", help="Empty when an image error keeps the row from being published."),
+    "image": _TEXT("Image file", width="medium"),
+    "state": _TEXT("State", width="medium"),
+}
+
+
+def _show_table(frame: pd.DataFrame, columns: Mapping[str, object], alt: str) -> None:
+    """A read-only table: every cell drawn as plain text, missing values as empty cells."""
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=columns, placeholder="", alt=alt)
 
 
 def _problems(latest: Catalog) -> None:
-    errors, warnings = problem_lines(latest.problems, latest.path)
-    label = f"Problems in the file on disk: {counted(len(errors), 'error')}, {counted(len(warnings), 'warning')}"
-    with st.expander(label, expanded=bool(errors)):
-        if not errors and not warnings:
-            st.text(f"The checker finds nothing to fix ({CHECK_COMMAND} says the same).")
-        _problem_block("Errors: fix these before the file can be published.", errors)
-        _problem_block("Warnings: advice only; they never stop publishing.", warnings)
+    label = (f"Problems in the file on disk: {counted(latest.error_count, 'error')}, "
+             f"{counted(latest.warning_count, 'warning')}")
+    if not latest.problems:  # said in full on one line: an expander would open to nothing to read
+        st.text(f"{label}: the checker finds nothing to fix ({CHECK_COMMAND} says the same).")
+        return
+    with st.expander(label, expanded=bool(latest.error_count)):
+        st.text(f"In {latest.path}, errors first: errors keep the file from being published; warnings are advice "
+                f"only. {CHECK_COMMAND} prints the same messages.")
+        table = problems_table(latest.problems)
+        if table["line"].isna().all():  # a text line is rarely needed: no empty column unless one is
+            table = table.drop(columns="line")
+        _show_table(table.head(PROBLEMS_SHOWN), PROBLEM_COLUMNS, alt="Problems the checker finds in the file on disk")
+        if len(table) > PROBLEMS_SHOWN:
+            st.text(f"… and {len(table) - PROBLEMS_SHOWN} more: run {CHECK_COMMAND} to see every one.")
 
 
 def _changes(snapshot: Snapshot) -> None:
     changes = compare_catalogs(snapshot.current, snapshot.latest)
-    with st.expander(f"File on disk compared with what visitors see: {changes.summary()}",
-                     expanded=bool(snapshot.withheld)):
+    label = f"File on disk compared with what visitors see: {changes.summary()}"
+    if changes.is_empty:  # said in full on one line: an expander would open to an empty box
+        st.text(label)
+        return
+    with st.expander(label, expanded=bool(snapshot.withheld)):
         if not snapshot.latest.publishable:
             st.text("Rows with errors are left out of the file's side, so they count as removed until fixed.")
-        lines = change_lines(changes)
-        if lines:
-            st.text("\n".join(lines))
+        st.text("Changed entries have one row per changed column, with what visitors see and what the file has.")
+        _show_table(changes_table(changes), CHANGE_COLUMNS, alt="Entries the file on disk adds, removes or changes")
 
 
 def _media(env: Environment, latest: Catalog) -> None:
     rows = media_rows(latest, env.media, CACHE_DIR)
     with st.expander(f"Images: {media_summary(rows)}"):
         if rows:
-            table = [{"row": r.row, "entry": r.entry_id, "image": r.image, "state": str(r.state)} for r in rows]
-            st.dataframe(table, hide_index=True, width="stretch")
+            _show_table(media_table(rows), MEDIA_COLUMNS, alt="Images the file names, and their state")
         st.text(f"Web copies are made on first view, or ahead of time with: python -m timeline media "
                 f"(folder: {env.media}).")
 

@@ -1,5 +1,9 @@
-"""What curator mode tells a curator, as pure functions: publication status, the checker's lines, what changed,
-and the state of every image. No Streamlit here; ``curator.py`` draws these values.
+"""What curator mode tells a curator, as pure functions: publication status, and the tables of the checker's
+problems, what changed and the state of every image, as pandas DataFrames. No Streamlit here; ``curator.py``
+shows these values (labels and widths are its business, the data is tested here).
+
+pandas is loaded by the table functions themselves, not at import: the web and kiosk pages import curator mode's
+module and would otherwise pay about a second at start for tables they never show.
 """
 
 from __future__ import annotations
@@ -9,15 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.catalog import Catalog
 from timeline.changes import Changes
 from timeline.derivatives import DERIVATIVES, derivative_name
 from timeline.media import inspect_cached, resolve_image
-from timeline.problems import Finding, Problem, format_problem
+from timeline.problems import Finding, Problem
 from timeline.schema import Entry
 from timeline.store import Snapshot, published_label, removal_summary
 from timeline.wording import counted
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
@@ -38,6 +46,16 @@ STATE_BY_CODE: dict[str, MediaState] = {
     "image-format": MediaState.BROKEN,
     "image-too-large": MediaState.TOO_LARGE,
     "image-path": MediaState.BAD_NAME,
+}
+
+# How each state is counted in the panel's summary, singular and plural: "1 with a bad file name", "2 missing".
+COUNTED_AS: dict[MediaState, tuple[str, str]] = {
+    MediaState.MISSING: ("missing", "missing"),
+    MediaState.BROKEN: ("broken", "broken"),
+    MediaState.TOO_LARGE: ("too large", "too large"),
+    MediaState.BAD_NAME: ("with a bad file name", "with bad file names"),
+    MediaState.NOT_BUILT: ("without web copies yet", "without web copies yet"),
+    MediaState.READY: ("with web copies", "with web copies"),
 }
 
 
@@ -75,24 +93,44 @@ def save_warning(snapshot: Snapshot) -> str:
             "Make that folder writable: the next published save is kept.")
 
 
-def problem_lines(problems: Sequence[Problem], path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The checker's two-line messages, errors and warnings apart, each in file order."""
-    errors = tuple(format_problem(p, path) for p in problems if p.is_error)
-    warnings = tuple(format_problem(p, path) for p in problems if not p.is_error)
-    return errors, warnings
+def _table(records: Sequence[dict[str, object]], columns: Sequence[str], numbers: Sequence[str] = ()) -> pd.DataFrame:
+    """A DataFrame with exactly ``columns`` (also when empty); ``numbers`` as whole numbers that may be missing."""
+    import pandas as pd
+
+    return pd.DataFrame(list(records), columns=list(columns)).astype(dict.fromkeys(numbers, "Int64"))
 
 
-def _titled(entry: Entry) -> str:
-    return f"{entry.id} — {entry.title}" + ("" if entry.is_published else " (draft)")
+PROBLEM_COLUMNS = ("row", "line", "column", "severity", "problem", "fix", "code")
 
 
-def change_lines(changes: Changes) -> tuple[str, ...]:
-    """One line per entry the file adds, removes or changes compared with what visitors see."""
-    return (
-        *(f"Added: {_titled(e)}" for e in changes.added),
-        *(f"Removed: {_titled(e)}" for e in changes.removed),
-        *(f"Changed: {c.id} — {c.title}: {', '.join(c.columns)}" for c in changes.changed),
-    )
+def problems_table(problems: Sequence[Problem]) -> pd.DataFrame:
+    """The checker's problems, one a row, errors first, each group in file order, in the checker's own words.
+
+    ``row`` is the spreadsheet's row (header = 1); ``line`` the text line when it differs (a cell spanning lines)
+    or when a problem with the whole file knows its line.
+    """
+    ordered = sorted(problems, key=lambda p: not p.is_error)  # stable: file order within each group
+    return _table([{"row": p.row, "line": p.line, "column": p.column or "", "severity": str(p.severity),
+                    "problem": p.message, "fix": p.hint, "code": p.code} for p in ordered],
+                  PROBLEM_COLUMNS, numbers=("row", "line"))
+
+
+CHANGE_COLUMNS = ("change", "id", "title", "draft", "column", "before", "after")
+
+
+def changes_table(changes: Changes) -> pd.DataFrame:
+    """One row per entry added or removed, then one per changed cell (id and column) with its values before and
+    after; ``draft`` marks a draft in the file on disk (for a removed entry, in the version visitors see)."""
+    def whole(change: str, entry: Entry) -> dict[str, object]:
+        return {"change": change, "id": entry.id, "title": entry.title, "draft": not entry.is_published,
+                "column": "", "before": "", "after": ""}
+
+    return _table([
+        *(whole("added", e) for e in changes.added),
+        *(whole("removed", e) for e in changes.removed),
+        *({**whole("changed", c.entry), "column": cell.column, "before": cell.before, "after": cell.after}
+          for c in changes.changed for cell in c.cells),
+    ], CHANGE_COLUMNS)
 
 
 def _image_state(media_dir: Path, name: str, cache_dir: Path) -> MediaState:
@@ -114,10 +152,19 @@ def media_rows(catalog: Catalog, media_dir: Path, cache_dir: Path) -> tuple[Medi
 
 
 def media_summary(rows: Sequence[MediaRow]) -> str:
-    """"12 images: 10 web copies built, 1 missing, 1 broken" in the order of ``MediaState``."""
+    """"12 images: 1 missing, 1 broken, 10 with web copies" in the order of ``MediaState``."""
     counts = Counter(r.state for r in rows)
-    parts = [f"{counts[state]} {state}" for state in MediaState if counts[state]]
+    parts = [counted(counts[state], *COUNTED_AS[state]) for state in MediaState if counts[state]]
     return f"{counted(len(rows), 'image')}: {', '.join(parts)}." if rows else "No entry names an image."
+
+
+MEDIA_COLUMNS = ("row", "entry", "image", "state")
+
+
+def media_table(rows: Sequence[MediaRow]) -> pd.DataFrame:
+    """``media_rows`` as a table: the row naming the image, its entry, the file name and its state in words."""
+    return _table([{"row": r.row, "entry": r.entry_id, "image": r.image, "state": str(r.state)} for r in rows],
+                  MEDIA_COLUMNS, numbers=("row",))
 
 
 def is_local_host(host_header: str | None) -> bool:
