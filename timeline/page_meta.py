@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from timeline.query import MAX_VALUE, clean_text
 from timeline.render import render
@@ -40,6 +41,7 @@ class PageMeta:
     image_height: int = 0
 
 
+@lru_cache(maxsize=50_000)  # a site build asks for each entry's words for its card, its page and its head
 def plain_text(text: str) -> str:
     """Curator text (paragraphs, *emphasis*, [links](...)) as one line of plain words, markup gone."""
     return html_to_line(text_to_html(text, allow_links=False))

@@ -195,9 +195,11 @@ def _write(staging: Path, files: dict[str, bytes], copies: dict[str, Path], gzip
             if held.get(name) != wanted[name]:
                 _replace(staging / name, lambda target, cached=cached: _place(cached, target))
             count, size = count + 1, size + cached.stat().st_size
-    for gone in sorted(set(held) - set(wanted)):
-        (staging / gone).unlink(missing_ok=True)
-    _prune_empty_folders(staging)
+    gone = sorted(set(held) - set(wanted))
+    for name in gone:
+        (staging / name).unlink(missing_ok=True)
+    if gone:
+        _prune_empty_folders(staging)
     (staging / MANIFEST).write_text(json.dumps(wanted, sort_keys=True, indent=0), encoding="utf-8")
     return count, size
 
