@@ -76,14 +76,17 @@ def place(entries: Sequence[Entry], settings: Settings, px_per_year: float, mark
     for lane, members in by_lane.items():
         members.sort(key=lambda member: member[:3])  # independent of input order
         ends: list[float] = []
+        counts: list[int] = []
         for left, right, _, entry in members:
             row = next((r for r, end in enumerate(ends) if end + GAP_PX <= left), None)
             if row is None and len(ends) < max_rows:
                 row = len(ends)
                 ends.append(right)
-            elif row is None:  # full: where it overlaps least
-                row = ends.index(min(ends))
+                counts.append(0)
+            elif row is None:  # full: where it overlaps least (the row free soonest, then the emptiest)
+                row = min(range(len(ends)), key=lambda r: (ends[r], counts[r]))
             ends[row] = max(ends[row], right)
+            counts[row] += 1
             placed.append(Placed(entry, entry.date.start_year, lane, row))
         rows[lane] = len(ends)
     return Lanes(categories, tuple(rows), tuple(placed))
