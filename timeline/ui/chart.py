@@ -40,7 +40,8 @@ SPAN_KEY = ("━", "A span of years")  # bars: drawn by the figure under a marke
 VIEWS_KEPT = 16  # built charts kept for reuse; one at 5,000 entries is a few megabytes
 
 
-RESULTS = ".st-key-timeline-chart"  # what a visitor's search or filter changes first: brought into view after one
+# What a visitor's search or filter changes first: brought into view after one.
+RESULTS = '.st-key-timeline-chart [data-testid="stPlotlyChart"]'
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ list: the button that had focus is gone, so the browser would drop focus to the 
 keyboard or screen-reader visitor would have to start again. A tiny script of ours (never curator
 text: the target is one of our own selectors around a validated slug) moves focus to where the
 visitor's attention now is. After a search or a filter change focus stays where the visitor typed or
-chose, and the same script only scrolls the results into view when they are not already there.
+chose, and the same script only scrolls the page just enough for the results to be in view.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ _SCRIPT = """<script>/*{nonce}*/(function () {{
   function move() {{
     var target = document.querySelector(selector);
     if (!target) {{ if (++tries < 60) setTimeout(move, 50); return; }}
-    if (reveal) {{
-      var top = target.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight * 0.6) target.scrollIntoView({{block: 'start'}});
+    if (reveal) {{  // again once the new chart is drawn, which may change its height
+      var show = function () {{ target.scrollIntoView({{block: 'nearest'}}); }};
+      [0, 400, 1200].forEach(function (wait) {{ setTimeout(show, wait); }});
       return;
     }}
     if (!target.matches('a, button, input, [tabindex]')) target.setAttribute('tabindex', '-1');
@@ -46,7 +46,7 @@ def request_focus(selector: str) -> None:
 
 
 def request_reveal(selector: str) -> None:
-    """Scroll ``selector`` to the top of the screen unless its top is already in the upper part of it."""
+    """Scroll the page just enough that ``selector`` is wholly on screen (not at all when it already is)."""
     st.session_state.setdefault(KEYS.focus, (selector, True))  # a focus request (which also scrolls) wins
 
 
