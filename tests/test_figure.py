@@ -88,8 +88,8 @@ def era_tags(fig) -> list:
 
 
 def lane_labels(fig) -> list[tuple[str, float]]:
-    """(the label as read, the y where its lane starts) from the top lane down; the coloured dot's markup removed."""
-    return [(re.sub(r"<span[^>]*>●</span> ", "", a.text), a.y) for a in fig.layout.annotations if a.name == "lane"]
+    """(the label as read, the y where its lane starts) from the top lane down; the colour swatch's markup removed."""
+    return [(re.sub(r"<span[^>]*>■</span> ", "", a.text), a.y) for a in fig.layout.annotations if a.name == "lane"]
 
 
 def lane_of_y(fig, y: float) -> int:
@@ -130,7 +130,7 @@ def test_lane_labels_sit_above_their_markers_not_in_a_margin():
     for id_, (trace, _, y) in points(fig).items():
         label = labels[lane_of_y(fig, y)]
         assert y - trace.marker.size / 2 >= label.y + 14, f"{id_} touches its lane's name"  # a 14 px line of text
-        assert trace.marker.color in label.text  # the dot before the name is the lane's colour
+        assert trace.marker.color in label.text  # the swatch before the name is the lane's colour
 
 
 def test_lanes_only_for_categories_in_view():
@@ -399,3 +399,11 @@ def test_a_chosen_range_wider_than_the_entries_can_be_reached_and_shows_its_eras
     assert fig.layout.xaxis.minallowed == 1814.0 and fig.layout.xaxis.maxallowed > 1966
     assert [a.text for a in era_tags(fig)] == ["1"]
     assert len([s for s in fig.layout.shapes if s.type == "rect"]) == 2
+
+
+def test_a_chart_of_one_row_keeps_the_height_of_a_timeline_with_its_row_in_its_lane():
+    fig = build_figure([entry("x", year(1950), CITY)], (), SETTINGS)
+    plot = fig.layout.yaxis.range[0]
+    assert plot >= 150  # not a strip
+    (_, top), = lane_labels(fig)
+    assert top < points(fig)["x"][2] < plot

@@ -76,13 +76,14 @@ class _Scale:
     tag_font: int  # an era number's size: a kiosk's is read from two metres
     max_rows: int  # a lane grows to this many rows; past it markers may overlap (thousands of entries)
     axis_px: int  # the year labels under the plot
+    min_plot_px: int  # one lane of one row still reads as a timeline, not a strip
 
 
 # narrow_px: the web's plot on a phone 340 px wide or more; the kiosk's on its 1080 px portrait screen
 _SCALES = {False: _Scale(marker=13, font=14, row_px=16, label_px=22, narrow_px=300, tag_font=13, max_rows=8,
-                         axis_px=34),
+                         axis_px=34, min_plot_px=150),
            True: _Scale(marker=24, font=22, row_px=28, label_px=34, narrow_px=900, tag_font=26, max_rows=6,
-                        axis_px=48)}
+                        axis_px=48, min_plot_px=240)}
 LANE_GAP = 0.4  # rows of air under a lane's last row, before the rule to the next lane
 RIM = 2  # the background-coloured outline that parts neighbouring markers
 
@@ -102,14 +103,19 @@ class _Geometry:
     tops: tuple[float, ...]
     height: float
 
+    row_px: float  # the scale's, or more when a few rows are spread over the least height a chart reads at
+
     @classmethod
     def of(cls, rows: Sequence[int], scale: _Scale) -> _Geometry:
-        heights = [scale.label_px + (max(n, 1) + LANE_GAP) * scale.row_px for n in rows]
+        units = [max(n, 1) + LANE_GAP for n in rows]
+        labels = scale.label_px * len(rows)
+        row_px = max(float(scale.row_px), (scale.min_plot_px - labels) / sum(units)) if rows else scale.row_px
+        heights = [scale.label_px + u * row_px for u in units]
         tops = tuple(float(sum(heights[:i])) for i in range(len(heights)))
-        return cls(tops, float(sum(heights)))
+        return cls(tops, float(sum(heights)), row_px)
 
     def y(self, lane: int, row: int, scale: _Scale) -> float:
-        return self.tops[lane] + scale.label_px + (row + 0.5) * scale.row_px
+        return self.tops[lane] + scale.label_px + (row + 0.5) * self.row_px
 
 
 def plotly_config(kiosk: bool = False) -> dict[str, Any]:
@@ -292,9 +298,10 @@ def _layout(lanes: Lanes, geometry: _Geometry, colors: dict[str, str], settings:
 
 def _lane_labels(categories: Sequence[str], geometry: _Geometry, colors: dict[str, str], settings: Settings,
                  scale: _Scale) -> list[dict[str, Any]]:
-    """Each lane's short name at its top left, after a dot in its colour: the key to the colours, where they are."""
+    """Each lane's short name at its top left, after a swatch in its colour: the key to the colours, where they
+    are. A square, so it is not taken for a marker (those are circles and diamonds)."""
     short = {s.name: s.short or s.name for s in settings.categories}
-    return [{"text": f'<span style="color:{colors[c]}">●</span> {_escape(short.get(c, c) or OTHER_LANE)}',
+    return [{"text": f'<span style="color:{colors[c]}">■</span> {_escape(short.get(c, c) or OTHER_LANE)}',
              "xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": top, "yanchor": "top", "yshift": -2,
              "showarrow": False, "align": "left", "font": {"size": scale.font, "color": INK}, "name": "lane"}
             for c, top in zip(categories, geometry.tops, strict=True)]
