@@ -407,3 +407,12 @@ def test_a_chart_of_one_row_keeps_the_height_of_a_timeline_with_its_row_in_its_l
     assert plot >= 150  # not a strip
     (_, top), = lane_labels(fig)
     assert top < points(fig)["x"][2] < plot
+
+
+def test_a_kiosk_names_its_lanes_beside_them_where_its_wide_screen_has_room_and_its_short_chart_has_none():
+    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(large=True))
+    assert not lane_labels(fig)
+    assert [re.sub(r"<span[^>]*>■</span> ", "", t) for t in fig.layout.yaxis.ticktext] == [
+        "Homer G. Phillips", WU, "City"]
+    assert fig.layout.yaxis.showticklabels is True
+    assert sorted(fig.layout.yaxis.tickvals) == list(fig.layout.yaxis.tickvals)  # one per lane, top lane first

@@ -113,7 +113,7 @@ def test_a_touch_enters_the_timeline(exhibit):
 def test_era_buttons_carry_the_numbers_the_chart_tags_its_bands_with_and_a_text_key_replaces_the_legend(exhibit):
     at = entered(exhibit)
     layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
-    tags = [a["text"] for a in layout["annotations"] if a.get("name") != "lane"]  # lanes are named above their rows
+    tags = [a["text"] for a in layout["annotations"]]
     eras = [at.button(key=f"kiosk-era-{i}").label for i in range(1, len(keys(at, "kiosk-era-")))]
     assert [label.split(" ", 1)[0] for label in eras] == [f"`{tag}`" for tag in tags] == ["`1`"]
     assert layout["showlegend"] is False

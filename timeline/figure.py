@@ -71,7 +71,7 @@ class _Scale:
     marker: int
     font: int
     row_px: int  # between two rows of markers in a lane
-    label_px: int  # a lane's name, above its markers
+    label_px: int  # a lane's name, above its markers; 0: beside them (a kiosk has the width, not the height)
     narrow_px: int  # the plot's narrowest width at this scale: markers and era numbers are spaced for it
     tag_font: int  # an era number's size: a kiosk's is read from two metres
     max_rows: int  # a lane grows to this many rows; past it markers may overlap (thousands of entries)
@@ -79,10 +79,12 @@ class _Scale:
     min_plot_px: int  # one lane of one row still reads as a timeline, not a strip
 
 
-# narrow_px: the web's plot on a phone 340 px wide or more; the kiosk's on its 1080 px portrait screen
+# narrow_px: the web's plot on a phone 340 px wide or more; the kiosk's on its 1080 px portrait screen, beside the
+# lane names. A kiosk's chart gets what height its landscape screen leaves (about 330 px): names beside the lanes
+# and four rows at most keep its markers apart there.
 _SCALES = {False: _Scale(marker=13, font=14, row_px=16, label_px=22, narrow_px=300, tag_font=13, max_rows=8,
                          axis_px=34, min_plot_px=150),
-           True: _Scale(marker=24, font=22, row_px=28, label_px=34, narrow_px=900, tag_font=26, max_rows=6,
+           True: _Scale(marker=24, font=22, row_px=28, label_px=0, narrow_px=760, tag_font=26, max_rows=4,
                         axis_px=48, min_plot_px=240)}
 LANE_GAP = 0.4  # rows of air under a lane's last row, before the rule to the next lane
 RIM = 2  # the background-coloured outline that parts neighbouring markers
@@ -116,6 +118,9 @@ class _Geometry:
 
     def y(self, lane: int, row: int, scale: _Scale) -> float:
         return self.tops[lane] + scale.label_px + (row + 0.5) * self.row_px
+
+    def middles(self) -> list[float]:
+        return [(top + bottom) / 2 for top, bottom in zip(self.tops, (*self.tops[1:], self.height), strict=True)]
 
 
 def plotly_config(kiosk: bool = False) -> dict[str, Any]:
@@ -274,6 +279,7 @@ def _layout(lanes: Lanes, geometry: _Geometry, colors: dict[str, str], settings:
     era_labels, rows = _era_badges(eras, view, scale, background)
     top = 12 + _era_row(scale) * rows
     plot = max(geometry.height, scale.label_px + scale.row_px)  # an empty chart keeps a strip to say so over
+    names, beside = _lane_names(lanes.categories, colors, settings), not scale.label_px
     return go.Layout(
         height=options.height or round(top + plot + scale.axis_px),
         paper_bgcolor=background, plot_bgcolor=background, font=font,
@@ -288,23 +294,28 @@ def _layout(lanes: Lanes, geometry: _Geometry, colors: dict[str, str], settings:
                # whole years ("1947", never "1,947"); a decimal only when zoomed below a year per tick
                "tickformatstops": [{"dtickrange": [None, 0.999], "value": ".2~f"},
                                    {"dtickrange": [1, None], "value": "d"}]},
-        # pixels down from the plot's top; lanes are named above their rows, not in a margin a phone cannot spare
+        # pixels down from the plot's top; on the web lanes are named above their rows, not in a margin a phone
+        # cannot spare
         yaxis={"type": "linear", "range": [plot, 0], "fixedrange": True, "showgrid": False, "zeroline": False,
-               "showticklabels": False},
+               "automargin": True, "showticklabels": beside, "tickvals": geometry.middles() if beside else [],
+               "ticktext": names if beside else []},
         shapes=[*_lane_rules(geometry, mix(background, INK, RULE_INK)), *_era_bands(eras, bounds)],
-        annotations=[*_lane_labels(lanes.categories, geometry, colors, settings, scale), *era_labels],
+        annotations=[*([] if beside else _lane_labels(names, geometry, scale)), *era_labels],
     )
 
 
-def _lane_labels(categories: Sequence[str], geometry: _Geometry, colors: dict[str, str], settings: Settings,
-                 scale: _Scale) -> list[dict[str, Any]]:
-    """Each lane's short name at its top left, after a swatch in its colour: the key to the colours, where they
-    are. A square, so it is not taken for a marker (those are circles and diamonds)."""
+def _lane_names(categories: Sequence[str], colors: dict[str, str], settings: Settings) -> list[str]:
+    """Each lane's short name after a swatch in its colour: the key to the colours, where they are. A square, so it
+    is not taken for a marker (those are circles and diamonds)."""
     short = {s.name: s.short or s.name for s in settings.categories}
-    return [{"text": f'<span style="color:{colors[c]}">■</span> {_escape(short.get(c, c) or OTHER_LANE)}',
-             "xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": top, "yanchor": "top", "yshift": -2,
-             "showarrow": False, "align": "left", "font": {"size": scale.font, "color": INK}, "name": "lane"}
-            for c, top in zip(categories, geometry.tops, strict=True)]
+    return [f'<span style="color:{colors[c]}">■</span> {_escape(short.get(c, c) or OTHER_LANE)}' for c in categories]
+
+
+def _lane_labels(names: Sequence[str], geometry: _Geometry, scale: _Scale) -> list[dict[str, Any]]:
+    """The names at each lane's top left, in the strip kept above its rows."""
+    return [{"text": name, "xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": top, "yanchor": "top",
+             "yshift": -2, "showarrow": False, "align": "left", "font": {"size": scale.font, "color": INK},
+             "name": "lane"} for name, top in zip(names, geometry.tops, strict=True)]
 
 
 def _lane_rules(geometry: _Geometry, color: str) -> list[dict[str, Any]]:
