@@ -416,3 +416,10 @@ def test_a_kiosk_names_its_lanes_beside_them_where_its_wide_screen_has_room_and_
         "Homer G. Phillips", WU, "City"]
     assert fig.layout.yaxis.showticklabels is True
     assert sorted(fig.layout.yaxis.tickvals) == list(fig.layout.yaxis.tickvals)  # one per lane, top lane first
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_chart_with_nothing_to_show_still_draws_its_axis_and_eras(large):
+    fig = build_figure((), ERAS, SETTINGS, FigureOptions(large=large))
+    assert not points(fig) and not lane_labels(fig) and fig.layout.yaxis.range[0] > 0
+    assert list(fig.layout.xaxis.range) == [1900.0, 2000.0]

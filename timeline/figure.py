@@ -120,7 +120,8 @@ class _Geometry:
         return self.tops[lane] + scale.label_px + (row + 0.5) * self.row_px
 
     def middles(self) -> list[float]:
-        return [(top + bottom) / 2 for top, bottom in zip(self.tops, (*self.tops[1:], self.height), strict=True)]
+        bottoms = (*self.tops[1:], self.height) if self.tops else ()
+        return [(top + bottom) / 2 for top, bottom in zip(self.tops, bottoms, strict=True)]
 
 
 def plotly_config(kiosk: bool = False) -> dict[str, Any]:
