@@ -82,7 +82,7 @@ class _Scale:
 # narrow_px: the web's plot on a phone 340 px wide or more; the kiosk's on its 1080 px portrait screen, beside the
 # lane names. A kiosk's chart gets what height its landscape screen leaves (about 330 px): names beside the lanes
 # and four rows at most keep its markers apart there.
-_SCALES = {False: _Scale(marker=13, font=14, row_px=16, label_px=22, narrow_px=300, tag_font=13, max_rows=8,
+_SCALES = {False: _Scale(marker=13, font=14, row_px=14, label_px=20, narrow_px=300, tag_font=13, max_rows=8,
                          axis_px=34, min_plot_px=150),
            True: _Scale(marker=24, font=22, row_px=28, label_px=0, narrow_px=760, tag_font=26, max_rows=4,
                         axis_px=48, min_plot_px=240)}

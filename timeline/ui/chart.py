@@ -138,7 +138,7 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
             st.html('<h2 class="section-title">Timeline</h2>')
         with period:
             st.pills("Period", options=range(len(choices)), format_func=lambda i: choices[i].label,
-                     key=KEYS.preset, required=True)
+                     key=KEYS.preset, required=True, label_visibility="collapsed")  # beside "Timeline": plain
         years = choices[choice].years
         alt = _RECENT.get(("alt", shown_key, settings),
                           lambda: figure_alt_text(entries, [era for _, era in drawn_eras(eras, entries)], settings))
