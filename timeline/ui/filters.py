@@ -38,9 +38,9 @@ def render_filters(facets: Facets, query: Query, shown: int, total: int, on_rese
     with st.container(key="filters"):
         st.html('<h2 class="section-title visually-hidden">Search and filters</h2>')
         with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="filter-bar"):
-            # Named "Search the stories" for screen readers; the placeholder says it on screen until one types.
+            # Named "Search the stories" for screen readers; the placeholder says the same on screen, phone-short.
             st.text_input("Search the stories", key=KEYS.text, max_chars=MAX_TEXT, label_visibility="collapsed",
-                          placeholder="Search the stories: a name, a place…", icon=":material/search:")
+                          placeholder="Search the stories", icon=":material/search:")
             with st.popover(panel_label(query, shown, total), key=PANEL_KEY):
                 _facets(facets)
         with st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter-status"):
