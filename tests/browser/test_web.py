@@ -71,8 +71,8 @@ def chart_box(page: Page) -> dict[str, float]:
 
 
 def test_desktop_first_screen_shows_the_whole_timeline(web_app, page_at):
-    """A visitor meets the history, not a form: the whole chart is on a 1440x900 first screen (BRIEF §6: the
-    chart draws only once scrolled into view, so this is also what makes it load)."""
+    """A visitor meets the history, not a form: the whole chart is on a 1440x900 first screen (the first view is
+    timed to the painted points, and the chart draws only once scrolled into view)."""
     page = page_at("desktop")
     goto_app(page, web_app.url)  # a fresh context: a cold load, and nothing here scrolls
     box = chart_box(page)
