@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 
@@ -12,12 +13,14 @@ from timeline.dates import HistDate, Precision
 from timeline.figure import (
     GL_THRESHOLD,
     KEY_ITEMS,
-    LANE_SPREAD,
+    MIN_YEARS,
     PLOTLY_CONFIG,
     FigureOptions,
     build_figure,
+    drawn_eras,
     era_number_color,
     figure_alt_text,
+    fit_range,
     numbered_eras,
     plotly_config,
     range_presets,
@@ -80,6 +83,20 @@ def segments(fig, name: str) -> list[tuple[float, float, float]]:
     return found
 
 
+def era_tags(fig) -> list:
+    return [a for a in fig.layout.annotations if a.name != "lane"]
+
+
+def lane_labels(fig) -> list[tuple[str, float]]:
+    """(the label as read, the y where its lane starts) from the top lane down; the colour swatch's markup removed."""
+    return [(re.sub(r"<span[^>]*>■</span> ", "", a.text), a.y) for a in fig.layout.annotations if a.name == "lane"]
+
+
+def lane_of_y(fig, y: float) -> int:
+    """The index of the lane whose band holds ``y`` (lanes run from their label's y down to the next label's)."""
+    return sum(top <= y for _, top in lane_labels(fig)) - 1
+
+
 def all_strings(value) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -98,15 +115,27 @@ def test_one_marker_per_entry_with_its_id_first_in_customdata():
 def test_lanes_follow_curator_order_then_first_use():
     extra = (entry("zoo", year(1960), "Zoo"), entry("quote-free", year(1961), "", Kind.QUOTE))
     fig = build_figure((*ENTRIES, *extra), ERAS, SETTINGS)
-    assert list(fig.layout.yaxis.ticktext) == ["Homer G. Phillips", WU, "City", "Zoo", "Other"]
-    assert list(fig.layout.yaxis.range) == [4.5, -0.5]  # first lane on top
+    assert [label for label, _ in lane_labels(fig)] == ["Homer G. Phillips", WU, "City", "Zoo", "Other"]
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1] == 0  # first lane on top
     lane_of = {e.id: [HGP, WU, CITY, "Zoo", ""].index(e.category) for e in (*ENTRIES, *extra)}
-    assert {id_: round(y) for id_, (_, _, y) in points(fig).items()} == lane_of
+    assert {id_: lane_of_y(fig, y) for id_, (_, _, y) in points(fig).items()} == lane_of
+
+
+def test_lane_labels_sit_above_their_markers_not_in_a_margin():
+    """A 390 px phone cannot spare 40% of its width for names: each lane's name is above its rows."""
+    fig = build_figure(ENTRIES, ERAS, SETTINGS)
+    assert fig.layout.yaxis.showticklabels is False and fig.layout.margin.l <= 12
+    labels = [a for a in fig.layout.annotations if a.name == "lane"]
+    assert all((a.xref, a.x, a.xanchor, a.yanchor) == ("paper", 0, "left", "top") for a in labels)
+    for id_, (trace, _, y) in points(fig).items():
+        label = labels[lane_of_y(fig, y)]
+        assert y - trace.marker.size / 2 >= label.y + 14, f"{id_} touches its lane's name"  # a 14 px line of text
+        assert trace.marker.color in label.text  # the swatch before the name is the lane's colour
 
 
 def test_lanes_only_for_categories_in_view():
     fig = build_figure([e for e in ENTRIES if e.category == CITY], (), SETTINGS)
-    assert list(fig.layout.yaxis.ticktext) == ["City"]
+    assert [label for label, _ in lane_labels(fig)] == ["City"]
 
 
 def test_quotes_differ_from_events_by_shape_and_the_text_key_names_the_shapes_drawn():
@@ -140,13 +169,12 @@ def test_approximate_dates_are_open_markers_with_a_whisker_over_the_uncertain_ra
 
 
 def test_eras_are_bands_below_tagged_with_their_numbers_on_top():
-    fig = build_figure(ENTRIES, ERAS, SETTINGS)
+    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(x_range=(1920.0, 1990.0)))
     bands = [(s.x0, s.x1, s.fillcolor) for s in fig.layout.shapes if s.type == "rect"]
     assert [b[:2] for b in bands] == [(1930.0, 1954.0), (1954.0, 1980.0)]  # in time, fills alternating in time
     assert bands[0][2] != bands[1][2]
     assert {s.layer for s in fig.layout.shapes} == {"below"}
-    assert [(a.text, a.x, a.yref, a.y) for a in fig.layout.annotations] == [("1", 1930.0, "paper", 1),
-                                                                           ("2", 1954.0, "paper", 1)]
+    assert [(a.text, a.x, a.yref, a.y) for a in era_tags(fig)] == [("1", 1930.0, "paper", 1), ("2", 1954.0, "paper", 1)]
 
 
 def test_eras_are_numbered_by_start():
@@ -169,7 +197,7 @@ def era(id_: str, start: int, end: int) -> Entry:
 ])
 def test_eras_are_numbered_where_they_start_and_never_overprint(eras, x_range, expected):
     fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=x_range))
-    labels = fig.layout.annotations
+    labels = era_tags(fig)
     row = min(a.yshift for a in labels)
     assert [(a.text, a.x, round((a.yshift - row) / 20)) for a in labels] == expected
     assert all(a.xanchor == "left" and a.yref == "paper" and a.y == 1 for a in labels)
@@ -181,7 +209,7 @@ def test_era_numbers_are_spaced_for_the_narrowest_plot_at_each_scale(large, rows
     """Starts 14 years apart touch on a phone's plot but not on a kiosk's, which needs no second row."""
     eras = (era("a", 1820, 1866), era("b", 1923, 1948), era("c", 1937, 1980))
     fig = build_figure(ENTRIES, eras, SETTINGS, FigureOptions(x_range=(1814.0, 2028.0), large=large))
-    assert len({a.yshift for a in fig.layout.annotations}) == rows
+    assert len({a.yshift for a in era_tags(fig)}) == rows
 
 
 @pytest.mark.parametrize("large", [False, True])
@@ -202,7 +230,7 @@ def test_the_figure_is_drawn_on_the_page_background_and_markers_read_on_it():
     traces = marker_traces(fig)
     assert all(contrast_ratio(t.marker.color, PAPER) >= 3.0 for t in traces)
     assert {t.marker.line.color for t in traces} == {PAPER}  # the rim that parts neighbours is the paper
-    assert all(era_number_color(n, PAPER) == a.bgcolor for n, a in enumerate(fig.layout.annotations, start=1))
+    assert all(era_number_color(n, PAPER) == a.bgcolor for n, a in enumerate(era_tags(fig), start=1))
 
 
 def test_selected_entry_is_larger_and_outlined_in_its_own_trace():
@@ -241,15 +269,47 @@ def test_hover_reads_date_label_and_title_from_customdata():
     assert "customdata[1]" in trace.hovertemplate and "customdata[2]" in trace.hovertemplate
 
 
-def test_same_lane_same_year_markers_get_distinct_y_inside_the_lane():
-    crowd = [entry(f"c{i}", year(1947), WU) for i in range(12)] + [entry("other-lane", year(1947), HGP)]
-    ys = {i: y for i, (_, _, y) in points(build_figure(crowd, (), SETTINGS)).items()}
-    lane_ys = [ys[f"c{i}"] for i in range(12)]
-    assert len(set(lane_ys)) == 12
-    assert all(abs(y - 1) <= LANE_SPREAD + 1e-9 for y in lane_ys)
-    assert ys["other-lane"] == 0
+PHONE_PLOT_PX = 300  # the plot's width on a phone 340 px wide (the page's margins take the rest)
+
+
+def overlapping(fig, plot_px: float = PHONE_PLOT_PX) -> list[tuple[str, str]]:
+    """Pairs of markers that cover one another on a plot ``plot_px`` wide zoomed all the way out (the y axis
+    counts pixels at the figure's own height). Rims of the page's colour may touch: they part the two."""
+    low, high = fig.layout.xaxis.minallowed, fig.layout.xaxis.maxallowed
+    drawn = [(id_, x * plot_px / (high - low), y, trace.marker.size) for id_, (trace, x, y) in points(fig).items()]
+    return [(a[0], b[0]) for i, a in enumerate(drawn) for b in drawn[i + 1:]
+            if abs(a[1] - b[1]) < (a[3] + b[3]) / 2 and abs(a[2] - b[2]) < (a[3] + b[3]) / 2]
+
+
+def test_same_lane_same_year_markers_get_their_own_rows_inside_the_lane():
+    crowd = [entry(f"c{i}", year(1947), WU) for i in range(6)] + [entry("other-lane", year(1947), HGP)]
+    fig = build_figure(crowd, (), SETTINGS)
+    ys = {i: y for i, (_, _, y) in points(fig).items()}
+    assert len({ys[f"c{i}"] for i in range(6)}) == 6
+    assert {lane_of_y(fig, ys[f"c{i}"]) for i in range(6)} == {1} and lane_of_y(fig, ys["other-lane"]) == 0
+    assert not overlapping(fig)
     shuffled = random.Random(7).sample(crowd, len(crowd))
     assert {i: y for i, (_, _, y) in points(build_figure(shuffled, (), SETTINGS)).items()} == ys
+
+
+def test_no_marker_hides_another_on_a_phone():
+    """Entries a few years apart cover each other on a phone's 300 px plot; each gets a row where it does not,
+    and a lane is as tall as its rows (a lane of one row stays low)."""
+    rng = random.Random(5)
+    crowd = [entry(f"e{i}", year(rng.randint(1930, 1990), approximate=i % 7 == 0), rng.choice([WU, HGP]),
+                   Kind.QUOTE if i % 5 == 0 else Kind.EVENT) for i in range(40)]
+    alone = entry("alone", year(1960), CITY)
+    fig = build_figure([*crowd, alone], ERAS, SETTINGS)
+    assert not overlapping(fig)
+    (_, hgp), (_, wu), (_, city) = lane_labels(fig)
+    assert fig.layout.yaxis.range[0] - city < min(wu - hgp, city - wu)
+
+
+def test_spans_and_whiskers_keep_their_row_to_themselves():
+    span, inside = entry("span", year(1940, end=year(1960))), entry("inside", year(1950))
+    about, near = entry("about", year(1970, approximate=True)), entry("near", year(1973))
+    found = points(build_figure([span, inside, about, near], (), SETTINGS))
+    assert found["span"][2] != found["inside"][2] and found["about"][2] != found["near"][2]
 
 
 def test_five_thousand_entries_build_with_webgl():
@@ -266,11 +326,12 @@ def test_view_state_options_and_sizes():
     fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(x_range=(1940.0, 1960.0)))
     assert list(fig.layout.xaxis.range) == [1940.0, 1960.0]
     assert fig.layout.uirevision and fig.layout.dragmode == "pan" and fig.layout.xaxis.type == "linear"
-    assert fig.layout.height == 260 + 70 * 3
+    margin = fig.layout.margin
+    assert fig.layout.height == round(margin.t + fig.layout.yaxis.range[0] + margin.b)  # as tall as its rows
     assert build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(height=500)).layout.height == 500
     large = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(large=True))
     assert large.layout.font.size >= 20 and min(t.marker.size for t in marker_traces(large)) >= 22
-    assert list(large.layout.xaxis.range) == list(range_presets(ERAS, ENTRIES)[0][1])
+    assert list(large.layout.xaxis.range) == list(fit_range(ENTRIES))
 
 
 def test_plotly_config_removes_selection_tools_and_the_logo():
@@ -303,3 +364,62 @@ def test_alt_text_counts_categories_years_and_eras():
     assert f"Homer G. Phillips Hospital 2, {WU} 3, {CITY} 2" in text
     assert "2 eras: Integration (1954–1979); Segregation (1930–1953)" in text
     assert "no entries" in figure_alt_text((), ERAS, SETTINGS)
+
+
+HGP_ENTRIES = [e for e in ENTRIES if e.category == HGP]  # 1937 to 1966
+
+
+def test_without_a_chosen_range_the_axis_fits_the_entries_shown_with_a_little_margin():
+    fig = build_figure(HGP_ENTRIES, ERAS, SETTINGS)
+    low, high = fig.layout.xaxis.range
+    assert 1934 < low < 1937 and 1967 < high < 1970  # 30 years and a margin, not the 50 every era spans
+    assert (fig.layout.xaxis.minallowed, fig.layout.xaxis.maxallowed) == (low, high)  # no panning into nothing
+    assert (low, high) == fit_range(HGP_ENTRIES)
+
+
+def test_one_entry_alone_is_shown_in_a_decade_of_context():
+    low, high = fit_range([entry("one", HistDate(1947, 9, 1, Precision.DAY))])
+    assert high - low >= MIN_YEARS and low < 1947 < high
+
+
+def test_era_bands_are_drawn_only_within_the_years_a_visitor_can_reach():
+    eras = (era("before", 1820, 1866), era("across", 1923, 1948), era("inside", 1950, 1960))
+    fig = build_figure(HGP_ENTRIES, eras, SETTINGS)
+    low, high = fig.layout.xaxis.range
+    bands = [(s.x0, s.x1) for s in fig.layout.shapes if s.type == "rect"]
+    assert bands == [(low, 1949.0), (1950.0, 1961.0)]  # 1820-1866 is left out, 1923-1948 cut at the axis
+    assert [a.text for a in era_tags(fig)] == ["2", "3"]  # numbers stay those of every era
+    assert [n for n, _ in drawn_eras(eras, HGP_ENTRIES)] == [2, 3]
+
+
+def test_a_chosen_range_wider_than_the_entries_can_be_reached_and_shows_its_eras():
+    eras = (era("before", 1820, 1866), era("across", 1923, 1948))
+    fig = build_figure(HGP_ENTRIES, eras, SETTINGS, FigureOptions(x_range=(1814.0, 1870.0)))
+    assert list(fig.layout.xaxis.range) == [1814.0, 1870.0]
+    assert fig.layout.xaxis.minallowed == 1814.0 and fig.layout.xaxis.maxallowed > 1966
+    assert [a.text for a in era_tags(fig)] == ["1"]
+    assert len([s for s in fig.layout.shapes if s.type == "rect"]) == 2
+
+
+def test_a_chart_of_one_row_keeps_the_height_of_a_timeline_with_its_row_in_its_lane():
+    fig = build_figure([entry("x", year(1950), CITY)], (), SETTINGS)
+    plot = fig.layout.yaxis.range[0]
+    assert plot >= 150  # not a strip
+    (_, top), = lane_labels(fig)
+    assert top < points(fig)["x"][2] < plot
+
+
+def test_a_kiosk_names_its_lanes_beside_them_where_its_wide_screen_has_room_and_its_short_chart_has_none():
+    fig = build_figure(ENTRIES, ERAS, SETTINGS, FigureOptions(large=True))
+    assert not lane_labels(fig)
+    assert [re.sub(r"<span[^>]*>■</span> ", "", t) for t in fig.layout.yaxis.ticktext] == [
+        "Homer G. Phillips", WU, "City"]
+    assert fig.layout.yaxis.showticklabels is True
+    assert sorted(fig.layout.yaxis.tickvals) == list(fig.layout.yaxis.tickvals)  # one per lane, top lane first
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_chart_with_nothing_to_show_still_draws_its_axis_and_eras(large):
+    fig = build_figure((), ERAS, SETTINGS, FigureOptions(large=large))
+    assert not points(fig) and not lane_labels(fig) and fig.layout.yaxis.range[0] > 0
+    assert list(fig.layout.xaxis.range) == [1900.0, 2000.0]

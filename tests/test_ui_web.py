@@ -122,6 +122,14 @@ def test_years_slider_filters(app):
     assert count_text(at) == "2 of 6 entries · 1930–1940"
 
 
+def test_reset_appears_only_when_there_is_something_to_reset(app):
+    at = app()
+    at.run()
+    assert not [b for b in at.button if b.key == "reset-filters"]
+    at.text_input(key="filter-text").set_value("ward").run()
+    assert at.button(key="reset-filters").label == "Reset filters"
+
+
 def test_reset_filters_clears_every_filter(app):
     at = app()
     at.query_params.update({"q": "ward", "theme": "patients"})

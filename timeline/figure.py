@@ -20,7 +20,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from timeline.colors import ensure_contrast, mix
-from timeline.dates import Precision
+from timeline.lanes import UNCERTAINTY, Lanes, is_bar, lane_order, place
 from timeline.schema import Entry, Kind
 from timeline.settings import FALLBACK_COLOR, Settings
 from timeline.wording import counted
@@ -35,16 +35,13 @@ UIREVISION = "timeline"  # constant: Plotly keeps the visitor's zoom while the f
 GL_THRESHOLD = 1000  # above this many points WebGL draws markers far faster than SVG
 OTHER_LANE = "Other"  # label of the lane for entries without a category (quotes may have none)
 DEFAULT_RANGE = (1900.0, 2000.0)  # an empty chart still needs an axis
+MIN_YEARS = 10.0  # the narrowest range the chart fits to: one entry alone still sits in a decade's context
 ERA_FILLS = ("#E9E2D0", "#DCE4EA")
 ERA_OPACITY = 0.55
 BADGE_FILL = 0.9  # an era number's box: its band's fill, stronger than the translucent band so it reads as a tag
 BADGE_EMS = 1.7  # an era number's box (digit, padding, border and a gap) in font sizes
-LANE_SPREAD = 0.35  # markers sharing a lane and a year spread over lane centre +/- this
-MAX_STEP = 0.22  # lane units between stacked markers; at least one marker wide at both scales
 SYMBOLS = {Kind.EVENT: "circle", Kind.QUOTE: "diamond"}  # shape, not only colour, tells a quote
 HOVER = "%{customdata[1]}<br><b>%{customdata[2]}</b><extra></extra>"  # values are escaped, never the template
-# How far an approximate date may stray beyond the range it names, in years.
-UNCERTAINTY = {Precision.DAY: 7 / 365, Precision.MONTH: 1 / 12, Precision.YEAR: 2.0, Precision.DECADE: 5.0}
 
 
 @dataclass(frozen=True)
@@ -73,23 +70,58 @@ KEY_ITEMS = (KeyItem("Event", "circle", "●"), KeyItem("Quote", "diamond", "◆
 class _Scale:
     marker: int
     font: int
-    lane_px: int
-    narrow_px: int  # the plot's narrowest width at this scale: era numbers are spaced for it
+    row_px: int  # between two rows of markers in a lane
+    label_px: int  # a lane's name, above its markers; 0: beside them (a kiosk has the width, not the height)
+    narrow_px: int  # the plot's narrowest width at this scale: markers and era numbers are spaced for it
     tag_font: int  # an era number's size: a kiosk's is read from two metres
-    base_px: int = 260
+    max_rows: int  # a lane grows to this many rows; past it markers may overlap (thousands of entries)
+    axis_px: int  # the year labels under the plot
+    min_plot_px: int  # one lane of one row still reads as a timeline, not a strip
 
 
-# narrow_px: the web's plot on a 390 px phone; the kiosk's on its 1080 px portrait screen, beside the lane labels
-_SCALES = {False: _Scale(marker=13, font=14, lane_px=70, narrow_px=300, tag_font=13),
-           True: _Scale(marker=24, font=22, lane_px=110, narrow_px=760, tag_font=26)}
+# narrow_px: the web's plot on a phone 340 px wide or more; the kiosk's on its 1080 px portrait screen, beside the
+# lane names. A kiosk's chart gets what height its landscape screen leaves (about 330 px): names beside the lanes
+# and four rows at most keep its markers apart there.
+_SCALES = {False: _Scale(marker=13, font=14, row_px=14, label_px=20, narrow_px=300, tag_font=13, max_rows=8,
+                         axis_px=34, min_plot_px=150),
+           True: _Scale(marker=24, font=22, row_px=28, label_px=0, narrow_px=760, tag_font=26, max_rows=4,
+                        axis_px=48, min_plot_px=240)}
+LANE_GAP = 0.4  # rows of air under a lane's last row, before the rule to the next lane
+RIM = 2  # the background-coloured outline that parts neighbouring markers
 
 
 @dataclass(frozen=True)
 class _Point:
     entry: Entry
     x: float  # start_year, computed once
-    y: float
+    y: float  # pixels down from the plot's top
     color: str
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """Lanes stacked top to bottom in pixels (the y axis counts pixels down), each a label then its rows."""
+
+    tops: tuple[float, ...]
+    height: float
+
+    row_px: float  # the scale's, or more when a few rows are spread over the least height a chart reads at
+
+    @classmethod
+    def of(cls, rows: Sequence[int], scale: _Scale) -> _Geometry:
+        units = [max(n, 1) + LANE_GAP for n in rows]
+        labels = scale.label_px * len(rows)
+        row_px = max(float(scale.row_px), (scale.min_plot_px - labels) / sum(units)) if rows else scale.row_px
+        heights = [scale.label_px + u * row_px for u in units]
+        tops = tuple(float(sum(heights[:i])) for i in range(len(heights)))
+        return cls(tops, float(sum(heights)), row_px)
+
+    def y(self, lane: int, row: int, scale: _Scale) -> float:
+        return self.tops[lane] + scale.label_px + (row + 0.5) * self.row_px
+
+    def middles(self) -> list[float]:
+        bottoms = (*self.tops[1:], self.height) if self.tops else ()
+        return [(top + bottom) / 2 for top, bottom in zip(self.tops, bottoms, strict=True)]
 
 
 def plotly_config(kiosk: bool = False) -> dict[str, Any]:
@@ -110,11 +142,19 @@ PLOTLY_CONFIG = plotly_config()
 
 def build_figure(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings,
                  options: FigureOptions = FigureOptions()) -> go.Figure:
-    """One marker per entry in its category's lane, spans as bars, approximate dates with whiskers, eras as bands."""
+    """One marker per entry in its category's lane, spans as bars, approximate dates with whiskers, eras as bands.
+
+    The view is ``options.x_range`` or, without one, the years of the entries shown (a filter narrows it); a
+    visitor may pan and zoom out only as far as both reach, and only eras there are drawn.
+    """
     scale = _SCALES[options.large]
     shown = [e for e in entries if e.kind is not Kind.ERA]
-    lanes = _lanes(shown, settings)
-    points = _points(shown, lanes, settings, options.background)
+    view = options.x_range or fit_range(shown)
+    bounds = _bounds(shown, options.x_range)
+    lanes = place(shown, settings, scale.narrow_px / (bounds[1] - bounds[0]), scale.marker + RIM, scale.max_rows)
+    geometry = _Geometry.of(lanes.rows, scale)
+    colors = {c: _category_color(c, settings, options.background) for c in lanes.categories}
+    points = [_Point(p.entry, p.x, geometry.y(p.lane, p.row, scale), colors[p.entry.category]) for p in lanes.placed]
     trace = go.Scattergl if len(points) > GL_THRESHOLD else go.Scatter
     selected = [p for p in points if p.entry.id == options.selected_id]
     data = [
@@ -123,33 +163,34 @@ def build_figure(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
         *_marker_traces([p for p in points if p.entry.id != options.selected_id], trace, scale, options.background),
         *([_selected_trace(selected[0], trace, scale)] if selected else []),
     ]
-    whole = range_presets(eras, shown)[0][1]
-    return go.Figure(data=data, layout=_layout(lanes, settings, eras, options, whole))
+    drawn = drawn_eras(eras, shown, options.x_range)
+    return go.Figure(data=data, layout=_layout(lanes, geometry, colors, settings, drawn, options, view, bounds))
 
 
-def _lanes(entries: Sequence[Entry], settings: Settings) -> tuple[str, ...]:
-    """Categories in use: curator order first, then any others in the order they first appear."""
-    used = dict.fromkeys(e.category for e in entries)
-    ordered = [c for c in settings.category_order() if c in used]
-    known = set(ordered)
-    return (*ordered, *(c for c in used if c not in known))
+def fit_range(entries: Sequence[Entry]) -> tuple[float, float]:
+    """The years the entries cover, with a little margin; at least ``MIN_YEARS`` wide, centred on them."""
+    if not entries:
+        return DEFAULT_RANGE
+    low = min(e.date.start_year for e in entries)
+    high = max(e.date.end_year for e in entries)
+    if high - low < MIN_YEARS:
+        middle = (low + high) / 2
+        low, high = middle - MIN_YEARS / 2, middle + MIN_YEARS / 2
+    return _padded(low, high)
 
 
-def _points(entries: Sequence[Entry], lanes: Sequence[str], settings: Settings, background: str) -> list[_Point]:
-    """Place each entry: lane centre, stacked within its (lane, year) bucket so no marker hides another."""
-    lane_of = {c: i for i, c in enumerate(lanes)}
-    colors = {c: _category_color(c, settings, background) for c in lanes}
-    buckets: dict[tuple[int, int], list[tuple[float, str, Entry]]] = defaultdict(list)
-    for entry in entries:
-        start = entry.date.start_year  # computed once: a date works it out on every access
-        buckets[(lane_of[entry.category], math.floor(start))].append((start, entry.id, entry))
-    points = []
-    for (lane, _year), members in buckets.items():
-        members.sort(key=lambda member: member[:2])  # independent of input order
-        step = min(MAX_STEP, 2 * LANE_SPREAD / (len(members) - 1)) if len(members) > 1 else 0.0
-        first = lane - step * (len(members) - 1) / 2
-        points += [_Point(e, start, first + j * step, colors[e.category]) for j, (start, _, e) in enumerate(members)]
-    return points
+def _bounds(entries: Sequence[Entry], x_range: tuple[float, float] | None) -> tuple[float, float]:
+    """How far a visitor may pan or zoom out: the entries' years, and the chosen view when it reaches further."""
+    low, high = fit_range(entries)
+    return (low, high) if x_range is None else (min(low, x_range[0]), max(high, x_range[1]))
+
+
+def drawn_eras(eras: Sequence[Entry], entries: Sequence[Entry],
+               x_range: tuple[float, float] | None = None) -> tuple[tuple[int, Entry], ...]:
+    """The numbered eras the figure draws: those reaching into the years a visitor can see. Numbers stay those of
+    every era (``numbered_eras``), so a band keeps its number whatever the filter."""
+    low, high = _bounds([e for e in entries if e.kind is not Kind.ERA], x_range)
+    return tuple((n, era) for n, era in numbered_eras(eras) if era.date.end_year > low and era.date.start_year < high)
 
 
 def _category_color(category: str, settings: Settings, background: str) -> str:
@@ -158,10 +199,6 @@ def _category_color(category: str, settings: Settings, background: str) -> str:
         return ensure_contrast(settings.color_for(category), background)
     except ValueError:
         return ensure_contrast(FALLBACK_COLOR, background)
-
-
-def _is_bar(entry: Entry) -> bool:
-    return entry.date.is_span or entry.date.precision is Precision.DECADE
 
 
 def _segment_traces(segments: list[tuple[float, float, float, str]], trace: type, width: float,
@@ -182,7 +219,7 @@ def _segment_traces(segments: list[tuple[float, float, float, str]], trace: type
 
 def _bars(points: list[_Point], trace: type) -> list[go.Scatter]:
     """Spans and decades drawn as thick bars from start to end, under their marker at the start."""
-    return _segment_traces([(p.x, p.entry.date.end_year, p.y, p.color) for p in points if _is_bar(p.entry)],
+    return _segment_traces([(p.x, p.entry.date.end_year, p.y, p.color) for p in points if is_bar(p.entry)],
                            trace, width=6, opacity=0.45, name="span")
 
 
@@ -234,39 +271,57 @@ def _selected_trace(point: _Point, trace: type, scale: _Scale) -> go.Scatter:
     )
 
 
-def _layout(lanes: Sequence[str], settings: Settings, eras: Sequence[Entry], options: FigureOptions,
-            whole: tuple[float, float]) -> go.Layout:
+def _layout(lanes: Lanes, geometry: _Geometry, colors: dict[str, str], settings: Settings,
+            eras: Sequence[tuple[int, Entry]], options: FigureOptions, view: tuple[float, float],
+            bounds: tuple[float, float]) -> go.Layout:
     scale = _SCALES[options.large]
-    labels = {s.name: s.short or s.name for s in settings.categories}
     font = {"family": FONT_STACK, "size": scale.font, "color": INK}
     background = options.background
-    view = options.x_range or whole
     era_labels, rows = _era_badges(eras, view, scale, background)
+    top = 12 + _era_row(scale) * rows
+    plot = max(geometry.height, scale.label_px + scale.row_px)  # an empty chart keeps a strip to say so over
+    names, beside = _lane_names(lanes.categories, colors, settings), not scale.label_px
     return go.Layout(
-        height=options.height or scale.base_px + scale.lane_px * len(lanes),
+        height=options.height or round(top + plot + scale.axis_px),
         paper_bgcolor=background, plot_bgcolor=background, font=font,
-        margin={"l": 8, "r": 12, "t": 12 + _era_row(scale) * rows, "b": 8, "autoexpand": True},
+        margin={"l": 8, "r": 12, "t": top, "b": scale.axis_px, "autoexpand": True},
         uirevision=UIREVISION, dragmode="pan", hovermode="closest",
         hoverlabel={"bgcolor": background, "bordercolor": MUTED_INK, "font": font},
         showlegend=False,  # the UI shows a text key (KEY_ITEMS, numbered_eras) that fits any width
-        xaxis={"type": "linear", "range": list(view), "minallowed": whole[0],
-               "maxallowed": whole[1], "showgrid": True, "gridcolor": mix(background, INK, GRID_INK),
+        xaxis={"type": "linear", "range": list(view), "minallowed": bounds[0],
+               "maxallowed": bounds[1], "showgrid": True, "gridcolor": mix(background, INK, GRID_INK),
                "zeroline": False, "showline": True, "linecolor": mix(background, INK, AXIS_INK), "ticks": "outside",
                "tickformat": "d", "automargin": True,
                # whole years ("1947", never "1,947"); a decimal only when zoomed below a year per tick
                "tickformatstops": [{"dtickrange": [None, 0.999], "value": ".2~f"},
                                    {"dtickrange": [1, None], "value": "d"}]},
-        yaxis={"type": "linear", "range": [len(lanes) - 0.5, -0.5], "fixedrange": True, "showgrid": False,
-               "zeroline": False, "tickvals": list(range(len(lanes))), "automargin": True,
-               "ticktext": [_escape(labels.get(c, c) or OTHER_LANE) for c in lanes]},
-        shapes=[*_lane_rules(len(lanes), mix(background, INK, RULE_INK)), *_era_bands(eras)],
-        annotations=era_labels,
+        # pixels down from the plot's top; on the web lanes are named above their rows, not in a margin a phone
+        # cannot spare
+        yaxis={"type": "linear", "range": [plot, 0], "fixedrange": True, "showgrid": False, "zeroline": False,
+               "automargin": True, "showticklabels": beside, "tickvals": geometry.middles() if beside else [],
+               "ticktext": names if beside else []},
+        shapes=[*_lane_rules(geometry, mix(background, INK, RULE_INK)), *_era_bands(eras, bounds)],
+        annotations=[*([] if beside else _lane_labels(names, geometry, scale)), *era_labels],
     )
 
 
-def _lane_rules(count: int, color: str) -> list[dict[str, Any]]:
-    return [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": i + 0.5, "y1": i + 0.5,
-             "line": {"color": color, "width": 1}, "layer": "below"} for i in range(count - 1)]
+def _lane_names(categories: Sequence[str], colors: dict[str, str], settings: Settings) -> list[str]:
+    """Each lane's short name after a swatch in its colour: the key to the colours, where they are. A square, so it
+    is not taken for a marker (those are circles and diamonds)."""
+    short = {s.name: s.short or s.name for s in settings.categories}
+    return [f'<span style="color:{colors[c]}">■</span> {_escape(short.get(c, c) or OTHER_LANE)}' for c in categories]
+
+
+def _lane_labels(names: Sequence[str], geometry: _Geometry, scale: _Scale) -> list[dict[str, Any]]:
+    """The names at each lane's top left, in the strip kept above its rows."""
+    return [{"text": name, "xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": top, "yanchor": "top",
+             "yshift": -2, "showarrow": False, "align": "left", "font": {"size": scale.font, "color": INK},
+             "name": "lane"} for name, top in zip(names, geometry.tops, strict=True)]
+
+
+def _lane_rules(geometry: _Geometry, color: str) -> list[dict[str, Any]]:
+    return [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": top, "y1": top,
+             "line": {"color": color, "width": 1}, "layer": "below"} for top in geometry.tops[1:]]
 
 
 def _era_fill(number: int) -> str:
@@ -280,10 +335,11 @@ def era_number_color(number: int, background: str = BACKGROUND) -> str:
     return mix(background, _era_fill(number), BADGE_FILL)
 
 
-def _era_bands(eras: Sequence[Entry]) -> list[dict[str, Any]]:
-    return [{"type": "rect", "xref": "x", "yref": "paper", "x0": era.date.start_year, "x1": era.date.end_year,
-             "y0": 0, "y1": 1, "fillcolor": _era_fill(number), "opacity": ERA_OPACITY,
-             "line": {"width": 0}, "layer": "below"} for number, era in numbered_eras(eras)]
+def _era_bands(eras: Sequence[tuple[int, Entry]], bounds: tuple[float, float]) -> list[dict[str, Any]]:
+    """Bands cut to the years a visitor can reach, so none is drawn (or sent) beyond them."""
+    return [{"type": "rect", "xref": "x", "yref": "paper", "x0": max(era.date.start_year, bounds[0]),
+             "x1": min(era.date.end_year, bounds[1]), "y0": 0, "y1": 1, "fillcolor": _era_fill(number),
+             "opacity": ERA_OPACITY, "line": {"width": 0}, "layer": "below", "name": "era"} for number, era in eras]
 
 
 def numbered_eras(eras: Sequence[Entry]) -> tuple[tuple[int, Entry], ...]:
@@ -291,7 +347,7 @@ def numbered_eras(eras: Sequence[Entry]) -> tuple[tuple[int, Entry], ...]:
     return tuple(enumerate(sorted(eras, key=lambda era: era.date.start_year), start=1))
 
 
-def _era_badges(eras: Sequence[Entry], view: tuple[float, float], scale: _Scale,
+def _era_badges(eras: Sequence[tuple[int, Entry]], view: tuple[float, float], scale: _Scale,
                 background: str) -> tuple[list[dict[str, Any]], int]:
     """Era numbers above the plot at each visible band's start, in the band's colour; (annotations, rows used).
 
@@ -302,7 +358,7 @@ def _era_badges(eras: Sequence[Entry], view: tuple[float, float], scale: _Scale,
     px_per_year = scale.narrow_px / max(high - low, 1e-9)
     row_ends = [-math.inf, -math.inf]
     badges, rows = [], 0
-    for number, era in numbered_eras(eras):
+    for number, era in eras:
         if era.date.end_year <= low or era.date.start_year >= high:
             continue
         x = max(era.date.start_year, low)
@@ -340,7 +396,7 @@ def figure_alt_text(entries: Sequence[Entry], eras: Sequence[Entry], settings: S
     if not shown:
         return "Timeline chart: no entries match the current filters."
     counts = Counter(e.category for e in shown)
-    lanes = ", ".join(f"{c or OTHER_LANE} {counts[c]}" for c in _lanes(shown, settings))
+    lanes = ", ".join(f"{c or OTHER_LANE} {counts[c]}" for c in lane_order(shown, settings))
     quotes = sum(e.kind is Kind.QUOTE for e in shown)
     first = math.floor(min(e.date.start_year for e in shown))
     last = math.ceil(max(e.date.end_year for e in shown)) - 1

@@ -23,6 +23,8 @@ pytestmark = pytest.mark.browser
 BUNDLED_DATA = PROJECT_ROOT / "data" / "events.csv"
 HOSTILE = PROJECT_ROOT / "tests" / "fixtures" / "ui" / "hostile.csv"
 POINTS = ".st-key-timeline-chart .scatterlayer .point"
+CHART = ".st-key-timeline-chart .js-plotly-plot"
+PANEL = ".st-key-filter-panel button"
 DETAIL_TITLE = ".st-key-event-detail h2"
 VIEWPORTS = ("desktop", "phone")
 MAX_TABS = 150
@@ -61,18 +63,61 @@ def test_timeline_and_list_render(web_app, page_at, viewport):
     screenshot(page, f"web-{viewport}")
 
 
-def test_desktop_first_screen_shows_the_timeline(web_app, page_at):
-    """The first view is timed to the painted points, and the chart draws only once scrolled into view, so its points
-    must be on the first screen."""
+def chart_box(page: Page) -> dict[str, float]:
+    """Where the chart is drawn (top, bottom) in the viewport, once its points are in."""
+    page.locator(POINTS).first.wait_for(state="attached", timeout=30_000)
+    return page.locator(CHART).evaluate("c => { const r = c.getBoundingClientRect(); "
+                                        "return {top: r.top, bottom: r.bottom}; }")
+
+
+def test_desktop_first_screen_shows_the_whole_timeline(web_app, page_at):
+    """A visitor meets the history, not a form: the whole chart is on a 1440x900 first screen (the first view is
+    timed to the painted points, and the chart draws only once scrolled into view)."""
     page = page_at("desktop")
     goto_app(page, web_app.url)  # a fresh context: a cold load, and nothing here scrolls
-    page.locator(POINTS).first.wait_for(state="visible", timeout=30_000)
-    tops = page.locator(POINTS).evaluate_all("points => points.map(p => p.getBoundingClientRect().top)")
+    box = chart_box(page)
     assert page.evaluate("window.scrollY") == 0
-    assert min(tops) < page.viewport_size["height"]
+    assert box["top"] > 0 and box["bottom"] <= page.viewport_size["height"], box
     outline = page.evaluate("() => [...document.querySelectorAll('h1, h2, h3')].map(h => [h.tagName, h.innerText])")
     assert [tag for tag, _ in outline[:4]] == ["H1", "H2", "H2", "H2"]
-    assert [text for _, text in outline[1:4]] == ["Filters", "Timeline", "Entries"]
+    assert [text for _, text in outline[1:4]] == ["Search and filters", "Timeline", "Entries"]
+
+
+def test_phone_first_screen_starts_the_timeline_and_filters_wait_behind_one_control(web_app, page_at):
+    page = page_at("phone")
+    goto_app(page, web_app.url)
+    assert chart_box(page)["top"] < page.viewport_size["height"]
+    expect(page.locator(PANEL)).to_have_text(re.compile(rf"^Filters · all {len(published_rows(BUNDLED_DATA))}"))
+    expect(page.locator(".st-key-filter-categories")).to_have_count(0)  # behind the control until it opens
+    expect(page.get_by_role("button", name="Reset filters")).to_have_count(0)  # nothing to reset yet
+
+
+def test_a_category_link_fits_the_chart_to_that_categorys_years(web_app, page_at):
+    category = "Homer G. Phillips Hospital"
+    rows = [row for row in published_rows(BUNDLED_DATA) if row["category"] == category]
+    first = min(int(row["date"][:4]) for row in rows)  # the bundled rows give years first
+    last = max(int((row["end_date"] or row["date"])[:4]) for row in rows) + 1  # to the end of the last year
+    page = page_at("desktop")
+    open_app(page, f"{web_app.url}?{urlencode({'category': category})}")
+    low, high = page.locator(CHART).evaluate("c => c._fullLayout.xaxis.range")
+    assert low <= first and high >= last
+    assert (high - low) <= 1.1 * (last - first) + 2, (low, high, first, last)  # a little margin, not 1820-2021
+    expect(page.locator(PANEL)).to_have_text(re.compile(rf"^Filters · {len(rows)} of "))
+    expect(page.get_by_role("button", name="Reset filters")).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_results_are_in_view_after_a_search(web_app, page_at, viewport):
+    page = page_at(viewport)
+    open_app(page, web_app.url)
+    search = page.locator(".st-key-filter-text input")
+    search.fill("hospital")
+    search.press("Enter")
+    wait_for_run(page)
+    expect(page.locator('[role="status"].result-count')).to_contain_text("“hospital”")
+    page.wait_for_function("""(chart) => { const box = document.querySelector(chart).getBoundingClientRect();
+        return box.top >= -1 && box.bottom <= window.innerHeight + 1; }""", arg=CHART, timeout=5_000)  # all of it
+    # (within a pixel: scrolling lands on whole device pixels)
 
 
 def test_phone_touch_targets_are_at_least_44_px(web_app, page_at):
@@ -117,10 +162,13 @@ def test_back_and_forward_step_through_the_visitors_views(web_app, page_at):
     open_app(page, web_app.url)
     status = page.locator('[role="status"].result-count')
     everything = status.inner_text()
+    page.locator(PANEL).click()  # the filters wait behind one control
     page.locator(".st-key-filter-kinds button", has_text="Quotes").click()
     wait_for_run(page)
     expect(status).not_to_have_text(everything)
     quotes_only = status.inner_text()
+    page.keyboard.press("Escape")  # the panel closes; the results were under it all along
+    expect(page.locator(".st-key-filter-kinds")).to_have_count(0)
     page.locator(".st-key-event-list [class*='st-key-open-'] button").first.click()
     wait_for_run(page)
     title = page.locator(DETAIL_TITLE).inner_text()
@@ -183,11 +231,14 @@ def test_keyboard_only_journey(web_app, page_at):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("view", ["list", "entry"])
+@pytest.mark.parametrize("view", ["list", "entry", "filters"])
 def test_no_serious_accessibility_violations(web_app, page_at, viewport, view):
     page = page_at(viewport)
     suffix = f"?event={first_event()['id']}" if view == "entry" else ""
     open_app(page, web_app.url + suffix)
+    if view == "filters":  # the panel behind "Filters · …", open
+        page.locator(PANEL).click()
+        page.locator(".st-key-filter-categories").wait_for()
     violations = run_axe(page)
     assert not violations, describe_violations(violations)
 

@@ -1,9 +1,11 @@
-"""The timeline chart: range presets ("All" and one per era) kept as app state, click-to-open, and a text key.
+"""The timeline chart: periods ("All" and one per era) kept as app state, click-to-open, and a text key.
 
 Plotly's own zoom resets whenever the figure's data changes (a filter, a selection), so the visible
-range is ours: a preset chosen here is passed to the figure explicitly on every run. The figure is
-drawn on the page's own paper colour and labels eras by number; the key below it names the shapes
-and the numbered eras in text, which fits a phone and reaches screen readers (a Plotly legend does neither).
+range is ours, worked out from app state on every run: "All" fits the entries the filters let through
+(the same years on every rerun until the filters change), an era is its own years. The figure is
+drawn on the page's own paper colour and labels eras by number; the periods carry the same numbers,
+and the key below names the shapes and the numbered eras in text, which fits a phone and reaches
+screen readers (a Plotly legend does neither).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from timeline.figure import (
     PLOTLY_CONFIG,
     FigureOptions,
     build_figure,
+    drawn_eras,
     era_number_color,
     figure_alt_text,
     numbered_eras,
@@ -37,12 +40,25 @@ SPAN_KEY = ("━", "A span of years")  # bars: drawn by the figure under a marke
 VIEWS_KEPT = 16  # built charts kept for reuse; one at 5,000 entries is a few megabytes
 
 
-@dataclass(frozen=True)
-class _Drawing:
-    """What depends only on the entries shown: the range presets and the chart's description."""
+# What a visitor's search or filter changes first: brought into view after one.
+RESULTS = '.st-key-timeline-chart [data-testid="stPlotlyChart"]'
 
-    presets: tuple[tuple[str, tuple[float, float]], ...]
-    alt: str
+
+@dataclass(frozen=True)
+class Period:
+    """A choice of years on the chart: "All" (None: the years of the entries shown) or one era's."""
+
+    label: str  # Markdown for the pill: the era's number and years shown, its title for screen readers
+    years: tuple[float, float] | None
+
+
+def periods(eras: Sequence[Entry]) -> tuple[Period, ...]:
+    """"All", then each era by its number, as the chart's bands are numbered: "2 · 1923–1947" fits one row of
+    pills on a desktop where the titles wrapped onto a second; the title stays in the name screen readers hear."""
+    by_start = zip(numbered_eras(eras), range_presets(eras, ())[1:], strict=True)  # both in order of start
+    return (Period(code_span("All"), None), *(
+        Period(f"{code_span(f'{number} · {era.date_label}')} {code_span(era.title)}", years)
+        for (number, era), (_, years) in by_start))
 
 
 class _Recent:
@@ -88,18 +104,19 @@ def page_background() -> str:
     return st.get_option("theme.backgroundColor") or BACKGROUND
 
 
-def key_html(eras: Sequence[Entry], background: str) -> str:
-    """What the shapes mean, then the numbered eras with their years; glyphs are hidden from screen readers."""
+def key_html(eras: Sequence[tuple[int, Entry]], background: str) -> str:
+    """What the shapes mean, then the numbered eras drawn (``drawn_eras``) with their years; glyphs are hidden
+    from screen readers."""
     shapes = [(item.glyph, item.label) for item in KEY_ITEMS] + [SPAN_KEY]
     items = "".join(f'<li><span class="key-glyph" aria-hidden="true">{glyph}</span>{escape(label)}</li>'
                     for glyph, label in shapes)
     key = f'<ul class="chart-key" aria-label="Key to the timeline">{items}</ul>'
     if not eras:
         return key
-    listed = "".join(f'<li><span class="era-number" aria-hidden="true" style="background:'
+    listed = "".join(f'<li value="{number}"><span class="era-number" aria-hidden="true" style="background:'
                      f'{era_number_color(number, background)}">{number}</span><span>{escape(era.title)} '
                      f'<span class="era-years">{escape(era.date_label)}</span></span></li>'
-                     for number, era in numbered_eras(eras))
+                     for number, era in eras)
     return key + f'<ol class="chart-eras" aria-label="Eras, numbered on the timeline">{listed}</ol>'
 
 
@@ -113,20 +130,23 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
             on_open(chosen)
 
     with st.container(key="timeline-chart"):
-        st.html('<h2 class="section-title">Timeline</h2>')
         background = page_background()
-        drawing = _RECENT.get(("drawing", shown_key, settings),
-                              lambda: _Drawing(range_presets(eras, entries), figure_alt_text(entries, eras, settings)))
-        presets = drawing.presets
-        choice = _preset_choice(len(presets))
-        st.pills("Period", options=range(len(presets)), format_func=lambda i: code_span(presets[i][0]),
-                 key=KEYS.preset, required=True)
-        options = FigureOptions(selected_id=open_id, x_range=None if choice == 0 else presets[choice][1],
-                                background=background)
+        choices = periods(eras)
+        choice = _preset_choice(len(choices))
+        heading, period = st.columns([1, 4], gap="medium", vertical_alignment="bottom")
+        with heading:
+            st.html('<h2 class="section-title">Timeline</h2>')
+        with period:
+            st.pills("Period", options=range(len(choices)), format_func=lambda i: choices[i].label,
+                     key=KEYS.preset, required=True, label_visibility="collapsed")  # beside "Timeline": plain
+        years = choices[choice].years
+        alt = _RECENT.get(("alt", shown_key, settings),
+                          lambda: figure_alt_text(entries, [era for _, era in drawn_eras(eras, entries)], settings))
+        options = FigureOptions(selected_id=open_id, x_range=years, background=background)
         figure = _RECENT.get(("figure", shown_key, settings, options),
                              lambda: build_figure(entries, eras, settings, options))
         st.plotly_chart(figure, key=CHART_KEY, on_select=on_select, selection_mode="points", theme=None,
-                        config=PLOTLY_CONFIG, alt=drawing.alt)
-        st.html(key_html(eras, background))
+                        config=PLOTLY_CONFIG, alt=alt)
+        st.html(key_html(drawn_eras(eras, entries, years), background))
         st.html('<p class="detail-meta">Select a point to open its entry. The list below offers the same '
                 "entries for keyboard and screen-reader use.</p>")

@@ -1,4 +1,11 @@
-"""The filter bar: categories, kinds, search, themes, people and years, a live count, and one reset."""
+"""The search and filters: a search box and one "Filters · 12 of 45" control over the rest, a live count, and a
+reset that appears only when there is something to reset.
+
+The facets (kinds, institutions, themes, people, years) sit behind the one control, on a desktop as on a phone, so
+the timeline is on the first screen at every size; the control's label keeps the count in sight while it is shut.
+A panel that floats over the page (a popover) rather than one that opens in place keeps the results where they
+were, right under the bar: each choice shows at once on the chart and in the count, with no scrolling.
+"""
 
 from __future__ import annotations
 
@@ -11,42 +18,45 @@ from timeline.ui.safe_text import code_span, escape
 from timeline.ui.state import KEYS
 
 KIND_LABELS = {"event": "Events", "quote": "Quotes"}
+PANEL_KEY = "filter-panel"
 
 
 def count_html(query: Query, shown: int, total: int) -> str:
-    """The result count in words, announced politely to screen readers whenever it changes."""
-    return f'<p class="result-count" role="status" aria-live="polite">{escape(describe(query, shown, total))}</p>'
+    """The result count in words, announced politely to screen readers whenever it changes. Unfiltered, it only
+    repeats the control's label, so it is there for screen readers alone (a live region must exist to be heard)."""
+    quiet = " visually-hidden" if query.is_empty else ""
+    return (f'<p class="result-count{quiet}" role="status" aria-live="polite">'
+            f"{escape(describe(query, shown, total))}</p>")
+
+
+def panel_label(query: Query, shown: int, total: int) -> str:
+    """The control's label: how many entries the filters let through ("Filters · 12 of 45")."""
+    return f"Filters · all {total}" if query.is_empty else f"Filters · {shown} of {total}"
 
 
 def render_filters(facets: Facets, query: Query, shown: int, total: int, on_reset: Callable[[], None]) -> None:
-    """The heading shares its row with the count and the reset, so the panel is short enough for the timeline
-    to start on a desktop's first screen."""
     with st.container(key="filters"):
-        heading, count, reset = st.columns([2, 5, 2], gap="medium", vertical_alignment="center")
-        with heading:
-            st.html('<h2 class="section-title">Filters</h2>')
-        with count:
-            st.html(count_html(query, shown, total))
-        with reset:
-            st.button("Reset filters", key="reset-filters", on_click=on_reset, disabled=query.is_empty,
-                      width="stretch")
-        search, kinds = st.columns([3, 2], gap="medium", vertical_alignment="bottom")
-        with search:
-            st.text_input("Search the stories", key=KEYS.text, max_chars=MAX_TEXT,
-                          placeholder="A name, a place, a word…")
-        with kinds:
-            st.pills("Show", options=list(KIND_LABELS), format_func=KIND_LABELS.__getitem__,
-                     selection_mode="multi", key=KEYS.kinds)
-        if facets.categories:
-            st.pills("Institutions and settings", options=facets.categories, format_func=code_span,
-                     selection_mode="multi", key=KEYS.categories)
-        more = bool(query.themes or query.people or query.year_from is not None or query.year_to is not None)
-        with st.expander("More filters: themes, people, years", expanded=more, key="more-filters"):
-            themes, people, years = st.columns(3, gap="medium")
-            with themes:
-                st.multiselect("Themes", facets.themes, key=KEYS.themes, placeholder="Any theme")
-            with people:
-                st.multiselect("People", facets.people, key=KEYS.people, placeholder="Anyone")
-            with years:
-                if facets.year_min < facets.year_max:
-                    st.slider("Years", facets.year_min, facets.year_max, key=KEYS.years, step=1)
+        st.html('<h2 class="section-title visually-hidden">Search and filters</h2>')
+        with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="filter-bar"):
+            # Named "Search the stories" for screen readers; the placeholder says the same on screen, phone-short.
+            st.text_input("Search the stories", key=KEYS.text, max_chars=MAX_TEXT, label_visibility="collapsed",
+                          placeholder="Search the stories", icon=":material/search:")
+            with st.popover(panel_label(query, shown, total), key=PANEL_KEY):
+                _facets(facets)
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter-status"):
+            st.html(count_html(query, shown, total), width="content")
+            if not query.is_empty:
+                st.button("Reset filters", key="reset-filters", on_click=on_reset, type="tertiary",
+                          icon=":material/close:")
+
+
+def _facets(facets: Facets) -> None:
+    st.pills("Show", options=list(KIND_LABELS), format_func=KIND_LABELS.__getitem__, selection_mode="multi",
+             key=KEYS.kinds)
+    if facets.categories:
+        st.pills("Institutions and settings", options=facets.categories, format_func=code_span,
+                 selection_mode="multi", key=KEYS.categories)
+    st.multiselect("Themes", facets.themes, key=KEYS.themes, placeholder="Any theme")
+    st.multiselect("People", facets.people, key=KEYS.people, placeholder="Anyone")
+    if facets.year_min < facets.year_max:
+        st.slider("Years", facets.year_min, facets.year_max, key=KEYS.years, step=1)

@@ -18,7 +18,7 @@ from timeline.richtext import inline_html, paragraphs
 from timeline.schema import Kind
 from timeline.settings import Environment, Settings
 from timeline.ui import focus
-from timeline.ui.chart import render_chart
+from timeline.ui.chart import RESULTS, render_chart
 from timeline.ui.chart_touch import install_chart_touch
 from timeline.ui.detail import DetailContext, render_detail
 from timeline.ui.entry_list import render_list
@@ -82,8 +82,9 @@ def split_introduction(text: str, limit: int = LEAD_CHARS) -> tuple[str, str]:
 
 
 def render_header(settings: Settings) -> None:
-    """Title beside the introduction's lead on wide screens (stacked on phones), the rest of it and the sourcing
-    one click away in "About this exhibit", so the timeline is on the first screen of a desktop."""
+    """Title beside the introduction's lead on wide screens, the rest of it and the sourcing one click away in
+    "About this exhibit", so the whole timeline is on the first screen of a desktop. A phone has no room beside
+    the title: its lead moves into "About this exhibit" too."""
     lead, rest = split_introduction(settings.introduction)
     title, words = st.columns([6, 5], gap="medium")
     with title:
@@ -93,7 +94,9 @@ def render_header(settings: Settings) -> None:
         st.html(f'<div class="exhibit-intro">{paragraphs_html(lead)}</div>')
         with st.expander("About this exhibit"):
             more = "".join(paragraphs_html(text) for text in (rest, settings.sources_policy, SOURCING) if text)
-            st.html(f'<div class="prose">{more}</div>')
+            # A phone shows the lead here instead of under the title (the stylesheet shows one of the two), so
+            # the timeline starts on its first screen.
+            st.html(f'<div class="prose"><div class="about-lead">{paragraphs_html(lead)}</div>{more}</div>')
 
 
 def notice_html(text: str) -> str:
@@ -123,10 +126,14 @@ def _back(order: tuple) -> None:
 
 
 def _follow_query(query: Query) -> None:
-    """A new query starts the list at its first page."""
-    if st.session_state.get(KEYS.last_query) != query:
+    """A new query starts the list at its first page, and brings the results into view (the first query of a
+    session is the page arriving: it stays at the top)."""
+    last = st.session_state.get(KEYS.last_query)
+    if last != query:
         st.session_state[KEYS.last_query] = query
         st.session_state[KEYS.page] = 0
+        if last is not None:
+            focus.request_reveal(RESULTS)
 
 
 def _share_base(settings: Settings) -> str:
