@@ -128,6 +128,8 @@ def test_the_chart_joins_on_wide_screens_only_and_opens_an_entry(browser: Browse
     box = wide.locator("#overview").bounding_box()
     assert box is not None and box["y"] + box["height"] <= 900  # on the first screen of a desktop
     screenshot(wide, "site-desktop")
+    violations = run_axe(wide)  # with the chart drawn: nothing focusable nested in its role="img"
+    assert violations == [], describe_violations(violations)
     wide.locator("#overview-chart .scatterlayer .point").first.click(force=True)
     wide.wait_for_url(re.compile(r"/entries/[a-z0-9-]+/$"))
     wide.context.close()

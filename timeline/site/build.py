@@ -122,7 +122,9 @@ def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copie
 
 def _figure_json(figure: go.Figure) -> bytes:
     data = json.loads(figure.to_json())
-    data["config"] = plotly_config()
+    # An overview in the page's flow: no mode bar (its buttons would be focusable inside the chart's role="img") and
+    # no wheel zoom (the wheel scrolls the page); the list below is the way in by keyboard.
+    data["config"] = {**plotly_config(), "displayModeBar": False, "scrollZoom": False}
     return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
 
 
