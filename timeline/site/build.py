@@ -50,7 +50,6 @@ ASSET_DIR = Path(__file__).resolve().parent / "assets"
 SHARED_CSS = PROJECT_ROOT / "static" / "entries.css"
 MANIFEST = ".site-manifest.json"  # in each build folder: path -> what it holds, so a rebuild writes only changes
 PAPER = "#FAF6EE"  # the site's page colour (assets/site.css): the chart is drawn on it
-CHART_HEIGHT = 360
 Progress = Callable[[int, int, str], None]
 _UMASK = os.umask(0o022)  # read once, at import: os.umask can only be read by setting it
 os.umask(_UMASK)
@@ -103,13 +102,13 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
 
 
 def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copies: dict[str, Path]) -> Assets:
+    named: dict[str, object] = {}
     css = SHARED_CSS.read_bytes() + b"\n" + (ASSET_DIR / "site.css").read_bytes()
     script = (ASSET_DIR / "site.js").read_bytes()
-    figure = build_figure(catalog.entries, catalog.eras, settings,
-                          FigureOptions(background=PAPER, height=CHART_HEIGHT))
+    figure = build_figure(catalog.entries, catalog.eras, settings, FigureOptions(background=PAPER))
     chart = _figure_json(figure)
+    named["chart_height"] = int(figure.layout.height or 0)  # the page keeps its room, so nothing moves on drawing
     search = search_index(catalog.entries).encode()
-    named = {}
     for key, name, data in (("css", "site.css", css), ("script", "site.js", script),
                             ("figure", "figure.json", chart), ("search", "search.json", search)):
         named[key] = content_name("assets", name, data)
@@ -117,7 +116,7 @@ def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copie
     plotly = _plotly_bundle()
     named["plotly"] = content_name("assets", "plotly.min.js", plotly.read_bytes())
     copies[named["plotly"]] = plotly
-    return Assets(**named)
+    return Assets(**named)  # type: ignore[arg-type]
 
 
 def _figure_json(figure: go.Figure) -> bytes:

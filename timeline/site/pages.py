@@ -37,6 +37,7 @@ class Assets:
     plotly: str = ""
     figure: str = ""
     search: str = ""
+    chart_height: int = 0  # pixels the overview chart's figure asks for
 
 
 @dataclass(frozen=True)
