@@ -18,8 +18,8 @@ REFRESH_JOIN_SECONDS = 30.0  # a refresh thread started by a test finishes its l
 # module -> its registries (a dotted path reaches a registry held by a module-level object).
 REGISTRIES: dict[str, tuple[str, ...]] = {
     "timeline.query": ("_HAYSTACKS",),
-    "timeline.ui.loading": ("_watches", "_settings"),
-    "timeline.ui.web": ("_facets",),
+    "timeline.publishing": ("_watches", "_settings"),
+    "timeline.ui.web.page": ("_facets",),
     "timeline.ui.chart": ("_RECENT.values",),
 }
 
@@ -27,7 +27,7 @@ REGISTRIES: dict[str, tuple[str, ...]] = {
 def reset_app_state() -> None:
     """Wait for the app's refresh threads, then empty its registries and every functools cache of a loaded
     timeline module. Modules not imported yet are left alone (they start empty when they are)."""
-    loading = sys.modules.get("timeline.ui.loading")
+    loading = sys.modules.get("timeline.publishing")
     if loading is not None:
         for watch in list(loading._watches.values()):
             if watch.worker is not None:

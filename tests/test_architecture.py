@@ -125,7 +125,7 @@ def test_a_package_resolves_relative_imports_from_itself():
 
 
 @pytest.mark.parametrize(("name", "package", "inside"), [
-    ("timeline.ui", "timeline.ui", True), ("timeline.ui.web", "timeline.ui", True),
+    ("timeline.ui", "timeline.ui", True), ("timeline.ui.web.page", "timeline.ui", True),
     ("timeline.ui_words", "timeline.ui", False), ("streamlit_extras", "streamlit", False),
 ])
 def test_within_matches_whole_names(name, package, inside):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from timeline.catalog import build_catalog
+from timeline.publishing import SettingsRead
 from timeline.settings import Mode, Settings
 from timeline.store import Snapshot
 from timeline.ui.live import shown_now
-from timeline.ui.loading import SettingsRead
 
 GOOD = b"id,date,title,text,category,sources\na,1950,First,Text,Washington University,Becker\n"
 BROKEN = GOOD.replace(b"1950", b"03/04/1950")

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from timeline.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM
 from timeline.qr import qr_svg
 from timeline.settings import load_settings
-from timeline.ui import kiosk
-from timeline.ui.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM
+from timeline.ui.kiosk import page as kiosk
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
 ROOT = Path(__file__).resolve().parents[1]

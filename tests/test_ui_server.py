@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
+from timeline import image_urls as images
 from timeline.dates import HistDate
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
-from timeline.ui import images, server
+from timeline.ui import server
 
 SITE = Settings(title="Exhibit", introduction="Intro.", public_url="https://exhibit.example/wall/")
 

@@ -21,9 +21,9 @@ import streamlit
 
 from tests.browser.app_server import free_port
 from tests.html_parts import Elements
+from timeline import image_urls as images
 from timeline.colors import contrast_ratio
 from timeline.settings import PROJECT_ROOT
-from timeline.ui import images
 from timeline.ui.styles import STYLESHEETS
 
 CONFIG_FILE = PROJECT_ROOT / ".streamlit" / "config.toml"

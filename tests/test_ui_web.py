@@ -16,7 +16,7 @@ from timeline.figure import build_figure
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import chart
 from timeline.ui.state import KEYS
-from timeline.ui.web import facets_for, split_introduction
+from timeline.ui.web.page import facets_for, split_introduction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ui"
 SETTINGS = 'title = "A test exhibit"\nintroduction = "About *these* stories."\npublic_url = "https://exhibit.example/"\n'

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from timeline.publishing import current_environment, exhibit_settings
 from timeline.settings import Environment, Mode, Settings
-from timeline.ui.curator import render_curator
-from timeline.ui.kiosk import render_kiosk
+from timeline.ui.curator.page import render_curator
+from timeline.ui.kiosk.page import render_kiosk
 from timeline.ui.live import follow_updates
-from timeline.ui.loading import current_environment, exhibit_settings
-from timeline.ui.web import render_web
+from timeline.ui.web.page import render_web
 
 # Streamlit collects garbage in full after every run (runner.postScriptGC): 30 ms over the 90,000 objects that
 # Streamlit and Plotly create at import, holding the GIL while the run's last messages wait to be sent.

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import streamlit as st
 
 from timeline.catalog import Catalog
+from timeline.publishing import SettingsRead, published_snapshot, settings_read
 from timeline.settings import Environment, Mode, Settings
 from timeline.store import Snapshot
-from timeline.ui.loading import SettingsRead, published_snapshot, settings_read
 from timeline.ui.state import rerun_page
 
 POLL_SECONDS = 3.0

@@ -25,12 +25,12 @@ from starlette.routing import BaseRoute, Route
 from streamlit import file_util
 
 from timeline.derivatives import image_for
+from timeline.image_urls import CACHE_DIR, static_url
 from timeline.page_meta import PageMeta, PreviewImage, entry_meta, exhibit_meta, inject_head, linked_entry
+from timeline.publishing import current_environment, exhibit_settings, published_snapshot
 from timeline.qr import EVENT_PARAM, entry_url
 from timeline.schema import Entry
 from timeline.settings import Settings
-from timeline.ui.images import CACHE_DIR, static_url
-from timeline.ui.loading import current_environment, exhibit_settings, published_snapshot
 
 # Level 6 packs the Plotly chunk within 0.3 % of level 9 (Starlette's default) in three quarters of the CPU time;
 # large bodies are compressed on a worker thread, so the event loop keeps serving sessions meanwhile.

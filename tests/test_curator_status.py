@@ -7,10 +7,7 @@ from PIL import Image
 
 from timeline.catalog import build_catalog
 from timeline.changes import compare_catalogs
-from timeline.derivatives import build_all
-from timeline.problems import make_problem
-from timeline.store import Snapshot
-from timeline.ui.curator_status import (
+from timeline.curator_status import (
     CHANGE_COLUMNS,
     COUNTED_AS,
     MEDIA_COLUMNS,
@@ -27,6 +24,9 @@ from timeline.ui.curator_status import (
     save_warning,
     status_message,
 )
+from timeline.derivatives import build_all
+from timeline.problems import make_problem
+from timeline.store import Snapshot
 
 HEADER = "id,date,title,text,category,sources,image,image_alt,image_credit,status\n"
 GOOD = HEADER + ("a,1950,First,Text,Washington University,Becker,,,,\n"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 
-from timeline.ui.kiosk_state import TAP_PARAM
+from timeline.kiosk_state import TAP_PARAM
 
 RESET_KEY = "kiosk-reset"
 TICK_MS = 250

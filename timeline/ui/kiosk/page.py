@@ -25,13 +25,8 @@ from timeline.figure import (
     plotly_config,
     range_presets,
 )
-from timeline.qr import entry_url, qr_svg_data_uri
-from timeline.schema import Entry, Kind
-from timeline.settings import Environment, Settings
-from timeline.ui.chart import key_html
-from timeline.ui.images import web_image
-from timeline.ui.kiosk_idle import RESET_KEY, idle_html
-from timeline.ui.kiosk_state import (
+from timeline.image_urls import web_image
+from timeline.kiosk_state import (
     CATEGORIES,
     CHART,
     ENTRY,
@@ -51,8 +46,13 @@ from timeline.ui.kiosk_state import (
     strip_page,
     tapped_entry,
 )
-from timeline.ui.kiosk_styles import kiosk_css
-from timeline.ui.loading import published_snapshot
+from timeline.publishing import published_snapshot
+from timeline.qr import entry_url, qr_svg_data_uri
+from timeline.schema import Entry, Kind
+from timeline.settings import Environment, Settings
+from timeline.ui.chart import key_html
+from timeline.ui.kiosk.idle import RESET_KEY, idle_html
+from timeline.ui.kiosk.styles import kiosk_css
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
 
 CHART_MIN_HEIGHT = 300  # the figure's own height; the page stretches it to the room its orientation leaves

@@ -12,8 +12,8 @@ from timeline.entry_views import card_view
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
-from timeline.ui.detail import DetailContext, article_html
-from timeline.ui.entry_list import open_label
+from timeline.ui.web.detail import DetailContext, article_html
+from timeline.ui.web.entry_list import open_label
 
 
 def entry(**fields) -> Entry:

@@ -16,9 +16,7 @@ import streamlit as st
 
 from timeline.catalog import Catalog
 from timeline.changes import compare_catalogs
-from timeline.settings import Environment, Settings
-from timeline.store import Snapshot
-from timeline.ui.curator_status import (
+from timeline.curator_status import (
     changes_table,
     is_local_host,
     media_rows,
@@ -28,10 +26,12 @@ from timeline.ui.curator_status import (
     save_warning,
     status_message,
 )
-from timeline.ui.images import CACHE_DIR
-from timeline.ui.loading import publish_anyway, published_snapshot, settings_read
+from timeline.image_urls import CACHE_DIR
+from timeline.publishing import publish_anyway, published_snapshot, settings_read
+from timeline.settings import Environment, Settings
+from timeline.store import Snapshot
 from timeline.ui.safe_text import code_span
-from timeline.ui.web import render_web
+from timeline.ui.web.page import render_web
 from timeline.wording import counted
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ import streamlit as st
 
 from timeline.cards import UNAVAILABLE
 from timeline.entry_views import article_view, placeholder
+from timeline.image_urls import web_picture
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
-from timeline.ui.images import web_picture
 from timeline.ui.safe_text import code_span, escape
 from timeline.ui.state import KEYS, share_url
 

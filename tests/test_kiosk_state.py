@@ -7,8 +7,7 @@ import re
 import pytest
 
 from timeline.dates import parse_date
-from timeline.schema import Entry, Kind
-from timeline.ui.kiosk_state import (
+from timeline.kiosk_state import (
     CATEGORIES,
     ENTRY,
     ERA,
@@ -30,7 +29,8 @@ from timeline.ui.kiosk_state import (
     strip_page,
     tapped_entry,
 )
-from timeline.ui.kiosk_styles import rotation_css
+from timeline.schema import Entry, Kind
+from timeline.ui.kiosk.styles import rotation_css
 
 
 def entry(entry_id: str, date: str, category: str = "A", featured: bool = False, kind: Kind = Kind.EVENT) -> Entry:

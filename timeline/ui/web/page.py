@@ -13,6 +13,7 @@ import streamlit as st
 
 from timeline.catalog import Catalog
 from timeline.listing import page_containing
+from timeline.publishing import catalog_for, exhibit_settings, published_snapshot
 from timeline.query import Facets, Query, apply_query, facets_of
 from timeline.richtext import inline_html, paragraphs
 from timeline.schema import Kind
@@ -20,10 +21,6 @@ from timeline.settings import Environment, Settings
 from timeline.ui import focus
 from timeline.ui.chart import RESULTS, render_chart
 from timeline.ui.chart_touch import install_chart_touch
-from timeline.ui.detail import DetailContext, render_detail
-from timeline.ui.entry_list import render_list
-from timeline.ui.filters import render_filters
-from timeline.ui.loading import catalog_for, exhibit_settings, published_snapshot
 from timeline.ui.safe_text import escape, paragraphs_html
 from timeline.ui.state import (
     KEYS,
@@ -36,6 +33,9 @@ from timeline.ui.state import (
     write_url,
 )
 from timeline.ui.styles import inject_styles
+from timeline.ui.web.detail import DetailContext, render_detail
+from timeline.ui.web.entry_list import render_list
+from timeline.ui.web.filters import render_filters
 
 SOURCING = ("Every entry names its sources: follow them from the entry itself. Dates marked “about” are "
             "approximate; a span of years is drawn as a bar on the timeline.")

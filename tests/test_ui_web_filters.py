@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from timeline.query import Query
-from timeline.ui.filters import count_html, panel_label
+from timeline.ui.web.filters import count_html, panel_label
 
 
 def test_the_control_shows_how_many_entries_the_filters_let_through():

@@ -14,12 +14,12 @@ from pathlib import Path
 import streamlit as st
 
 from timeline.entry_views import card_view
+from timeline.image_urls import web_picture
 from timeline.listing import Page, groups, page_of
 from timeline.render import render_macro
 from timeline.schema import Entry
 from timeline.settings import Settings
 from timeline.ui.focus import list_heading, request_focus
-from timeline.ui.images import web_picture
 from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS
 

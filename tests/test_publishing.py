@@ -8,11 +8,11 @@ import time
 import pytest
 
 import timeline.store as store_module
+from timeline import publishing as loading
 from timeline.catalog import build_catalog
+from timeline.publishing import SETTLE_SECONDS, SettingsRead, catalog_for, next_settings
 from timeline.settings import Mode, Settings, read_environment
 from timeline.store import Snapshot
-from timeline.ui import loading
-from timeline.ui.loading import SETTLE_SECONDS, SettingsRead, catalog_for, next_settings
 
 OLD = Settings(title="Old")
 NEW = Settings(title="New")
