@@ -123,7 +123,8 @@ def key_html(eras: Sequence[tuple[int, Entry]], background: str) -> str:
 def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, open_id: str | None,
                  on_open: Callable[[str], None], shown_key: Hashable) -> None:
     """The chart section. ``shown_key`` identifies ``entries`` and ``eras`` (equal keys, equal entries):
-    built figures are reused by it, so it must change whenever they do (the web page uses the catalogue and the query)."""
+    built figures are reused by it, so it must change whenever they do (the web page uses the catalogue and the
+    query)."""
     def on_select() -> None:
         chosen = selected_id_from(st.session_state.get(CHART_KEY))
         if chosen:  # an empty selection (a tap on a chosen point, a rebuilt chart) never closes the entry

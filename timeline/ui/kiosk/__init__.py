@@ -1,0 +1,1 @@
+"""The kiosk at the wall: attract screen, touch-sized strip and entry, idle reset."""
