@@ -9,7 +9,15 @@ import stat
 
 import pytest
 
-from timeline.store import STATE_CSV, STATE_META, PublishedStore, removal_summary, state_dir_for, write_atomically
+from timeline.store import (
+    STATE_CSV,
+    STATE_META,
+    PublishedStore,
+    published_label,
+    removal_summary,
+    state_dir_for,
+    write_atomically,
+)
 
 HEADER = "id,date,title,text,category,sources\n"
 GOOD = HEADER + "a,1950,First,Text,Washington University,Becker Archives\n"
@@ -348,3 +356,32 @@ def test_publish_anyway_publishes_the_version_the_curator_saw_for_every_process(
     assert len(published.current.entries) == 10 and not published.held_back
     assert len(visitors.refresh().current.entries) == 10  # read from the saved state, no new save needed
     assert len(PublishedStore(csv_path, None).refresh().current.entries) == 10  # and after a restart
+
+
+def test_a_save_visitors_do_not_get_is_logged_once_with_its_reason(csv_path, caplog):
+    """Whoever runs the server can tell a refused save from one that never arrived, without a line per refresh."""
+    store = PublishedStore(csv_path, None, clock=lambda: 1_700_000_000.0)
+    store.refresh()
+    csv_path.write_text(BROKEN, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="timeline.store"):
+        store.refresh()
+        store.refresh()
+        csv_path.unlink()
+        store.refresh()
+    published = published_label(1_700_000_000.0)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{csv_path}: visitors keep the version published at {published}, because the file has 1 error, the first: "
+        "“03/04/1950” could be 3 April or 4 March 1950.",
+        f"{csv_path}: visitors keep the version published at {published}, because the file has 1 error, the first: "
+        f"There is no events file at {csv_path}.",
+    ]
+
+
+def test_a_held_back_save_is_logged_with_what_it_would_remove(csv_path, caplog):
+    csv_path.write_text(BETTER, encoding="utf-8")
+    store = PublishedStore(csv_path, None)
+    store.refresh()
+    csv_path.write_text(GOOD.replace("a,1950,First", "c,1952,Other"), encoding="utf-8")  # a and b both gone
+    with caplog.at_level(logging.WARNING, logger="timeline.store"):
+        store.refresh()
+    assert caplog.text.rstrip().endswith("because the save would remove 2 published entries")

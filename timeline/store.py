@@ -72,6 +72,15 @@ def too_many_removed(current: Catalog, latest: Catalog) -> tuple[Entry, ...]:
     return removed if len(removed) > len(published) * REMOVAL_LIMIT else ()
 
 
+def held_back_reason(snapshot: Snapshot) -> str:
+    """Why visitors still see the previous version, for the server's log: once per judged save, so whoever runs
+    the server can tell a save that was refused from one that never arrived."""
+    if snapshot.withheld:
+        return f"the save would remove {counted(len(snapshot.withheld), 'published entry', 'published entries')}"
+    first = next(p for p in snapshot.latest.problems if p.is_error)
+    return f"the file has {counted(snapshot.latest.error_count, 'error')}, the first: {first.message}"
+
+
 def removal_summary(snapshot: Snapshot) -> str:
     """Why a valid save is held back, in the words the curator panel and the command line both use."""
     published = counted(len(snapshot.current.visible.entries), "published entry", "published entries")
@@ -152,6 +161,10 @@ class PublishedStore:
         latest = (build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
                   if data is not None else load_catalog(self.data_path, self.media_dir, self.category_order))
         self._snapshot = self._judge(latest)
+        if self._snapshot.held_back:
+            at = self._snapshot.published_at
+            kept = f"visitors keep the version published at {published_label(at)}" if at else "nothing is published"
+            _log.warning("%s: %s, because %s", self.data_path, kept, held_back_reason(self._snapshot))
         return self._snapshot
 
     def _judge(self, latest: Catalog) -> Snapshot:

@@ -18,6 +18,7 @@ from browser_pages import describe_violations, goto_app, run_axe, screenshot, wa
 from playwright.sync_api import Page, expect
 
 from timeline.catalog import build_catalog
+from timeline.ui.live import POLL_SECONDS
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +28,8 @@ BROKEN = (FIXTURES / "broken.csv").read_bytes()
 PUBLISHED_TITLE = "First students admitted"
 BROKEN_EDIT_TITLE = "Hospital opens its doors to patients"  # a valid row inside broken.csv
 VISIBLE_WITHIN_MS = 15_000
-HELD_BACK_WAIT_S = 8.0  # longer than a refresh, the settling time and a page's poll together
+KEPT = "visitors keep the version published at"  # the server's log line for a save it does not publish
+POLLS_AFTER = 2  # a page's checks for a newer version, counted once the server has judged a save
 
 
 def with_entry(content: bytes, title: str, year: int = 1942) -> bytes:
@@ -71,10 +73,34 @@ def exhibit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exhibit]:
     curator.stop()
 
 
+_sent: dict[Page, list[int]] = {}  # per open page: one item per message it sent its server
+
+
 def open_page(page: Page, url: str) -> Page:
+    sent = _sent.setdefault(page, [])
+    page.on("websocket", lambda socket: socket.on("framesent", lambda _: sent.append(1)))
     goto_app(page, url)
     page.evaluate("window.__notReloaded = true")  # gone if the page reloads: updates must arrive in place
     return page
+
+
+def kept_back(app: App, before: int) -> None:
+    """Wait until ``app`` has judged a save and kept what visitors see (its log says so once per save)."""
+    deadline = time.monotonic() + VISIBLE_WITHIN_MS / 1000
+    while app.log.count(KEPT) <= before:
+        assert time.monotonic() < deadline, f"the server never judged the save:\n{app.log[-2000:]}"
+        time.sleep(0.1)
+
+
+def after_its_checks(page: Page) -> None:
+    """Wait until ``page`` has asked its server for a newer version ``POLLS_AFTER`` times, and what that asking
+    started has finished: anything the server would show it, it shows now. Each check is one message sent."""
+    sent = _sent[page]
+    wanted, deadline = len(sent) + POLLS_AFTER, time.monotonic() + (POLLS_AFTER + 2) * POLL_SECONDS
+    while len(sent) < wanted:
+        assert time.monotonic() < deadline, "the page stopped checking for a newer version"
+        page.wait_for_timeout(100)  # Playwright delivers the page's events while it waits
+    wait_for_run(page)
 
 
 def seconds_until_visible(page: Page, title: str) -> float:
@@ -106,13 +132,15 @@ def test_a_save_with_errors_never_replaces_what_visitors_see(exhibit, page_at):
     visitor = open_page(page_at("desktop"), exhibit.web.url)
     expect(visitor.get_by_text(PUBLISHED_TITLE, exact=True).first).to_be_visible(timeout=VISIBLE_WITHIN_MS)
     curator = open_page(page_at("desktop"), exhibit.curator.url)
+    before = exhibit.web.log.count(KEPT)
     exhibit.save(BROKEN)
     panel = curator.locator(".st-key-curator-panel")
     expect(panel.get_by_text("Visitors still see the version published at")).to_be_visible(timeout=VISIBLE_WITHIN_MS)
     problems = panel.get_by_role("region", name="Problems the checker finds in the file on disk")  # a data grid
     expect(problems).to_be_visible(timeout=VISIBLE_WITHIN_MS)
     expect(problems.locator('[role="gridcell"]', has_text="date-ambiguous")).to_have_count(1)
-    visitor.wait_for_timeout(HELD_BACK_WAIT_S * 1000)
+    kept_back(exhibit.web, before)
+    after_its_checks(visitor)
     assert shows(visitor, PUBLISHED_TITLE)
     assert not shows(visitor, BROKEN_EDIT_TITLE)
     screenshot(curator, "publishing-curator-held-back", full_page=True)
@@ -130,8 +158,10 @@ def test_a_half_written_file_waits_for_the_rest(exhibit, page_at):
     complete = with_entry(exhibit.published, "Nurses' residence opens to all")
     half = complete[: len(complete) // 2]
     assert not build_catalog(half).publishable  # the cut falls inside a row
+    before = exhibit.web.log.count(KEPT)
     exhibit.save(half)
-    page.wait_for_timeout(HELD_BACK_WAIT_S * 1000)
+    kept_back(exhibit.web, before)
+    after_its_checks(page)
     assert shows(page, PUBLISHED_TITLE)
     with exhibit.data.open("ab") as file:
         file.write(complete[len(half):])
@@ -148,13 +178,15 @@ def test_a_save_that_stalls_at_a_row_boundary_keeps_the_full_version(exhibit, pa
     lines = complete.splitlines(keepends=True)
     first_part = b"".join(lines[:2])  # the header and the first entry only
     assert build_catalog(first_part).publishable
+    before = exhibit.web.log.count(KEPT)
     with exhibit.data.open("wb") as file:
         file.write(first_part)
         file.flush()
         panel = curator.locator(".st-key-curator-panel")
         expect(panel.get_by_text("held back in case the save was cut off", exact=False)).to_be_visible(
             timeout=VISIBLE_WITHIN_MS)
-        visitor.wait_for_timeout(HELD_BACK_WAIT_S * 1000)
+        kept_back(exhibit.web, before)
+        after_its_checks(visitor)
         assert shows(visitor, PUBLISHED_TITLE)  # its row is not in the part written so far
         file.write(complete[len(first_part):])
     exhibit.published = complete
@@ -164,9 +196,11 @@ def test_a_save_that_stalls_at_a_row_boundary_keeps_the_full_version(exhibit, pa
 
 def test_a_file_missing_during_an_excel_style_save(exhibit, page_at):
     page = open_page(page_at("desktop"), exhibit.web.url)
+    before = exhibit.web.log.count(KEPT)
     exhibit.data.unlink()
-    page.wait_for_timeout(2000)  # longer than a refresh: the store has seen the file gone
-    expect(page.get_by_text(PUBLISHED_TITLE, exact=True).first).to_be_visible()  # across any rerun it caused
+    kept_back(exhibit.web, before)
+    after_its_checks(page)
+    assert shows(page, PUBLISHED_TITLE)
     exhibit.save_adding("Medical school admits its first Black students")
     seconds_until_visible(page, "Medical school admits its first Black students")
     assert shows(page, PUBLISHED_TITLE)
