@@ -136,8 +136,7 @@ def test_the_chart_joins_on_wide_screens_only_and_opens_an_entry(browser: Browse
     phone = _open(browser, "phone", bundled_site)
     scripts: list[str] = []
     phone.on("request", lambda request: scripts.append(request.url) if "plotly" in request.url else None)
-    phone.wait_for_load_state("load")
-    phone.wait_for_timeout(500)
+    phone.wait_for_load_state("networkidle")  # the overview's script would be asked for after the load event
     assert scripts == [] and phone.locator("#overview").is_hidden()
     first = phone.locator("li.entry").first.bounding_box()
     assert first is not None and first["y"] < 844  # the first entry starts on a phone's first screen
