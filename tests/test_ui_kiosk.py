@@ -170,6 +170,16 @@ def test_previous_and_next_walk_the_filtered_strip(exhibit):
     assert keys(at, "kiosk-open-") == ["first", "quoted"]  # the visitor's choice survives the visit
 
 
+def test_the_qr_code_carries_the_entry_link_the_web_page_shares(exhibit):
+    """A campaign tag and a fragment on the public URL stay out of the entry's link, as on the web page."""
+    settings = exhibit / "exhibit.toml"
+    settings.write_text(settings.read_text().replace('public_url = "https://example.org/timeline/"',
+                                                     'public_url = "https://example.org/timeline/?utm_source=kiosk#top"'))
+    uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html(opened(exhibit, "first")))
+    assert uri and base64.b64decode(uri[1]).decode() == qr_svg(
+        "https://example.org/timeline/?event=first", label="Continue on your phone")
+
+
 def test_no_qr_code_without_a_public_url(exhibit):
     settings = exhibit / "exhibit.toml"
     settings.write_text(settings.read_text().replace('public_url = "https://example.org/timeline/"', ""))

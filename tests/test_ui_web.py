@@ -148,6 +148,15 @@ def test_deep_link_opens_the_entry(app):
     assert at.get("code")[0].value == "https://exhibit.example/?event=nurses-train"
 
 
+def test_the_share_link_is_the_entry_link_the_kiosk_and_link_previews_use(app, tmp_path):
+    at = app()
+    (tmp_path / "exhibit.toml").write_text(SETTINGS.replace('"https://exhibit.example/"',
+                                                            '"https://exhibit.example/?embed=true#top"'))
+    at.query_params["event"] = "nurses-train"
+    at.run()
+    assert at.get("code")[0].value == "https://exhibit.example/?event=nurses-train"
+
+
 def test_unknown_entry_gives_a_notice_and_the_normal_page(app):
     at = app()
     at.query_params["event"] = "no-such-entry"

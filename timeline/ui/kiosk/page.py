@@ -46,8 +46,9 @@ from timeline.kiosk_state import (
     strip_page,
     tapped_entry,
 )
+from timeline.links import entry_url
 from timeline.publishing import published_snapshot
-from timeline.qr import entry_url, qr_svg_data_uri
+from timeline.qr import qr_svg_data_uri
 from timeline.schema import Entry, Kind
 from timeline.settings import Environment, Settings
 from timeline.ui.chart import key_html

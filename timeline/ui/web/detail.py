@@ -16,11 +16,12 @@ import streamlit as st
 from timeline.cards import UNAVAILABLE
 from timeline.entry_views import article_view, placeholder
 from timeline.image_urls import web_picture
+from timeline.links import entry_url
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
 from timeline.ui.safe_text import code_span, escape
-from timeline.ui.state import KEYS, share_url
+from timeline.ui.state import KEYS
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class DetailContext:
     by_id: Mapping[str, Entry]
     media_dir: Path
     settings: Settings
-    share_base: str
+    share_base: str  # the exhibit's public address, else the page's own: entry links start with it
     on_open: Callable[[str], None]
     on_back: Callable[[], None]
     allow_links: bool = True
@@ -100,6 +101,8 @@ def render_detail(entry: Entry, ctx: DetailContext) -> None:
             st.button("Show image", key=f"reveal-{entry.id}", on_click=_reveal, args=(entry.id,))
         _related(entry, ctx)
         _neighbours(entry, ctx)
-        st.html('<h3 class="entry-subhead">Share this entry</h3>'
-                '<p class="detail-meta">Copy this link to come back to this entry or send it to someone.</p>')
-        st.code(share_url(ctx.share_base, entry.id), language=None, wrap_lines=True)
+        link = entry_url(ctx.share_base, entry.id)
+        if link is not None:  # None only when neither a public URL nor the browser's address is known
+            st.html('<h3 class="entry-subhead">Share this entry</h3>'
+                    '<p class="detail-meta">Copy this link to come back to this entry or send it to someone.</p>')
+            st.code(link, language=None, wrap_lines=True)

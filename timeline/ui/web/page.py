@@ -12,6 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from timeline.catalog import Catalog
+from timeline.links import exhibit_address
 from timeline.listing import page_containing
 from timeline.publishing import catalog_for, exhibit_settings, published_snapshot
 from timeline.query import Facets, Query, apply_query, facets_of
@@ -137,7 +138,7 @@ def _follow_query(query: Query) -> None:
 
 
 def _share_base(settings: Settings) -> str:
-    return settings.public_url or (st.context.url or "")
+    return exhibit_address(settings.public_url) or (st.context.url or "")
 
 
 @st.fragment
