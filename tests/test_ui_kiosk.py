@@ -277,7 +277,17 @@ def test_a_chart_tap_opens_an_entry_whose_card_is_on_a_later_page_once(big_exhib
     assert at.session_state["kiosk-entry"] == late[-1] and at.session_state["kiosk-view"] == "entry"
     assert at.button(key="kiosk-back") and TAP_PARAM not in at.query_params  # honoured once, then gone
     at = act(at.button(key="kiosk-back").click())
-    assert at.button(key="kiosk-page-later")  # back on the timeline: the tap did not reopen the entry
+    assert at.button(key="kiosk-page-earlier")  # back on the timeline: the tap did not reopen the entry
+    assert late[-1] in keys(at, "kiosk-open-")  # the strip turned to the entry's card, as the web list does
+
+
+def test_back_returns_to_the_strip_page_the_visitor_stepped_to(big_exhibit):
+    at = entered(big_exhibit)
+    at = act(at.button(key=f"kiosk-open-{keys(at, 'kiosk-open-')[-1]}").click())  # the first page's last card
+    at = act(at.button(key="kiosk-next").click())  # ... and on into the second page
+    stepped = at.session_state["kiosk-entry"]
+    at = act(at.button(key="kiosk-back").click())
+    assert stepped in keys(at, "kiosk-open-") and not at.button(key="kiosk-page-earlier").disabled
 
 
 @pytest.mark.parametrize("value", ["no-such-entry", "", "<script>", "kiosk-reset"])

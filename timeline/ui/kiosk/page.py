@@ -32,21 +32,23 @@ from timeline.kiosk_state import (
     ENTRY,
     ERA,
     PAGE,
+    STRIP_PAGE,
     TAP_PARAM,
     VIEW,
     View,
     current_view,
     featured_entries,
-    neighbours,
     note_touch,
     prompt_window,
     reset_session,
     source_texts,
+    strip_caption,
     strip_entries,
-    strip_page,
+    strip_neighbours,
     tapped_entry,
 )
 from timeline.links import entry_url
+from timeline.listing import page_containing, page_of
 from timeline.publishing import published_snapshot
 from timeline.qr import qr_svg_data_uri
 from timeline.schema import Entry, Kind
@@ -128,8 +130,11 @@ def _open_tapped(catalog: Catalog) -> None:
         _open(entry_id)
 
 
-def _back() -> None:
+def _back(strip_page: int | None) -> None:
+    """Back to the strip at the page holding the entry the visitor stepped or tapped to, as the web list does."""
     st.session_state[VIEW] = View.EXPLORE
+    if strip_page is not None:
+        st.session_state[PAGE] = strip_page
 
 
 # --- attract ----------------------------------------------------------------------------------------------------
@@ -223,13 +228,13 @@ def render_explore(exhibit: Exhibit) -> None:
         figure = build_figure(shown, exhibit.eras, exhibit.settings, options)
         st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
                         alt=figure_alt_text(shown, exhibit.eras, exhibit.settings))
-    strip = strip_page(shown, st.session_state.get(PAGE))
-    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{escape(strip.caption())}</p>'
+    strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
+    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{escape(strip_caption(strip))}</p>'
             f"{key_html((), BACKGROUND)}</div>")
-    if strip.pages > 1:
-        _render_pages(strip.page, strip.pages)
+    if strip.count > 1:
+        _render_pages(strip.number, strip.count)
     with st.container(key="event-list", horizontal=True):
-        for entry in strip.cards:
+        for entry in strip.entries:
             _card(entry, exhibit)
 
 
@@ -278,11 +283,11 @@ def _qr_html(entry: Entry, settings: Settings) -> str:
             f"<figcaption>{QR_LABEL}</figcaption></figure>")
 
 
-def _render_nav(previous: Entry | None, following: Entry | None) -> None:
+def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None) -> None:
     with st.container(key="kiosk-nav", horizontal=True):
         st.button("‹ Previous", key="kiosk-previous", disabled=previous is None, on_click=_open,
                   args=(previous.id if previous else "",))
-        st.button("Back to the timeline", key="kiosk-back", type="primary", on_click=_back)
+        st.button("Back to the timeline", key="kiosk-back", type="primary", on_click=_back, args=(strip_page,))
         st.button("Next ›", key="kiosk-next", disabled=following is None, on_click=_open,
                   args=(following.id if following else "",))
 
@@ -293,7 +298,7 @@ def render_entry(exhibit: Exhibit) -> None:
     choice = _era_choice(len(exhibit.eras) + 1)
     shown = strip_entries(catalog.entries, exhibit.eras[choice - 1] if choice else None,
                           _chosen_categories(catalog))
-    previous, following = neighbours(shown if entry in shown else catalog.entries, entry.id)
+    previous, following = strip_neighbours(shown, catalog.entries, entry.id)
     with st.container(key="event-detail"):
         picture, words = st.columns([11, 9])
         with picture:
@@ -303,7 +308,7 @@ def render_entry(exhibit: Exhibit) -> None:
             qr = _qr_html(entry, exhibit.settings)
             if qr:
                 st.html(qr)
-        _render_nav(previous, following)
+        _render_nav(previous, following, page_containing(shown, entry.id, STRIP_PAGE))
 
 
 VIEWS: dict[View, Callable[[Exhibit], None]] = {

@@ -17,6 +17,7 @@ from timeline.cards import UNAVAILABLE
 from timeline.entry_views import article_view, placeholder
 from timeline.image_urls import web_picture
 from timeline.links import entry_url
+from timeline.listing import index_of, neighbours
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
@@ -69,19 +70,17 @@ def _related(entry: Entry, ctx: DetailContext) -> None:
 
 
 def _neighbours(entry: Entry, ctx: DetailContext) -> None:
-    ids = [e.id for e in ctx.order]
-    if entry.id not in ids:
+    at = index_of(ctx.order, entry.id)
+    if at is None:
         st.html('<p class="detail-meta">This entry is outside your current filters, so there is no '
                 "previous or next entry here.</p>")
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
         return
-    at = ids.index(entry.id)
-    before = ctx.order[at - 1] if at > 0 else None
-    after = ctx.order[at + 1] if at + 1 < len(ids) else None
+    before, after = neighbours(ctx.order, at)
     with st.container(key="neighbours", horizontal=True, vertical_alignment="center", gap="medium"):
         st.button("← Previous", key="previous-entry", disabled=before is None,
                   on_click=ctx.on_open, args=(before.id if before else "",))
-        st.html(f'<p class="neighbour">{at + 1} of {len(ids)}</p>', width="content")
+        st.html(f'<p class="neighbour">{at + 1} of {len(ctx.order)}</p>', width="content")
         st.button("Next →", key="next-entry", disabled=after is None,
                   on_click=ctx.on_open, args=(after.id if after else "",))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
