@@ -91,6 +91,15 @@ def test_the_chart_is_drawn_on_the_page_colour_with_a_text_key_instead_of_a_lege
     assert any('class="chart-key"' in body for body in html_bodies(at))
 
 
+def test_a_new_category_order_in_the_settings_shows_without_a_new_csv():
+    data = (FIXTURES / "events.csv").read_bytes()
+    before = build_catalog(data, category_order=("City Hospital", "Nursing School"))
+    after = build_catalog(data, category_order=("Nursing School", "City Hospital"))  # exhibit.toml reordered
+    assert before.version == after.version
+    assert facets_for(before).categories[:2] == ("City Hospital", "Nursing School")
+    assert facets_for(after).categories[:2] == ("Nursing School", "City Hospital")
+
+
 def test_curator_and_visitor_catalogues_of_one_version_have_their_own_facets():
     full = build_catalog((FIXTURES / "events.csv").read_bytes())  # with its draft
     visitors = full.visible

@@ -77,6 +77,16 @@ class Catalog:
     def warning_count(self) -> int:
         return sum(not p.is_error for p in self.problems)
 
+    @property
+    def key(self) -> tuple[str, int, int, tuple[str, ...]]:
+        """Identifies what the catalogue lists, for the caches of what is drawn from it (equal keys, equal lists).
+
+        The curator's catalogue (drafts included) and the visitors' are read from one file and share its version:
+        their counts of entries and eras tell them apart. The category order comes from the settings, not the
+        file, so a reordered ``exhibit.toml`` gives the same version a new key.
+        """
+        return (self.version, len(self.entries), len(self.eras), self.categories)
+
     @cached_property
     def counts(self) -> Counts:
         """Published entries, drafts, eras, errors and warnings (see Counts)."""
