@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from timeline.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM
 from timeline.qr import qr_svg
 from timeline.settings import load_settings
+from timeline.ui import chart
 from timeline.ui.kiosk import page as kiosk
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
@@ -254,6 +255,23 @@ def test_a_long_strip_shows_a_page_of_cards_with_big_page_turns_and_makes_no_ima
     assert at.button_group(key="kiosk-categories").value == [institution]
     assert at.button(key="kiosk-page-earlier").disabled and len(keys(at, "kiosk-open-")) == STRIP_PAGE
     assert re.search(r"Showing the first \d+ of [\d,]+ entries", html(at))
+
+
+def test_a_page_turn_reuses_the_chart_and_a_new_filter_rebuilds_it(exhibit, monkeypatch):
+    """The chart above the strip shows the same entries on every page: built once, as the web page's is."""
+    monkeypatch.setattr(kiosk, "STRIP_PAGE", 2)  # the fixture's four entries on two pages
+    built = []
+    for module in (kiosk, chart):  # wherever the figure is built from
+        if hasattr(module, "build_figure"):
+            real = module.build_figure
+            monkeypatch.setattr(module, "build_figure", lambda *a, real=real, **k: built.append(1) or real(*a, **k))
+    at = entered(exhibit)
+    assert len(built) == 1
+    at = act(at.button(key="kiosk-page-later").click())
+    at = act(at.button(key="kiosk-page-earlier").click())
+    assert len(built) == 1 and keys(at, "kiosk-open-") == ALL_IDS[:2]
+    act(at.button_group(key="kiosk-categories").set_value(["Hospital A"]))
+    assert len(built) == 2
 
 
 def chart_ids(at: AppTest) -> list[str]:

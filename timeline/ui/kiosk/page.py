@@ -19,8 +19,6 @@ from timeline.catalog import Catalog
 from timeline.figure import (
     BACKGROUND,
     FigureOptions,
-    build_figure,
-    figure_alt_text,
     numbered_eras,
     plotly_config,
     range_presets,
@@ -37,6 +35,7 @@ from timeline.kiosk_state import (
     VIEW,
     View,
     current_view,
+    era_query,
     featured_entries,
     note_touch,
     prompt_window,
@@ -53,7 +52,7 @@ from timeline.publishing import published_snapshot
 from timeline.qr import qr_svg_data_uri
 from timeline.schema import Entry, Kind
 from timeline.settings import Environment, Settings
-from timeline.ui.chart import key_html
+from timeline.ui.chart import alt_for, figure_for, key_html
 from timeline.ui.kiosk.idle import RESET_KEY, idle_html
 from timeline.ui.kiosk.styles import kiosk_css
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
@@ -221,13 +220,14 @@ def render_explore(exhibit: Exhibit) -> None:
     categories = _chosen_categories(catalog)
     era = exhibit.eras[choice - 1] if choice else None
     shown = strip_entries(catalog.entries, era, categories)
+    shown_key = (catalog.key, era_query(era, categories))  # what ``shown`` is drawn from
     st.html(f'<h1 class="kiosk-heading">{escape(exhibit.settings.title)}</h1>')
     _render_filters(exhibit, choice, len(presets))
     with st.container(key="timeline-chart"):
         options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT)
-        figure = build_figure(shown, exhibit.eras, exhibit.settings, options)
+        figure = figure_for(shown, exhibit.eras, exhibit.settings, options, shown_key)
         st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
-                        alt=figure_alt_text(shown, exhibit.eras, exhibit.settings))
+                        alt=alt_for(shown, exhibit.eras, exhibit.settings, shown_key))
     strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
     st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{escape(strip_caption(strip))}</p>'
             f"{key_html((), BACKGROUND)}</div>")
