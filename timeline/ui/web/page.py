@@ -15,7 +15,7 @@ from timeline.catalog import Catalog
 from timeline.links import exhibit_address
 from timeline.listing import page_containing
 from timeline.publishing import catalog_for, exhibit_settings, published_snapshot
-from timeline.query import Facets, Query, apply_query, facets_of
+from timeline.query import Facets, Query, ResultCount, apply_query, facets_of
 from timeline.richtext import inline_html, paragraphs
 from timeline.schema import Kind
 from timeline.settings import Environment, Settings
@@ -155,7 +155,9 @@ def explore(env: Environment) -> None:
         entry = None
     for notice in current_notices(query, open_id):
         st.html(notice_html(notice))  # not st.info: it is Markdown, and a notice may quote the link's text
-    render_filters(facets, query, len(shown), len(catalog.entries), lambda: _reset_filters(facets))
+    counts = catalog.counts
+    render_filters(facets, query, ResultCount.of(shown, counts.published_entries, counts.drafts),
+                   lambda: _reset_filters(facets))
     render_chart(shown, catalog.eras, settings, open_id, _open, (catalog.key, query))
     if entry is not None:
         render_detail(entry, DetailContext(shown, catalog.by_id, env.media, settings, _share_base(settings), _open,
