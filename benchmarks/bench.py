@@ -11,14 +11,16 @@ Exit status: 0 when every measured figure meets its target, 1 when one misses or
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
@@ -87,8 +89,6 @@ def bench_reruns(options: Options) -> list[Result]:
     For the bundled data and RERUN_LARGE generated entries: a rerun with no change, a filter change (a new
     search each run) and an entry opened (a different one each run), as a chart click or a list button does.
     """
-    if not APP.is_file():
-        return [Result("rerun", None, note="app.py does not exist yet")]
     path = options.workdir / f"events-{RERUN_LARGE}.csv"
     path.write_text(generate_catalog(RERUN_LARGE, seed=RERUN_LARGE), encoding="utf-8")
     large = {"TIMELINE_DATA": str(path), "TIMELINE_SETTINGS": str(SETTINGS)}
@@ -97,20 +97,9 @@ def bench_reruns(options: Options) -> list[Result]:
 
 
 def _reruns(label: str, env: dict[str, str], target: float, options: Options) -> list[Result]:
-    import streamlit as st
-    from streamlit.logger import set_log_level
-    from streamlit.testing.v1 import AppTest
-
-    set_log_level("error")  # outside a server Streamlit warns "no runtime" on every cache call
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        app = AppTest.from_file(APP, default_timeout=120).run()
-        set_log_level("error")  # again: the first run reads Streamlit's config, which sets the level back
-        if app.exception:
-            return [Result(f"rerun, {label}", None, note=f"the first run failed: {app.exception[0].message}")]
+    with _started(env) as app:
+        if isinstance(app, Result):
+            return [Result(f"rerun, {label}", None, note=app.note)]
         ids = [b.key.removeprefix("open-") for b in app.button if b.key and b.key.startswith("open-")]
         steps: dict[str, Callable[[int], object]] = {
             "no change": lambda i: None,
@@ -124,6 +113,47 @@ def _reruns(label: str, env: dict[str, str], target: float, options: Options) ->
             app.session_state["open-entry"] = None
             app.run()
         return results
+
+
+def bench_kiosk_reruns(options: Options) -> list[Result]:
+    """Server-side rerun time of the kiosk at RERUN_LARGE generated entries: a turn of the strip's page (the
+    chart above it is unchanged) and a rerun with no change; AppTest's overhead included."""
+    path = options.workdir / f"events-{RERUN_LARGE}.csv"
+    path.write_text(generate_catalog(RERUN_LARGE, seed=RERUN_LARGE), encoding="utf-8")
+    env = {"TIMELINE_MODE": "kiosk", "TIMELINE_DATA": str(path), "TIMELINE_SETTINGS": str(SETTINGS)}
+    with _started(env) as app:
+        if isinstance(app, Result):
+            return [Result("kiosk rerun", None, note=app.note)]
+        app.button(key="kiosk-enter").click().run()
+        turns = ("kiosk-page-later", "kiosk-page-earlier")  # back and forth: every run turns the page
+        steps: dict[str, Callable[[int], object]] = {
+            "no change": lambda i: None,
+            "page turn": lambda i: app.button(key=turns[i % 2]).click(),
+        }
+        return [Result(f"kiosk rerun, {case}, {RERUN_LARGE:,} entries", _median_run(app, step, options.runs),
+                       target=RERUN_TARGETS[1]) for case, step in steps.items()]
+
+
+@contextlib.contextmanager
+def _started(env: dict[str, str]) -> Iterator[Any]:
+    """app.py under AppTest with ``env`` set, after its first run; a Result saying why when that run failed."""
+    import streamlit as st
+    from streamlit.logger import set_log_level
+    from streamlit.testing.v1 import AppTest
+
+    if not APP.is_file():
+        yield Result("rerun", None, note="app.py does not exist yet")
+        return
+    set_log_level("error")  # outside a server Streamlit warns "no runtime" on every cache call
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        app = AppTest.from_file(APP, default_timeout=120).run()
+        set_log_level("error")  # again: the first run reads Streamlit's config, which sets the level back
+        yield (Result("rerun", None, note=f"the first run failed: {app.exception[0].message}")
+               if app.exception else app)
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -160,6 +190,7 @@ def bench_kiosk_soak(options: Options) -> list[Result]:
 SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "check": bench_check,
     "reruns": bench_reruns,
+    "kiosk-reruns": bench_kiosk_reruns,
     "first-view": bench_first_view,
     "first-view-bytes": bench_first_view_bytes,
     "browser-reruns": bench_browser_reruns,

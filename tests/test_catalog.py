@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from timeline.catalog import Counts, build_catalog, load_catalog
+import io
+from pathlib import Path
+
+import pytest
+
+from timeline.catalog import Counts, build_catalog, load_catalog, read_events_file
+from timeline.reader import read_table
 
 CSV = b"""id,kind,date,end_date,title,text,category,sources,status
 late,event,1979,,Late,Text,Homer G. Phillips Hospital,Becker Archives,
@@ -45,6 +51,25 @@ def test_counts_name_published_entries_drafts_and_eras_apart():
 def test_version_is_a_content_hash():
     assert build_catalog(CSV).version == build_catalog(CSV).version
     assert build_catalog(CSV).version != build_catalog(CSV + b"\n").version
+
+
+FIXTURE_FILES = sorted((Path(__file__).parent / "fixtures").rglob("*.csv"))
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(p.parents[1])))
+def test_a_file_read_from_disk_keeps_every_reader_finding(path):
+    """Reading a file goes through ``read_events_file`` and ``read_table`` only: what the reader finds in the
+    bytes is what the catalogue of the file reports, for every fixture, so the checker and the store never
+    disagree with the reader about a file."""
+    reader = read_table(io.BytesIO(read_events_file(path))).problems
+    catalog = load_catalog(path).problems
+    assert [p for p in reader if p not in catalog] == []
+
+
+def test_missing_and_unreadable_files_are_problems_not_exceptions(tmp_path):
+    assert read_events_file(tmp_path / "nope.csv").code == "file-missing"
+    assert read_events_file(tmp_path).code == "file-unreadable"
+    assert (tmp_path / "nope.csv").name in read_events_file(tmp_path / "nope.csv").message
 
 
 def test_missing_file_gives_an_empty_catalog_with_one_problem(tmp_path):

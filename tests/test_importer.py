@@ -10,14 +10,14 @@ import pytest
 
 from timeline.catalog import build_catalog
 from timeline.importer import OUTPUT_COLUMNS, SheetImport, import_records
-from timeline.reader import read_table_path
+from timeline.reader import read_table
 from timeline.timelinejs import SheetRecord, records_from_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "timelinejs"
 
 
 def import_sheet(name: str = "sheet.csv") -> SheetImport:
-    table = read_table_path(FIXTURES / name)
+    table = read_table(io.BytesIO((FIXTURES / name).read_bytes()))
     records, problem = records_from_table(table)
     assert problem is None
     return import_records(records, table.columns)

@@ -18,17 +18,18 @@ from timeline.kiosk_state import (
     View,
     current_view,
     featured_entries,
-    neighbours,
     note_touch,
     prompt_window,
     reset_session,
     server_idle_expired,
     source_text,
     source_texts,
+    strip_caption,
     strip_entries,
-    strip_page,
+    strip_neighbours,
     tapped_entry,
 )
+from timeline.listing import page_of
 from timeline.schema import Entry, Kind
 from timeline.ui.kiosk.styles import rotation_css
 
@@ -105,32 +106,32 @@ def test_strip_entries(era, categories, expected):
     (2 * STRIP_PAGE + 10, 1, (STRIP_PAGE, 2 * STRIP_PAGE), 1, 3,
      f"Showing {STRIP_PAGE + 1}–{2 * STRIP_PAGE} of {2 * STRIP_PAGE + 10} entries: choose an era or institution "
      "to narrow, or turn the page."),
-    (2 * STRIP_PAGE + 10, 2, (2 * STRIP_PAGE, 2 * STRIP_PAGE + 10), 2, 3, None),  # the last page is short
     (2 * STRIP_PAGE + 10, 9, (2 * STRIP_PAGE, 2 * STRIP_PAGE + 10), 2, 3, None),  # past the end: the last page
-    (2 * STRIP_PAGE + 10, -1, (0, STRIP_PAGE), 0, 3, None),
-    (2 * STRIP_PAGE + 10, "2", (0, STRIP_PAGE), 0, 3, None),  # not a page number: the first page
     (4753, None, (0, STRIP_PAGE), 0, 80, None),
 ])
 def test_the_strip_shows_one_page_and_says_which(count, page, cards, at, pages, caption):
     shown = tuple(entry(f"e{i}", str(1900 + i % 100)) for i in range(count))
-    strip = strip_page(shown, page)
-    assert strip.cards == shown[slice(*cards)]
-    assert (strip.page, strip.pages, strip.total) == (at, pages, count)
-    assert strip.first == cards[0] + 1
+    strip = page_of(shown, page, STRIP_PAGE)
+    assert strip.entries == shown[slice(*cards)]
+    assert (strip.number, strip.count, strip.total) == (at, pages, count)
     if caption:
-        assert strip.caption() == caption
+        assert strip_caption(strip) == caption
 
 
 def test_a_long_strip_says_its_size_with_thousands_separated():
     shown = tuple(entry(f"e{i}", "1950") for i in range(4753))
-    assert strip_page(shown, 79).caption().startswith("Showing 4,741–4,753 of 4,753 entries")
+    assert strip_caption(page_of(shown, 79, STRIP_PAGE)).startswith("Showing 4,741–4,753 of 4,753 entries")
 
 
-@pytest.mark.parametrize(("entry_id", "expected"), [
-    ("a", (None, "b")), ("b", ("a", "c")), ("d", ("c", None)), ("missing", (None, None)),
+@pytest.mark.parametrize(("shown", "entry_id", "expected"), [
+    ("abcd", "a", (None, "b")), ("abcd", "b", ("a", "c")), ("abcd", "d", ("c", None)),
+    ("ac", "c", ("a", None)),  # within the strip the visitor chose
+    ("ac", "b", ("a", "c")),  # a tapped entry outside it steps through every entry
+    ("ac", "missing", (None, None)),
 ])
-def test_neighbours(entry_id, expected):
-    previous, following = neighbours(ENTRIES, entry_id)
+def test_previous_and_next_follow_the_strip(shown, entry_id, expected):
+    strip = [e for e in ENTRIES if e.id in shown]
+    previous, following = strip_neighbours(strip, ENTRIES, entry_id)
     assert (previous and previous.id, following and following.id) == expected
 
 

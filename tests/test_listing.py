@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.dates import parse_date
-from timeline.listing import groups, page_containing, page_of
+from timeline.listing import groups, index_of, neighbours, page_containing, page_of
 from timeline.schema import Entry, Kind
 
 
@@ -23,6 +23,9 @@ ENTRIES = tuple(entry(f"e{i}", year) for i, year in enumerate(["1890", "1905", "
     (61, 2, (1, 2, 3, "Showing 61–61 of 61")),
     (61, 9, (1, 2, 3, "Showing 61–61 of 61")),  # a stale page number is clamped
     (30, -1, (30, 0, 1, "Showing 1–30 of 30")),
+    (61, None, (30, 0, 3, "Showing 1–30 of 61")),  # no page kept yet, or something that is no page number:
+    (61, "2", (30, 0, 3, "Showing 1–30 of 61")),  # the first page
+    (61, True, (30, 0, 3, "Showing 1–30 of 61")),
 ])
 def test_page_of(count, number, expected):
     entries = [entry(f"e{i}", "1950") for i in range(count)]
@@ -34,6 +37,13 @@ def test_page_of(count, number, expected):
 def test_page_containing():
     entries = [entry(f"e{i}", "1950") for i in range(61)]
     assert [page_containing(entries, i) for i in ("e0", "e29", "e30", "e60", "nope")] == [0, 0, 1, 2, None]
+
+
+def test_index_of_and_neighbours():
+    assert [index_of(ENTRIES, i) for i in ("e0", "e3", "nope")] == [0, 3, None]
+    around = [neighbours(ENTRIES, at) for at in (0, 3, 5)]
+    assert [(p and p.id, f and f.id) for p, f in around] == [(None, "e1"), ("e2", "e4"), ("e4", None)]
+    assert neighbours(ENTRIES[:1], 0) == (None, None)
 
 
 def test_groups_are_decades_and_eras_are_named_where_they_begin():

@@ -1,4 +1,4 @@
-"""QR codes for "Continue on your phone": the URL they carry, and codes a phone can read."""
+"""QR codes for "Continue on your phone": codes a phone can read."""
 
 from __future__ import annotations
 
@@ -11,37 +11,9 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from timeline.qr import entry_url, module_scale, qr_png, qr_svg, qr_svg_data_uri
+from timeline.qr import module_scale, qr_png, qr_svg, qr_svg_data_uri
 
 SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
-
-
-@pytest.mark.parametrize(("public_url", "entry_id", "expected"), [
-    ("https://example.org/", "hgp-opens", "https://example.org/?event=hgp-opens"),
-    ("https://example.org", "hgp-opens", "https://example.org/?event=hgp-opens"),
-    ("https://example.org/timeline", "a", "https://example.org/timeline?event=a"),
-    ("  https://example.org/  ", "a", "https://example.org/?event=a"),
-    ("http://example.org/", "a", "http://example.org/?event=a"),
-    ("https://example.org/?lang=en", "a", "https://example.org/?lang=en&event=a"),
-    ("https://example.org/?event=old&lang=en", "a", "https://example.org/?lang=en&event=a"),
-    ("https://example.org/#top", "a", "https://example.org/?event=a#top"),
-    ("HTTPS://example.org/", "a", "https://example.org/?event=a"),
-])
-def test_entry_url_adds_the_event_parameter(public_url, entry_id, expected):
-    assert entry_url(public_url, entry_id) == expected
-
-
-@pytest.mark.parametrize(("public_url", "entry_id"), [
-    ("", "a"),
-    ("   ", "a"),
-    ("example.org", "a"),  # no scheme: a phone would not know it is a web address
-    ("javascript:alert(1)", "a"),
-    ("ftp://example.org/", "a"),
-    ("https://", "a"),
-    ("https://example.org/", ""),
-])
-def test_no_url_without_a_public_site(public_url, entry_id):
-    assert entry_url(public_url, entry_id) is None
 
 
 @pytest.mark.parametrize(("modules", "target", "expected"), [

@@ -14,6 +14,7 @@ from timeline.query import (
     SHOWN_CHARS,
     Facets,
     Query,
+    ResultCount,
     apply_query,
     clean_text,
     describe,
@@ -22,7 +23,7 @@ from timeline.query import (
     query_from_params,
     query_to_params,
 )
-from timeline.schema import Entry, Kind
+from timeline.schema import Entry, Kind, Status
 
 HGP, WU, CITY = "Homer G. Phillips Hospital", "Washington University", "City of St. Louis"
 
@@ -159,22 +160,32 @@ def test_facets_of_nothing() -> None:
 
 # --- describe ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("query", "shown", "total", "expected"), [
-    (Query(), 61, 61, "All 61 entries"),
-    (Query(), 1, 1, "1 entry"),
-    (Query(categories=frozenset({HGP}), year_from=1930, year_to=1960, text="nurse"), 12, 61,
+@pytest.mark.parametrize(("query", "count", "expected"), [
+    (Query(), ResultCount(61, 61), "All 61 entries"),
+    (Query(), ResultCount(1, 1), "1 entry"),
+    (Query(categories=frozenset({HGP}), year_from=1930, year_to=1960, text="nurse"), ResultCount(12, 61),
      "12 of 61 entries · Homer G. Phillips Hospital · 1930–1960 · “nurse”"),
-    (Query(categories=frozenset({WU, HGP})), 1, 61,
+    (Query(categories=frozenset({WU, HGP})), ResultCount(1, 61),
      "1 of 61 entries · Homer G. Phillips Hospital or Washington University"),
-    (Query(themes=frozenset({"nursing"}), people=frozenset({"Helen E. Nash"})), 0, 61,
+    (Query(themes=frozenset({"nursing"}), people=frozenset({"Helen E. Nash"})), ResultCount(0, 61),
      "0 of 61 entries · theme: nursing · person: Helen E. Nash"),
-    (Query(kinds=frozenset({Kind.QUOTE})), 3, 61, "3 of 61 entries · quotes"),
-    (Query(year_from=1947), 5, 61, "5 of 61 entries · from 1947"),
-    (Query(year_to=1947), 5, 61, "5 of 61 entries · until 1947"),
-    (Query(year_from=1947, year_to=1947), 5, 61, "5 of 61 entries · 1947"),
+    (Query(kinds=frozenset({Kind.QUOTE})), ResultCount(3, 61), "3 of 61 entries · quotes"),
+    (Query(year_from=1947), ResultCount(5, 61), "5 of 61 entries · from 1947"),
+    (Query(year_to=1947), ResultCount(5, 61), "5 of 61 entries · until 1947"),
+    (Query(year_from=1947, year_to=1947), ResultCount(5, 61), "5 of 61 entries · 1947"),
+    # A curator's count: published entries as everywhere, drafts named apart (eras' drafts too, unfiltered).
+    (Query(), ResultCount(45, 45, 14, 16), "All 45 entries · 16 drafts"),
+    (Query(), ResultCount(1, 1, 1, 1), "1 entry · 1 draft"),
+    (Query(text="nurse"), ResultCount(12, 45, 3, 16), "12 of 45 entries · 3 drafts · “nurse”"),
+    (Query(text="nurse"), ResultCount(12, 45, 0, 16), "12 of 45 entries · 0 drafts · “nurse”"),
 ])
-def test_describe(query: Query, shown: int, total: int, expected: str) -> None:
-    assert describe(query, shown, total) == expected
+def test_describe(query: Query, count: ResultCount, expected: str) -> None:
+    assert describe(query, count) == expected
+
+
+def test_a_result_count_tells_published_entries_from_drafts() -> None:
+    draft = entry("draft", HistDate(1950), status=Status.DRAFT)
+    assert ResultCount.of((ENTRIES[0], draft, draft), published=45, drafts=16) == ResultCount(1, 45, 2, 16)
 
 
 # --- URL parameters ---------------------------------------------------------------------------------------------

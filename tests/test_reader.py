@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.problems import PROBLEM_TYPES
-from timeline.reader import Table, column_letter, read_table, read_table_path
+from timeline.reader import Table, column_letter, read_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
 
@@ -56,7 +56,7 @@ def rows(table: Table) -> list[tuple[int, int, dict[str, str]]]:
                      (2, "people", "formula"), (3, "text", "formula")]),
 ])
 def test_fixture_problems(name: str, expected: list[tuple[int | None, str | None, str]]) -> None:
-    assert flat(read_table_path(FIXTURES / name)) == expected
+    assert flat(read((FIXTURES / name).read_bytes())) == expected
 
 
 # --- fixture files: what is read --------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_fixture_problems(name: str, expected: list[tuple[int | None, str | None
         (3, 3, {"id": "wu", "date": "1947", "title": "Admits"})]),
 ])
 def test_fixture_records(name: str, encoding: str, delimiter: str, expected: list) -> None:
-    table = read_table_path(FIXTURES / name)
+    table = read((FIXTURES / name).read_bytes())
     assert (table.encoding, table.delimiter, rows(table)) == (encoding, delimiter, expected)
 
 
@@ -117,7 +117,7 @@ def test_fixture_records(name: str, encoding: str, delimiter: str, expected: lis
     ("duplicate_column.csv", ("id", "date", "title"), "ABC"),
 ])
 def test_header_names_and_letters(name: str, columns: tuple[str, ...], letters: str) -> None:
-    table = read_table_path(FIXTURES / name)
+    table = read((FIXTURES / name).read_bytes())
     assert table.columns == columns
     assert [table.letters[c] for c in columns] == list(letters)
 
@@ -139,12 +139,12 @@ def test_header_names_and_letters(name: str, columns: tuple[str, ...], letters: 
     ("formula.csv", ["Row 2, column C, 'title'", "'=HYPERLINK(\"x\")'"]),
 ])
 def test_messages_quote_what_was_found(name: str, fragments: list[str]) -> None:
-    message = " ".join(p.message for p in read_table_path(FIXTURES / name).problems)
+    message = " ".join(p.message for p in read((FIXTURES / name).read_bytes()).problems)
     assert [f for f in fragments if f not in message] == []
 
 
 def test_every_problem_has_a_registered_code_and_the_code_severity() -> None:
-    problems = [p for f in sorted(FIXTURES.glob("*.csv")) for p in read_table_path(f).problems]
+    problems = [p for f in sorted(FIXTURES.glob("*.csv")) for p in read(f.read_bytes()).problems]
     assert problems
     assert all(p.severity is PROBLEM_TYPES[p.code].severity and p.hint for p in problems)
 
@@ -232,13 +232,6 @@ def test_quoted_comma_after_a_space_stays_one_cell() -> None:
                                                 (702, "AAA")])
 def test_column_letter(index: int, letters: str) -> None:
     assert column_letter(index) == letters
-
-
-# --- the file system ---------------------------------------------------------------------------------------------
-
-def test_missing_and_unreadable_paths_are_problems(tmp_path: Path) -> None:
-    assert flat(read_table_path(tmp_path / "absent.csv")) == [(None, None, "file-missing")]
-    assert flat(read_table_path(tmp_path)) == [(None, None, "file-unreadable")]
 
 
 # --- why the reader uses csv in strict mode ----------------------------------------------------------------------

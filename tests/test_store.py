@@ -74,6 +74,27 @@ def test_a_missing_file_keeps_the_last_good_version(csv_path):
     assert [p.code for p in snapshot.latest.problems] == ["file-missing"]
 
 
+def test_a_file_locked_for_a_moment_is_judged_from_one_read(csv_path, monkeypatch):
+    """An editor holding the file while it saves: the look that cannot read it reports it unreadable, keeps the
+    published version, and is not judged from a second read that happens to succeed."""
+    store = PublishedStore(csv_path, None)
+    store.refresh()
+    csv_path.write_text(BETTER, encoding="utf-8")
+    reads, read_bytes = [], type(csv_path).read_bytes
+
+    def locked_once(path):
+        reads.append(path)
+        if len(reads) == 1:
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(type(csv_path), "read_bytes", locked_once)
+    snapshot = store.refresh()
+    assert ids(snapshot.current) == ["a"]
+    assert [p.code for p in snapshot.latest.problems] == ["file-unreadable"]
+    assert ids(store.refresh().current) == ["a", "b"]  # the next look reads it
+
+
 def test_a_valid_save_replaces_the_version(csv_path):
     store = PublishedStore(csv_path, None)
     first = store.refresh().current.version

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from timeline.catalog import load_catalog
 from timeline.cli import main as checker
 from timeline.store import PublishedStore, Snapshot
+from timeline.wording import counted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "publishing"
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -96,6 +98,26 @@ def test_curator_mode_lists_drafts_marked_as_drafts(exhibit, monkeypatch):
     assert DRAFT_TITLE in text
     assert "Draft — not public" in text
     assert "Drafts shown only here: 1." in text
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_the_filter_bar_counts_as_the_checker_and_the_banner_do(exhibit, monkeypatch, broken):
+    """Entries are published events and quotes; drafts are counted apart, as ``Catalog.counts`` counts them. The
+    page lists good.csv: the file on disk, or the version published before a broken save."""
+    data, media = exhibit
+    if broken:
+        publish_then_break(data, media)
+    else:
+        put("good.csv", data)
+    at = run_app("curator", monkeypatch)
+    counts = load_catalog(FIXTURES / "good.csv", media).counts
+    assert counts.drafts and counts.published_entries > 1
+    (status,) = [re.sub(r"<[^>]+>", "", e.proto.body) for e in at.get("html") if 'role="status"' in e.proto.body]
+    assert status == f"All {counts.published_entries} entries · {counted(counts.drafts, 'draft')}"
+    assert [p.proto.popover.label for p in at.get("popover")] == [f"Filters · all {counts.published_entries}"]
+    at.text_input(key="filter-text").set_value("school").run()  # the draft is a nursing school's plan
+    (status,) = [re.sub(r"<[^>]+>", "", e.proto.body) for e in at.get("html") if 'role="status"' in e.proto.body]
+    assert re.fullmatch(rf"\d+ of {counts.published_entries} entries · 1 draft · “school”", status)
 
 
 def test_the_exhibit_title_is_the_first_heading_and_the_panel_follows_it(exhibit, monkeypatch):

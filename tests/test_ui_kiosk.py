@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from timeline.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM
 from timeline.qr import qr_svg
 from timeline.settings import load_settings
+from timeline.ui import chart
 from timeline.ui.kiosk import page as kiosk
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
@@ -170,6 +171,16 @@ def test_previous_and_next_walk_the_filtered_strip(exhibit):
     assert keys(at, "kiosk-open-") == ["first", "quoted"]  # the visitor's choice survives the visit
 
 
+def test_the_qr_code_carries_the_entry_link_the_web_page_shares(exhibit):
+    """A campaign tag and a fragment on the public URL stay out of the entry's link, as on the web page."""
+    settings = exhibit / "exhibit.toml"
+    settings.write_text(settings.read_text().replace('public_url = "https://example.org/timeline/"',
+                                                     'public_url = "https://example.org/timeline/?utm_source=kiosk#top"'))
+    uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html(opened(exhibit, "first")))
+    assert uri and base64.b64decode(uri[1]).decode() == qr_svg(
+        "https://example.org/timeline/?event=first", label="Continue on your phone")
+
+
 def test_no_qr_code_without_a_public_url(exhibit):
     settings = exhibit / "exhibit.toml"
     settings.write_text(settings.read_text().replace('public_url = "https://example.org/timeline/"', ""))
@@ -246,6 +257,23 @@ def test_a_long_strip_shows_a_page_of_cards_with_big_page_turns_and_makes_no_ima
     assert re.search(r"Showing the first \d+ of [\d,]+ entries", html(at))
 
 
+def test_a_page_turn_reuses_the_chart_and_a_new_filter_rebuilds_it(exhibit, monkeypatch):
+    """The chart above the strip shows the same entries on every page: built once, as the web page's is."""
+    monkeypatch.setattr(kiosk, "STRIP_PAGE", 2)  # the fixture's four entries on two pages
+    built = []
+    for module in (kiosk, chart):  # wherever the figure is built from
+        if hasattr(module, "build_figure"):
+            real = module.build_figure
+            monkeypatch.setattr(module, "build_figure", lambda *a, real=real, **k: built.append(1) or real(*a, **k))
+    at = entered(exhibit)
+    assert len(built) == 1
+    at = act(at.button(key="kiosk-page-later").click())
+    at = act(at.button(key="kiosk-page-earlier").click())
+    assert len(built) == 1 and keys(at, "kiosk-open-") == ALL_IDS[:2]
+    act(at.button_group(key="kiosk-categories").set_value(["Hospital A"]))
+    assert len(built) == 2
+
+
 def chart_ids(at: AppTest) -> list[str]:
     """The entry ids the chart's markers carry, as the page script reads them on a tap."""
     data = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
@@ -267,7 +295,17 @@ def test_a_chart_tap_opens_an_entry_whose_card_is_on_a_later_page_once(big_exhib
     assert at.session_state["kiosk-entry"] == late[-1] and at.session_state["kiosk-view"] == "entry"
     assert at.button(key="kiosk-back") and TAP_PARAM not in at.query_params  # honoured once, then gone
     at = act(at.button(key="kiosk-back").click())
-    assert at.button(key="kiosk-page-later")  # back on the timeline: the tap did not reopen the entry
+    assert at.button(key="kiosk-page-earlier")  # back on the timeline: the tap did not reopen the entry
+    assert late[-1] in keys(at, "kiosk-open-")  # the strip turned to the entry's card, as the web list does
+
+
+def test_back_returns_to_the_strip_page_the_visitor_stepped_to(big_exhibit):
+    at = entered(big_exhibit)
+    at = act(at.button(key=f"kiosk-open-{keys(at, 'kiosk-open-')[-1]}").click())  # the first page's last card
+    at = act(at.button(key="kiosk-next").click())  # ... and on into the second page
+    stepped = at.session_state["kiosk-entry"]
+    at = act(at.button(key="kiosk-back").click())
+    assert stepped in keys(at, "kiosk-open-") and not at.button(key="kiosk-page-earlier").disabled
 
 
 @pytest.mark.parametrize("value", ["no-such-entry", "", "<script>", "kiosk-reset"])

@@ -51,3 +51,10 @@ def test_without_an_entry_the_exhibit_previews_at_its_address(media):
     meta = server.preview_meta(None, SITE, media)
     assert (meta.title, meta.url, meta.og_type) == ("Exhibit", "https://exhibit.example/wall/", "website")
     assert server.preview_meta(None, Settings(public_url="ftp://x/"), media).url == ""
+
+
+def test_a_preview_names_the_entry_by_its_link(media):
+    """The public URL's own parameters stay out of the canonical address, as out of the share link and QR code."""
+    settings = Settings(title="Exhibit", public_url="https://exhibit.example/wall/?embed=true#top")
+    assert server.preview_meta(entry(), settings, media).url == "https://exhibit.example/wall/?event=hgp-opens"
+    assert server.preview_meta(None, settings, media).url == "https://exhibit.example/wall/"

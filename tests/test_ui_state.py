@@ -6,7 +6,7 @@ import pytest
 
 from timeline.query import Facets, Query
 from timeline.schema import Kind
-from timeline.ui.state import KEYS, query_from_widgets, selected_id_from, share_url, widget_values
+from timeline.ui.state import KEYS, query_from_widgets, selected_id_from, widget_values
 
 FACETS = Facets(categories=("City Hospital", "Nursing School"), themes=("nursing", "patients"),
                 people=("Ada Example",), year_min=1900, year_max=1970, ids=frozenset({"a", "b"}))
@@ -75,12 +75,3 @@ def test_slider_bounds_are_clamped_to_a_narrower_catalogue(years, expected):
 ])
 def test_selected_id_from(event, expected):
     assert selected_id_from(event) == expected
-
-
-@pytest.mark.parametrize(("base", "expected"), [
-    ("https://exhibit.example/", "https://exhibit.example/?event=abc"),
-    ("https://exhibit.example/timeline?q=x#top", "https://exhibit.example/timeline?event=abc"),
-    ("", "/?event=abc"),
-])
-def test_share_url(base, expected):
-    assert share_url(base, "abc") == expected

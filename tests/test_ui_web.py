@@ -91,6 +91,15 @@ def test_the_chart_is_drawn_on_the_page_colour_with_a_text_key_instead_of_a_lege
     assert any('class="chart-key"' in body for body in html_bodies(at))
 
 
+def test_a_new_category_order_in_the_settings_shows_without_a_new_csv():
+    data = (FIXTURES / "events.csv").read_bytes()
+    before = build_catalog(data, category_order=("City Hospital", "Nursing School"))
+    after = build_catalog(data, category_order=("Nursing School", "City Hospital"))  # exhibit.toml reordered
+    assert before.version == after.version
+    assert facets_for(before).categories[:2] == ("City Hospital", "Nursing School")
+    assert facets_for(after).categories[:2] == ("Nursing School", "City Hospital")
+
+
 def test_curator_and_visitor_catalogues_of_one_version_have_their_own_facets():
     full = build_catalog((FIXTURES / "events.csv").read_bytes())  # with its draft
     visitors = full.visible
@@ -145,6 +154,15 @@ def test_deep_link_opens_the_entry(app):
     at.query_params["event"] = "nurses-train"
     at.run()
     assert detail_title(at) == "Nurses begin training"
+    assert at.get("code")[0].value == "https://exhibit.example/?event=nurses-train"
+
+
+def test_the_share_link_is_the_entry_link_the_kiosk_and_link_previews_use(app, tmp_path):
+    at = app()
+    (tmp_path / "exhibit.toml").write_text(SETTINGS.replace('"https://exhibit.example/"',
+                                                            '"https://exhibit.example/?embed=true#top"'))
+    at.query_params["event"] = "nurses-train"
+    at.run()
     assert at.get("code")[0].value == "https://exhibit.example/?event=nurses-train"
 
 

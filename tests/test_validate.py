@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
 from timeline.problems import PROBLEM_TYPES, Finding
-from timeline.reader import read_table_path
+from timeline.reader import read_table
 from timeline.schema import Kind, Status
 from timeline.validate import validate_table
 
@@ -20,7 +21,7 @@ def flat(problems):
 
 
 def validate(name: str, check_image=None):
-    return validate_table(read_table_path(FIXTURES / name), check_image, CATEGORIES)
+    return validate_table(read_table(io.BytesIO((FIXTURES / name).read_bytes())), check_image, CATEGORIES)
 
 
 @pytest.mark.parametrize(("fixture", "expected"), [
@@ -91,7 +92,7 @@ def test_image_check_is_placed_at_the_image_cell(tmp_path):
 
     path = tmp_path / "images.csv"
     path.write_text(csv_text, encoding="utf-8")
-    table = read_table_path(path)
+    table = read_table(io.BytesIO(path.read_bytes()))
     _, problems = validate_table(table, check, CATEGORIES)
     assert seen == ["scan.tif"]
     assert flat(problems) == [(2, "image_alt", "value-required"), (2, "image_credit", "value-required"),

@@ -77,6 +77,16 @@ class Catalog:
     def warning_count(self) -> int:
         return sum(not p.is_error for p in self.problems)
 
+    @property
+    def key(self) -> tuple[str, int, int, tuple[str, ...]]:
+        """Identifies what the catalogue lists, for the caches of what is drawn from it (equal keys, equal lists).
+
+        The curator's catalogue (drafts included) and the visitors' are read from one file and share its version:
+        their counts of entries and eras tell them apart. The category order comes from the settings, not the
+        file, so a reordered ``exhibit.toml`` gives the same version a new key.
+        """
+        return (self.version, len(self.entries), len(self.eras), self.categories)
+
     @cached_property
     def counts(self) -> Counts:
         """Published entries, drafts, eras, errors and warnings (see Counts)."""
@@ -110,15 +120,27 @@ def build_catalog(data: bytes, path: str = "", media_dir: Path | None = None,
     return _assemble(entries, eras, categories, problems, version, path, table.encoding)
 
 
+def read_events_file(path: Path) -> bytes | Problem:
+    """The events file's bytes, or the problem that kept them from being read.
+
+    The one place a data file is read from disk: the command line, the exporter and the published store all read
+    through here, so a missing or locked file is reported the same way everywhere, and the store builds its
+    catalogue from the very bytes it hashed (reading twice could judge one version and record another).
+    """
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return make_problem("file-missing", f"There is no events file at {path}.")
+    except OSError as exc:
+        return make_problem("file-unreadable", f"The events file {path} could not be read "
+                            f"({exc.strerror or exc}).")
+
+
 def load_catalog(path: Path, media_dir: Path | None = None, category_order: Sequence[str] = ()) -> Catalog:
     """Read a CSV from disk; a missing or unreadable file gives an empty catalogue with one problem."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return empty_catalog([make_problem("file-missing", f"There is no events file at {path}.")], str(path))
-    except OSError as exc:
-        return empty_catalog([make_problem("file-unreadable", f"The events file {path} could not be read "
-                                           f"({exc.strerror or exc}).")], str(path))
+    data = read_events_file(path)
+    if isinstance(data, Problem):
+        return empty_catalog([data], str(path))
     return build_catalog(data, str(path), media_dir, category_order)
 
 

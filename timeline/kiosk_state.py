@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Container, MutableMapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
+from timeline.listing import Page, index_of, neighbours
 from timeline.query import Query, apply_query
 from timeline.richtext import is_web_address
 from timeline.schema import Entry
@@ -96,43 +96,26 @@ def strip_entries(entries: Sequence[Entry], era: Entry | None, categories: froze
     return apply_query(era_query(era, categories), entries)
 
 
-@dataclass(frozen=True)
-class StripPage:
-    """One page of the strip: its cards, which page it is (from 0, kept in range) and how many there are."""
-
-    cards: tuple[Entry, ...]
-    page: int
-    pages: int
-    total: int  # entries under the current filter, on every page
-    first: int  # the first card's place among them, from 1
-
-    def caption(self) -> str:
-        """The line above the strip, in words a visitor reads from arm's length."""
-        if not self.cards:
-            return "Nothing here: choose another era or more institutions."
-        if self.pages == 1:
-            noun = "entry" if self.total == 1 else "entries"
-            return f"{self.total:,} {noun}. Swipe the row, then touch an entry to open it."
-        which = (f"the first {len(self.cards)}" if self.page == 0
-                 else f"{self.first:,}–{self.first + len(self.cards) - 1:,}")
-        return (f"Showing {which} of {self.total:,} entries: choose an era or institution to narrow, "
-                "or turn the page.")
+def strip_caption(strip: Page) -> str:
+    """The line above the strip, in words a visitor reads from arm's length."""
+    if not strip.entries:
+        return "Nothing here: choose another era or more institutions."
+    if strip.count == 1:
+        noun = "entry" if strip.total == 1 else "entries"
+        return f"{strip.total:,} {noun}. Swipe the row, then touch an entry to open it."
+    which = f"the first {len(strip.entries)}" if strip.number == 0 else f"{strip.first:,}–{strip.last:,}"
+    return f"Showing {which} of {strip.total:,} entries: choose an era or institution to narrow, or turn the page."
 
 
-def strip_page(shown: Sequence[Entry], page: object, size: int = STRIP_PAGE) -> StripPage:
-    """Page ``page`` of ``shown`` (anything but a page number in range means the nearest page: the first)."""
-    pages = max(1, math.ceil(len(shown) / size))
-    at = min(page, pages - 1) if isinstance(page, int) and page >= 0 else 0
-    return StripPage(tuple(shown[at * size:(at + 1) * size]), at, pages, len(shown), at * size + 1)
-
-
-def neighbours(entries: Sequence[Entry], entry_id: str) -> tuple[Entry | None, Entry | None]:
-    """Previous and next entry in time around ``entry_id`` within ``entries`` (None at either end, or if absent)."""
-    ids = [e.id for e in entries]
-    if entry_id not in ids:
-        return None, None
-    at = ids.index(entry_id)
-    return (entries[at - 1] if at > 0 else None), (entries[at + 1] if at + 1 < len(entries) else None)
+def strip_neighbours(shown: Sequence[Entry], entries: Sequence[Entry],
+                     entry_id: str) -> tuple[Entry | None, Entry | None]:
+    """Previous and next through the strip the visitor chose, or through every entry when the open one is not on
+    it (there is no room on the kiosk to say it is outside the filter, as the web page does)."""
+    for order in (shown, entries):
+        at = index_of(order, entry_id)
+        if at is not None:
+            return neighbours(order, at)
+    return None, None
 
 
 def source_text(source: str) -> str:

@@ -1,7 +1,9 @@
-"""The list's shape, as pure functions: pages of entries, grouped by decade with eras named where they begin.
+"""The list's shape, as pure functions: pages of entries, previous and next, and decades with eras named where they
+begin.
 
-The Streamlit page and the static site list entries the same way. Paging comes first and grouping second, so
-each page carries the headings its own entries need and a page of 30 costs the same at 61 entries as at 5,000.
+The web page, the kiosk's strip and the static site page and step through entries by these same rules. Paging
+comes first and grouping second, so each page carries the headings its own entries need and a page of 30 costs
+the same at 61 entries as at 5,000.
 """
 
 from __future__ import annotations
@@ -39,19 +41,30 @@ class Group:
     entries: tuple[Entry, ...]
 
 
-def page_of(entries: Sequence[Entry], number: int, size: int = PAGE_SIZE) -> Page:
+def page_of(entries: Sequence[Entry], number: object, size: int = PAGE_SIZE) -> Page:
+    """Page ``number`` (from 0) of ``entries``. A page number kept in session state can outlive the entries it
+    counted, so one past the end means the last page, and anything but a whole number the first."""
     count = max(1, math.ceil(len(entries) / size))
-    number = min(max(number, 0), count - 1)
+    number = min(max(number, 0), count - 1) if isinstance(number, int) and not isinstance(number, bool) else 0
     shown = tuple(entries[number * size:(number + 1) * size])
     first = number * size + 1 if shown else 0
     return Page(shown, number, count, first, first + len(shown) - 1 if shown else 0, len(entries))
 
 
+def index_of(entries: Sequence[Entry], entry_id: str) -> int | None:
+    """Where ``entry_id`` stands in ``entries`` (from 0), or None when it is not among them."""
+    return next((at for at, entry in enumerate(entries) if entry.id == entry_id), None)
+
+
 def page_containing(entries: Sequence[Entry], entry_id: str, size: int = PAGE_SIZE) -> int | None:
-    for index, entry in enumerate(entries):
-        if entry.id == entry_id:
-            return index // size
-    return None
+    """The page holding ``entry_id``: coming back from an entry, the list shows the page it is on."""
+    at = index_of(entries, entry_id)
+    return None if at is None else at // size
+
+
+def neighbours(entries: Sequence[Entry], at: int) -> tuple[Entry | None, Entry | None]:
+    """The entries before and after place ``at``: previous and next, None at either end."""
+    return (entries[at - 1] if at > 0 else None), (entries[at + 1] if at + 1 < len(entries) else None)
 
 
 def decade_of(entry: Entry) -> int:

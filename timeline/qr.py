@@ -9,29 +9,13 @@ from __future__ import annotations
 
 import base64
 import io
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import segno
 
-EVENT_PARAM = "event"  # the web mode's deep-link parameter: ?event=ID opens that entry
 QUIET_ZONE = 4  # modules of light border the QR standard asks for
 ERROR_LEVEL = "m"  # 15 % of the code may be scuffed or glared and still read
 TARGET_PX = 240  # on screen: large enough for an older phone camera at 40 cm, small beside the story
 DARK, LIGHT = "#111111", "#FFFFFF"
-
-
-def entry_url(public_url: str, entry_id: str) -> str | None:
-    """``public_url`` with ``?event=ID`` (other parameters and any fragment kept), or None.
-
-    None when there is no public site to continue on: an empty setting, or one that is not an
-    http(s) address (a phone cannot open anything else from a scan).
-    """
-    parts = urlsplit(public_url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or not entry_id:
-        return None
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != EVENT_PARAM]
-    query = urlencode([*kept, (EVENT_PARAM, entry_id)])
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, parts.fragment))
 
 
 def _code(url: str) -> segno.QRCode:

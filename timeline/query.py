@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.schema import Entry, Kind
+from timeline.wording import counted
 
 MAX_TEXT = 100  # characters of free text a search keeps
 MAX_VALUE = 200  # a longer URL value is dropped unread
@@ -150,12 +151,31 @@ def apply_query(query: Query, entries: Sequence[Entry]) -> tuple[Entry, ...]:
     )
 
 
-def describe(query: Query, shown: int, total: int) -> str:
-    """The state in words, e.g. "12 of 61 entries · Homer G. Phillips Hospital · 1930–1960 · “nurse”"."""
-    noun = "entry" if total == 1 else "entries"
+@dataclass(frozen=True)
+class ResultCount:
+    """How many entries a query lets through, by the rule every screen counts with (``Catalog.counts``): an entry is
+    a published event or quote; drafts, which only curators see, are counted apart. A visitor's count has none."""
+
+    shown: int  # published entries the query lets through
+    total: int  # published entries
+    drafts_shown: int = 0  # drafts the query lets through
+    drafts: int = 0  # every draft in the file, eras too, as the checker and the curator panel count them
+
+    @classmethod
+    def of(cls, results: Sequence[Entry], published: int, drafts: int) -> ResultCount:
+        """The count of ``results``, out of the catalogue's ``published`` entries and ``drafts``."""
+        drafts_shown = sum(not e.is_published for e in results)
+        return cls(len(results) - drafts_shown, published, drafts_shown, drafts)
+
+
+def describe(query: Query, count: ResultCount) -> str:
+    """The state in words, e.g. "12 of 61 entries · Homer G. Phillips Hospital · 1930–1960 · “nurse”"; a curator's
+    also names the drafts ("All 45 entries · 16 drafts")."""
+    noun = "entry" if count.total == 1 else "entries"
+    drafts = [counted(count.drafts if query.is_empty else count.drafts_shown, "draft")] if count.drafts else []
     if query.is_empty:
-        return f"All {total} {noun}" if total != 1 else "1 entry"
-    parts = [f"{shown} of {total} {noun}"]
+        return " · ".join([f"All {count.total} {noun}" if count.total != 1 else "1 entry", *drafts])
+    parts = [f"{count.shown} of {count.total} {noun}", *drafts]
     parts += [label + _either(values) for label, values in (
         ("", query.categories), ("theme: ", query.themes), ("person: ", query.people),
         ("", {f"{kind}s" for kind in query.kinds}),

@@ -25,7 +25,6 @@ import io
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
 
@@ -91,19 +90,6 @@ def read_table(fp: BinaryIO) -> Table:
     problems.sort(key=lambda p: p.row or 0)
     return Table(header.columns, tuple(records), encoding, delimiter, tuple(problems),
                  MappingProxyType(header.letters))
-
-
-def read_table_path(path: Path) -> Table:
-    """Read a CSV file; a missing or unreadable file gives an empty Table with one problem."""
-    try:
-        with path.open("rb") as fp:
-            return read_table(fp)
-    except FileNotFoundError:
-        problem = make_problem("file-missing", f"There is no events file at {path}.")
-    except OSError as error:
-        problem = make_problem("file-unreadable", f"The events file {path} could not be read "
-                               f"({error.strerror or error}).")
-    return Table((), (), "", "", (problem,))
 
 
 def column_letter(index: int) -> str:

@@ -26,8 +26,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from timeline.catalog import Catalog, build_catalog, empty_catalog, load_catalog
+from timeline.catalog import Catalog, build_catalog, empty_catalog, read_events_file
 from timeline.changes import compare_catalogs
+from timeline.problems import Problem
 from timeline.schema import Entry, Kind
 from timeline.wording import counted
 
@@ -149,17 +150,20 @@ class PublishedStore:
             return self._snapshot
 
     def _refresh_locked(self, settle_seconds: float) -> Snapshot:
-        data = self._read_bytes()
-        digest = self._digest(data)
+        read = read_events_file(self.data_path)
+        digest = self._digest(read)
         if digest == self._seen_hash:
             self._pending = None  # an edit undone before it settled (A, B, A): nothing is waiting any more
             return self._adopt_approved(self._snapshot)
         if not self._settled(digest, settle_seconds):
             return self._snapshot
         self._seen_hash = digest
-        self._latest_data = data
-        latest = (build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
-                  if data is not None else load_catalog(self.data_path, self.media_dir, self.category_order))
+        if isinstance(read, Problem):
+            self._latest_data = None
+            latest = empty_catalog([read], str(self.data_path))
+        else:
+            self._latest_data = read
+            latest = build_catalog(read, str(self.data_path), self.media_dir, self.category_order)
         self._snapshot = self._judge(latest)
         if self._snapshot.held_back:
             at = self._snapshot.published_at
@@ -192,9 +196,10 @@ class PublishedStore:
         saved = self._write_state(self._latest_data, latest.version, published_at)
         return Snapshot(latest, latest, published_at, save_error=saved)
 
-    def _digest(self, data: bytes | None) -> str:
-        """What the catalogue depends on: the bytes, the media folder's stamp and the category order."""
-        digest = hashlib.sha256(data).hexdigest() if data is not None else "missing"
+    def _digest(self, read: bytes | Problem) -> str:
+        """What the catalogue depends on: the bytes (or why there are none), the media folder's stamp and the
+        category order."""
+        digest = hashlib.sha256(read).hexdigest() if isinstance(read, bytes) else read.code
         order = hashlib.sha256("\n".join(self.category_order).encode()).hexdigest()[:16]
         return f"{digest}{media_fingerprint(self.media_dir)}:{order}"
 
@@ -203,12 +208,6 @@ class PublishedStore:
         if self._pending is None or self._pending[0] != digest:
             self._pending = (digest, now)
         return settle_seconds <= 0 or now - self._pending[1] >= settle_seconds
-
-    def _read_bytes(self) -> bytes | None:
-        try:
-            return self.data_path.read_bytes()
-        except OSError:
-            return None
 
     def _read_meta(self) -> dict | None:
         try:

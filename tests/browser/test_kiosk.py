@@ -21,7 +21,7 @@ from browser_pages import VIEWPORTS, describe_violations, goto_app, run_axe, scr
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from timeline.qr import entry_url
+from timeline.links import entry_url
 from timeline.settings import load_settings
 
 pytestmark = pytest.mark.browser

@@ -24,6 +24,7 @@ from PIL import Image
 from timeline.catalog import Catalog
 from timeline.derivatives import DERIVATIVES, image_for
 from timeline.figure import FigureOptions, build_figure, plotly_config
+from timeline.listing import neighbours
 from timeline.media import content_sha256
 from timeline.schema import Entry
 from timeline.settings import PROJECT_ROOT, Settings
@@ -88,9 +89,7 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
     files["index.html"] = index_page(site).encode()
     entries = visible.entries
     for n, entry in enumerate(entries):
-        previous = entries[n - 1] if n else None
-        following = entries[n + 1] if n + 1 < len(entries) else None
-        files[f"{entry_path(entry.id)}index.html"] = entry_page(site, entry, previous, following).encode()
+        files[f"{entry_path(entry.id)}index.html"] = entry_page(site, entry, *neighbours(entries, n)).encode()
         if progress:
             progress(n + 1, len(entries), entry.id)
     files["404.html"] = not_found_page(site).encode()

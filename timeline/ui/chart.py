@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from timeline.figure import (
@@ -90,6 +91,19 @@ class _Recent:
 _RECENT = _Recent(VIEWS_KEPT)
 
 
+def figure_for(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, options: FigureOptions,
+               shown_key: Hashable) -> go.Figure:
+    """``build_figure``, reused while ``shown_key`` (which identifies ``entries`` and ``eras``: equal keys, equal
+    entries), the settings and the options stay the same, by every session of every mode."""
+    return _RECENT.get(("figure", shown_key, settings, options), lambda: build_figure(entries, eras, settings, options))
+
+
+def alt_for(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, shown_key: Hashable) -> str:
+    """The chart's text for screen readers, naming only the eras it draws; reused as ``figure_for`` is."""
+    return _RECENT.get(("alt", shown_key, settings),
+                       lambda: figure_alt_text(entries, [era for _, era in drawn_eras(eras, entries)], settings))
+
+
 def _preset_choice(count: int) -> int:
     """The chosen preset's index, reset to "All" when a new catalogue has fewer eras."""
     choice = st.session_state.get(KEYS.preset)
@@ -141,13 +155,10 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
             st.pills("Period", options=range(len(choices)), format_func=lambda i: choices[i].label,
                      key=KEYS.preset, required=True, label_visibility="collapsed")  # beside "Timeline": plain
         years = choices[choice].years
-        alt = _RECENT.get(("alt", shown_key, settings),
-                          lambda: figure_alt_text(entries, [era for _, era in drawn_eras(eras, entries)], settings))
         options = FigureOptions(selected_id=open_id, x_range=years, background=background)
-        figure = _RECENT.get(("figure", shown_key, settings, options),
-                             lambda: build_figure(entries, eras, settings, options))
-        st.plotly_chart(figure, key=CHART_KEY, on_select=on_select, selection_mode="points", theme=None,
-                        config=PLOTLY_CONFIG, alt=alt)
+        st.plotly_chart(figure_for(entries, eras, settings, options, shown_key), key=CHART_KEY, on_select=on_select,
+                        selection_mode="points", theme=None, config=PLOTLY_CONFIG,
+                        alt=alt_for(entries, eras, settings, shown_key))
         st.html(key_html(drawn_eras(eras, entries, years), background))
         st.html('<p class="detail-meta">Select a point to open its entry. The list below offers the same '
                 "entries for keyboard and screen-reader use.</p>")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from PIL import Image
 from starlette.middleware import Middleware
@@ -26,9 +26,9 @@ from streamlit import file_util
 
 from timeline.derivatives import image_for
 from timeline.image_urls import CACHE_DIR, static_url
+from timeline.links import EVENT_PARAM, entry_url, exhibit_address
 from timeline.page_meta import PageMeta, PreviewImage, entry_meta, exhibit_meta, inject_head, linked_entry
 from timeline.publishing import current_environment, exhibit_settings, published_snapshot
-from timeline.qr import EVENT_PARAM, entry_url
 from timeline.schema import Entry
 from timeline.settings import Settings
 
@@ -45,15 +45,9 @@ def app_shell() -> str:
     return (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
 
 
-def site_url(settings: Settings) -> str:
-    """The exhibit's public address when it is an http(s) one, else "" (absolute tags are then left out)."""
-    parts = urlsplit(settings.public_url.strip())
-    return settings.public_url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
-
-
 def preview_meta(entry: Entry | None, settings: Settings, media_dir: Path) -> PageMeta:
     """The head for one link: the entry's own, with its image when it has one and the site's address is known."""
-    site = site_url(settings)
+    site = exhibit_address(settings.public_url)
     if entry is None:
         return exhibit_meta(settings, url=site)
     url = entry_url(site, entry.id) or ""

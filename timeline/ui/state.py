@@ -104,12 +104,6 @@ def selected_id_from(selection_event: Any) -> str | None:
     return None
 
 
-def share_url(base: str, event_id: str) -> str:
-    """A link to one entry: the base without its own query or fragment, plus ``?event=ID``."""
-    root = base.split("#", 1)[0].split("?", 1)[0] or "/"
-    return f"{root}?event={event_id}"
-
-
 # --- the Streamlit edges ------------------------------------------------------------------------------------------
 
 

@@ -19,8 +19,6 @@ from timeline.catalog import Catalog
 from timeline.figure import (
     BACKGROUND,
     FigureOptions,
-    build_figure,
-    figure_alt_text,
     numbered_eras,
     plotly_config,
     range_presets,
@@ -32,25 +30,29 @@ from timeline.kiosk_state import (
     ENTRY,
     ERA,
     PAGE,
+    STRIP_PAGE,
     TAP_PARAM,
     VIEW,
     View,
     current_view,
+    era_query,
     featured_entries,
-    neighbours,
     note_touch,
     prompt_window,
     reset_session,
     source_texts,
+    strip_caption,
     strip_entries,
-    strip_page,
+    strip_neighbours,
     tapped_entry,
 )
+from timeline.links import entry_url
+from timeline.listing import page_containing, page_of
 from timeline.publishing import published_snapshot
-from timeline.qr import entry_url, qr_svg_data_uri
+from timeline.qr import qr_svg_data_uri
 from timeline.schema import Entry, Kind
 from timeline.settings import Environment, Settings
-from timeline.ui.chart import key_html
+from timeline.ui.chart import alt_for, figure_for, key_html
 from timeline.ui.kiosk.idle import RESET_KEY, idle_html
 from timeline.ui.kiosk.styles import kiosk_css
 from timeline.ui.safe_text import code_span, escape, paragraphs_html
@@ -127,8 +129,11 @@ def _open_tapped(catalog: Catalog) -> None:
         _open(entry_id)
 
 
-def _back() -> None:
+def _back(strip_page: int | None) -> None:
+    """Back to the strip at the page holding the entry the visitor stepped or tapped to, as the web list does."""
     st.session_state[VIEW] = View.EXPLORE
+    if strip_page is not None:
+        st.session_state[PAGE] = strip_page
 
 
 # --- attract ----------------------------------------------------------------------------------------------------
@@ -215,20 +220,21 @@ def render_explore(exhibit: Exhibit) -> None:
     categories = _chosen_categories(catalog)
     era = exhibit.eras[choice - 1] if choice else None
     shown = strip_entries(catalog.entries, era, categories)
+    shown_key = (catalog.key, era_query(era, categories))  # what ``shown`` is drawn from
     st.html(f'<h1 class="kiosk-heading">{escape(exhibit.settings.title)}</h1>')
     _render_filters(exhibit, choice, len(presets))
     with st.container(key="timeline-chart"):
         options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT)
-        figure = build_figure(shown, exhibit.eras, exhibit.settings, options)
+        figure = figure_for(shown, exhibit.eras, exhibit.settings, options, shown_key)
         st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
-                        alt=figure_alt_text(shown, exhibit.eras, exhibit.settings))
-    strip = strip_page(shown, st.session_state.get(PAGE))
-    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{escape(strip.caption())}</p>'
+                        alt=alt_for(shown, exhibit.eras, exhibit.settings, shown_key))
+    strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
+    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{escape(strip_caption(strip))}</p>'
             f"{key_html((), BACKGROUND)}</div>")
-    if strip.pages > 1:
-        _render_pages(strip.page, strip.pages)
+    if strip.count > 1:
+        _render_pages(strip.number, strip.count)
     with st.container(key="event-list", horizontal=True):
-        for entry in strip.cards:
+        for entry in strip.entries:
             _card(entry, exhibit)
 
 
@@ -277,11 +283,11 @@ def _qr_html(entry: Entry, settings: Settings) -> str:
             f"<figcaption>{QR_LABEL}</figcaption></figure>")
 
 
-def _render_nav(previous: Entry | None, following: Entry | None) -> None:
+def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None) -> None:
     with st.container(key="kiosk-nav", horizontal=True):
         st.button("‹ Previous", key="kiosk-previous", disabled=previous is None, on_click=_open,
                   args=(previous.id if previous else "",))
-        st.button("Back to the timeline", key="kiosk-back", type="primary", on_click=_back)
+        st.button("Back to the timeline", key="kiosk-back", type="primary", on_click=_back, args=(strip_page,))
         st.button("Next ›", key="kiosk-next", disabled=following is None, on_click=_open,
                   args=(following.id if following else "",))
 
@@ -292,7 +298,7 @@ def render_entry(exhibit: Exhibit) -> None:
     choice = _era_choice(len(exhibit.eras) + 1)
     shown = strip_entries(catalog.entries, exhibit.eras[choice - 1] if choice else None,
                           _chosen_categories(catalog))
-    previous, following = neighbours(shown if entry in shown else catalog.entries, entry.id)
+    previous, following = strip_neighbours(shown, catalog.entries, entry.id)
     with st.container(key="event-detail"):
         picture, words = st.columns([11, 9])
         with picture:
@@ -302,7 +308,7 @@ def render_entry(exhibit: Exhibit) -> None:
             qr = _qr_html(entry, exhibit.settings)
             if qr:
                 st.html(qr)
-        _render_nav(previous, following)
+        _render_nav(previous, following, page_containing(shown, entry.id, STRIP_PAGE))
 
 
 VIEWS: dict[View, Callable[[Exhibit], None]] = {

@@ -16,11 +16,13 @@ import streamlit as st
 from timeline.cards import UNAVAILABLE
 from timeline.entry_views import article_view, placeholder
 from timeline.image_urls import web_picture
+from timeline.links import entry_url
+from timeline.listing import index_of, neighbours
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
 from timeline.ui.safe_text import code_span, escape
-from timeline.ui.state import KEYS, share_url
+from timeline.ui.state import KEYS
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class DetailContext:
     by_id: Mapping[str, Entry]
     media_dir: Path
     settings: Settings
-    share_base: str
+    share_base: str  # the exhibit's public address, else the page's own: entry links start with it
     on_open: Callable[[str], None]
     on_back: Callable[[], None]
     allow_links: bool = True
@@ -68,19 +70,17 @@ def _related(entry: Entry, ctx: DetailContext) -> None:
 
 
 def _neighbours(entry: Entry, ctx: DetailContext) -> None:
-    ids = [e.id for e in ctx.order]
-    if entry.id not in ids:
+    at = index_of(ctx.order, entry.id)
+    if at is None:
         st.html('<p class="detail-meta">This entry is outside your current filters, so there is no '
                 "previous or next entry here.</p>")
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
         return
-    at = ids.index(entry.id)
-    before = ctx.order[at - 1] if at > 0 else None
-    after = ctx.order[at + 1] if at + 1 < len(ids) else None
+    before, after = neighbours(ctx.order, at)
     with st.container(key="neighbours", horizontal=True, vertical_alignment="center", gap="medium"):
         st.button("← Previous", key="previous-entry", disabled=before is None,
                   on_click=ctx.on_open, args=(before.id if before else "",))
-        st.html(f'<p class="neighbour">{at + 1} of {len(ids)}</p>', width="content")
+        st.html(f'<p class="neighbour">{at + 1} of {len(ctx.order)}</p>', width="content")
         st.button("Next →", key="next-entry", disabled=after is None,
                   on_click=ctx.on_open, args=(after.id if after else "",))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
@@ -100,6 +100,8 @@ def render_detail(entry: Entry, ctx: DetailContext) -> None:
             st.button("Show image", key=f"reveal-{entry.id}", on_click=_reveal, args=(entry.id,))
         _related(entry, ctx)
         _neighbours(entry, ctx)
-        st.html('<h3 class="entry-subhead">Share this entry</h3>'
-                '<p class="detail-meta">Copy this link to come back to this entry or send it to someone.</p>')
-        st.code(share_url(ctx.share_base, entry.id), language=None, wrap_lines=True)
+        link = entry_url(ctx.share_base, entry.id)
+        if link is not None:  # None only when neither a public URL nor the browser's address is known
+            st.html('<h3 class="entry-subhead">Share this entry</h3>'
+                    '<p class="detail-meta">Copy this link to come back to this entry or send it to someone.</p>')
+            st.code(link, language=None, wrap_lines=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from timeline.query import MAX_TEXT, Facets, Query, describe
+from timeline.query import MAX_TEXT, Facets, Query, ResultCount, describe
 from timeline.ui.safe_text import code_span, escape
 from timeline.ui.state import KEYS
 
@@ -21,30 +21,30 @@ KIND_LABELS = {"event": "Events", "quote": "Quotes"}
 PANEL_KEY = "filter-panel"
 
 
-def count_html(query: Query, shown: int, total: int) -> str:
+def count_html(query: Query, count: ResultCount) -> str:
     """The result count in words, announced politely to screen readers whenever it changes. Unfiltered, it only
     repeats the control's label, so it is there for screen readers alone (a live region must exist to be heard)."""
     quiet = " visually-hidden" if query.is_empty else ""
     return (f'<p class="result-count{quiet}" role="status" aria-live="polite">'
-            f"{escape(describe(query, shown, total))}</p>")
+            f"{escape(describe(query, count))}</p>")
 
 
-def panel_label(query: Query, shown: int, total: int) -> str:
+def panel_label(query: Query, count: ResultCount) -> str:
     """The control's label: how many entries the filters let through ("Filters · 12 of 45")."""
-    return f"Filters · all {total}" if query.is_empty else f"Filters · {shown} of {total}"
+    return f"Filters · all {count.total}" if query.is_empty else f"Filters · {count.shown} of {count.total}"
 
 
-def render_filters(facets: Facets, query: Query, shown: int, total: int, on_reset: Callable[[], None]) -> None:
+def render_filters(facets: Facets, query: Query, count: ResultCount, on_reset: Callable[[], None]) -> None:
     with st.container(key="filters"):
         st.html('<h2 class="section-title visually-hidden">Search and filters</h2>')
         with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="filter-bar"):
             # Named "Search the stories" for screen readers; the placeholder says the same on screen, phone-short.
             st.text_input("Search the stories", key=KEYS.text, max_chars=MAX_TEXT, label_visibility="collapsed",
                           placeholder="Search the stories", icon=":material/search:")
-            with st.popover(panel_label(query, shown, total), key=PANEL_KEY):
+            with st.popover(panel_label(query, count), key=PANEL_KEY):
                 _facets(facets)
         with st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter-status"):
-            st.html(count_html(query, shown, total), width="content")
+            st.html(count_html(query, count), width="content")
             if not query.is_empty:
                 st.button("Reset filters", key="reset-filters", on_click=on_reset, type="tertiary",
                           icon=":material/close:")

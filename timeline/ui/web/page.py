@@ -12,9 +12,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from timeline.catalog import Catalog
+from timeline.links import exhibit_address
 from timeline.listing import page_containing
 from timeline.publishing import catalog_for, exhibit_settings, published_snapshot
-from timeline.query import Facets, Query, apply_query, facets_of
+from timeline.query import Facets, Query, ResultCount, apply_query, facets_of
 from timeline.richtext import inline_html, paragraphs
 from timeline.schema import Kind
 from timeline.settings import Environment, Settings
@@ -42,18 +43,12 @@ SOURCING = ("Every entry names its sources: follow them from the entry itself. D
 LEAD_CHARS = 280  # about four lines beside the title on a desktop: the timeline then fits the first screen
 # A sentence ends at . ! or ? after two lower-case letters ("St. Louis", "Homer G. Phillips" do not end one).
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=\s+\S)")
-# catalog_key -> facets; a few versions at most over a day of edits.
-_facets: dict[tuple[str, int, int], Facets] = {}
-
-
-def catalog_key(catalog: Catalog) -> tuple[str, int, int]:
-    """Identifies what a catalogue lists (equal keys, equal entries). The curator's catalogue (drafts included) and
-    the visitors' are read from one file and share its version: their counts of entries and eras tell them apart."""
-    return (catalog.version, len(catalog.entries), len(catalog.eras))
+# Catalog.key -> facets; a few versions at most over a day of edits.
+_facets: dict[tuple[str, int, int, tuple[str, ...]], Facets] = {}
 
 
 def facets_for(catalog: Catalog) -> Facets:
-    key = catalog_key(catalog)
+    key = catalog.key
     found = _facets.get(key)
     if found is None:
         if len(_facets) > 8:
@@ -137,7 +132,7 @@ def _follow_query(query: Query) -> None:
 
 
 def _share_base(settings: Settings) -> str:
-    return settings.public_url or (st.context.url or "")
+    return exhibit_address(settings.public_url) or (st.context.url or "")
 
 
 @st.fragment
@@ -160,8 +155,10 @@ def explore(env: Environment) -> None:
         entry = None
     for notice in current_notices(query, open_id):
         st.html(notice_html(notice))  # not st.info: it is Markdown, and a notice may quote the link's text
-    render_filters(facets, query, len(shown), len(catalog.entries), lambda: _reset_filters(facets))
-    render_chart(shown, catalog.eras, settings, open_id, _open, (catalog_key(catalog), query))
+    counts = catalog.counts
+    render_filters(facets, query, ResultCount.of(shown, counts.published_entries, counts.drafts),
+                   lambda: _reset_filters(facets))
+    render_chart(shown, catalog.eras, settings, open_id, _open, (catalog.key, query))
     if entry is not None:
         render_detail(entry, DetailContext(shown, catalog.by_id, env.media, settings, _share_base(settings), _open,
                                            lambda: _back(shown)))

@@ -1,0 +1,49 @@
+"""Entry links: the exhibit's address plus ``?event=ID``, whoever builds them."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.links import entry_url, exhibit_address
+
+
+@pytest.mark.parametrize(("public_url", "entry_id", "expected"), [
+    ("https://example.org/", "hgp-opens", "https://example.org/?event=hgp-opens"),
+    ("https://example.org", "hgp-opens", "https://example.org/?event=hgp-opens"),
+    ("https://example.org/timeline", "a", "https://example.org/timeline?event=a"),
+    ("  https://example.org/  ", "a", "https://example.org/?event=a"),
+    ("http://example.org/", "a", "http://example.org/?event=a"),
+    ("HTTPS://example.org/", "a", "https://example.org/?event=a"),
+    # The public URL's own parameters and fragment belong to where it was set, not to every entry's link.
+    ("https://example.org/?embed=true", "a", "https://example.org/?event=a"),
+    ("https://example.org/?utm_source=kiosk&lang=en", "a", "https://example.org/?event=a"),
+    ("https://example.org/?event=old", "a", "https://example.org/?event=a"),
+    ("https://example.org/#top", "a", "https://example.org/?event=a"),
+    ("https://example.org/timeline?q=x#top", "a", "https://example.org/timeline?event=a"),
+    ("https://example.org/", "a b&c", "https://example.org/?event=a+b%26c"),
+])
+def test_an_entry_link_is_the_exhibit_address_plus_the_event(public_url, entry_id, expected):
+    assert entry_url(public_url, entry_id) == expected
+
+
+@pytest.mark.parametrize(("public_url", "entry_id"), [
+    ("", "a"),
+    ("   ", "a"),
+    ("example.org", "a"),  # no scheme: a phone would not know it is a web address
+    ("javascript:alert(1)", "a"),
+    ("ftp://example.org/", "a"),
+    ("https://", "a"),
+    ("https://example.org/", ""),
+])
+def test_no_link_without_a_public_site(public_url, entry_id):
+    assert entry_url(public_url, entry_id) is None
+
+
+@pytest.mark.parametrize(("public_url", "expected"), [
+    ("https://example.org/wall/?embed=true#top", "https://example.org/wall/"),
+    ("https://example.org", "https://example.org/"),
+    ("ftp://example.org/", ""),
+    ("", ""),
+])
+def test_the_exhibit_address(public_url, expected):
+    assert exhibit_address(public_url) == expected
