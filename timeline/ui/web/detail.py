@@ -19,8 +19,10 @@ from timeline.image_urls import web_picture
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
-from timeline.ui.safe_text import code_span, escape
+from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS, share_url
+
+PARTS = "ui/web.html"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def _related(entry: Entry, ctx: DetailContext) -> None:
     found = [ctx.by_id[i] for i in dict.fromkeys(entry.related) if i in ctx.by_id]  # a repeated id once
     others = [other for other in found if other.kind is not Kind.ERA]
     if others:
-        st.html('<h3 class="entry-subhead">Related entries</h3>')
+        st.html(render_macro("ui/common.html", "subhead", "Related entries"))
         for other in others:
             st.button(f"{code_span(other.title)} · {code_span(other.date_label)}", key=f"related-{other.id}",
                       type="tertiary", on_click=ctx.on_open, args=(other.id,))
@@ -70,8 +72,8 @@ def _related(entry: Entry, ctx: DetailContext) -> None:
 def _neighbours(entry: Entry, ctx: DetailContext) -> None:
     ids = [e.id for e in ctx.order]
     if entry.id not in ids:
-        st.html('<p class="detail-meta">This entry is outside your current filters, so there is no '
-                "previous or next entry here.</p>")
+        st.html(render_macro("ui/common.html", "note", "This entry is outside your current filters, so there is no "
+                             "previous or next entry here."))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
         return
     at = ids.index(entry.id)
@@ -80,13 +82,12 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
     with st.container(key="neighbours", horizontal=True, vertical_alignment="center", gap="medium"):
         st.button("← Previous", key="previous-entry", disabled=before is None,
                   on_click=ctx.on_open, args=(before.id if before else "",))
-        st.html(f'<p class="neighbour">{at + 1} of {len(ids)}</p>', width="content")
+        st.html(render_macro(PARTS, "neighbour", f"{at + 1} of {len(ids)}"), width="content")
         st.button("Next →", key="next-entry", disabled=after is None,
                   on_click=ctx.on_open, args=(after.id if after else "",))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
-    hints = [f"Previous: {escape(before.title)}" if before else "", f"Next: {escape(after.title)}" if after else ""]
     if before or after:  # an entry alone in the visitor's order has neither, and st.html refuses an empty body
-        st.html("".join(f'<p class="neighbour">{hint}</p>' for hint in hints if hint))
+        st.html(render_macro(PARTS, "neighbour_titles", before, after))
 
 
 def render_detail(entry: Entry, ctx: DetailContext) -> None:
@@ -95,11 +96,9 @@ def render_detail(entry: Entry, ctx: DetailContext) -> None:
         covered = _covered(entry)
         st.html(article_html(entry, ctx, show_picture=not covered))
         if covered:
-            st.html('<div class="image-cover"><p>The image is covered because of the content note. '
-                    "Choose “Show image” to see it.</p></div>")
+            st.html(render_macro(PARTS, "image_cover"))
             st.button("Show image", key=f"reveal-{entry.id}", on_click=_reveal, args=(entry.id,))
         _related(entry, ctx)
         _neighbours(entry, ctx)
-        st.html('<h3 class="entry-subhead">Share this entry</h3>'
-                '<p class="detail-meta">Copy this link to come back to this entry or send it to someone.</p>')
+        st.html(render_macro(PARTS, "share_heading"))
         st.code(share_url(ctx.share_base, entry.id), language=None, wrap_lines=True)
