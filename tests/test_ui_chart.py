@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from tests.html_parts import Elements
 from timeline.dates import HistDate
 from timeline.figure import era_number_color, numbered_eras
 from timeline.schema import Entry, Kind
@@ -49,9 +51,12 @@ def test_key_without_eras_has_no_era_list():
     assert "<ol" not in key_html([], PAPER)
 
 
-def test_key_escapes_era_titles():
-    html = key_html([(1, era("x", 1950, 1960, '<img src=x onerror="alert(1)"> & more'))], PAPER)
-    assert "<img" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more" in html
+def test_key_shows_hostile_era_titles_and_dates_as_text():
+    hostile = era("x", 1950, 1960, '<img src=x onerror="alert(1)"> & <script>alert(2)</script>')
+    key = Elements(key_html([(1, replace(hostile, display_date="<b>1950s</b>"))], PAPER))
+    assert [tag for tag, _ in key.tags] == ["ul", *["li", "span"] * 4, "ol", "li", "span", "span", "span"]
+    assert not key.scripts
+    assert key.words.endswith('1 <img src=x onerror="alert(1)"> & <script>alert(2)</script> <b>1950s</b>')
 
 
 def test_recent_builds_once_per_key_and_keeps_only_the_last_few():

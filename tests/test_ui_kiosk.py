@@ -18,10 +18,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from timeline.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM
+from tests.html_parts import Elements
+from timeline.dates import parse_date
+from timeline.image_urls import WebImage
+from timeline.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM, source_texts
 from timeline.qr import qr_svg
+from timeline.render import render_macro
+from timeline.schema import Entry, Kind
 from timeline.settings import load_settings
 from timeline.ui import chart
+from timeline.ui.chart import KEY_SHAPES
 from timeline.ui.kiosk import page as kiosk
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
@@ -151,6 +157,61 @@ def test_curator_links_and_markup_stay_text(exhibit):
     assert "<a" not in page and "href" not in page
     assert "Read the report or www.example.com and https://evil.example/x for $5 and $10. # not a heading" in page
     assert "<li>example.org</li>" in page  # two pages of one site read as one host
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def hostile_entry(kind: Kind) -> Entry:
+    """Every field the kiosk shows, written as an attacker would, with links of each kind in the story."""
+    return Entry("x", kind, parse_date("1947"), f"{HOSTILE} title", row=2,
+                 text='A [link](https://evil.example/x), [js](javascript:alert(1)), <a href="https://evil.example">raw</a>',
+                 attribution=f"{HOSTILE} said", category="Hospital <b>A</b>", place=f"{HOSTILE} place",
+                 image="x.jpg", image_caption=f"{HOSTILE} caption", image_credit="<i>credit</i>",
+                 content_note=f"{HOSTILE} note", sources=("https://evil.example/s", f"{HOSTILE} box"))
+
+
+@pytest.mark.parametrize("kind", [Kind.EVENT, Kind.QUOTE])
+def test_every_kiosk_part_shows_hostile_text_as_text_and_links_nowhere(kind):
+    entry = hostile_entry(kind)
+    image = WebImage('app/static/x.jpg?"onerror=x', f"{HOSTILE} alt", is_placeholder=False)
+    parts = {name: Elements(render_macro(kiosk.PARTS, name, *args)) for name, args in {
+        "attract": (HOSTILE, [(entry, image, entry.category)]),
+        "heading": (HOSTILE,),
+        "under_chart": (HOSTILE, KEY_SHAPES),
+        "card": (entry, None, '"red" onclick=x', entry.category),
+        "entry_image": (entry, image),
+        "story": (entry, source_texts(entry.sources)),
+        "qr": ("data:image/svg+xml;base64,AAAA", f"{HOSTILE} label"),
+    }.items()}
+    for name, page in parts.items():
+        assert not [tag for tag, attrs in page.tags if tag in ("script", "a", "b", "i") or "href" in attrs], name
+        assert not [attrs for _, attrs in page.tags if "onclick" in attrs or "onerror" in attrs], name
+        assert HOSTILE in page.words, name
+    story = parts["story"]
+    assert story.find("div", class_="kiosk-story", aria_label=f"{HOSTILE} title")
+    assert 'A link, [js](javascript:alert(1)), <a href="https://evil.example">raw</a>' in story.words
+    assert f"— {HOSTILE} said" in story.words if kind is Kind.QUOTE else f"{HOSTILE} said" not in story.words
+    assert "evil.example Sources evil.example" not in story.words and f"{HOSTILE} place" in story.words
+    assert parts["attract"].find("img", alt=f"{HOSTILE} alt", src='app/static/x.jpg?"onerror=x')
+    assert parts["card"].find("p", class_="kiosk-card-band", style='border-color: "red" onclick=x')
+    assert f"Content note: {HOSTILE} note {HOSTILE} caption — <i>credit</i>" == parts["entry_image"].words
+
+
+def test_hostile_curator_text_stays_text_on_every_kiosk_view(exhibit):
+    shutil.copyfile(FIXTURES.parent / "ui" / "hostile.csv", exhibit / "events.csv")
+    at = start(exhibit)
+    views = [html(at)]
+    at = act(at.button(key="kiosk-enter").click())
+    views.append(html(at))
+    for entry_id in keys(at, "kiosk-open-"):
+        views.append(html(act(at.button(key=f"kiosk-open-{entry_id}").click())))
+        at = act(at.button(key="kiosk-back").click())
+    pages = [Elements(view) for view in views]
+    assert len(pages) == 10 and all("<script>alert(1)</script> in a title" in page.words for page in pages[1:3])
+    for page in pages:
+        assert not page.find("a") and not page.find("iframe") and len(page.scripts) == 1  # the idle timer's
+        assert all(attrs["src"].startswith(("app/static/", "data:image/svg+xml")) for attrs in page.find("img"))
 
 
 def test_a_quote_is_a_quotation(exhibit):

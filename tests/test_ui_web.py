@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.html_parts import Elements
 from timeline.catalog import build_catalog
 from timeline.figure import build_figure
+from timeline.render import render_macro
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import chart
 from timeline.ui.state import KEYS
-from timeline.ui.web.page import facets_for, split_introduction
+from timeline.ui.web.page import PARTS, SOURCING, facets_for, split_introduction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ui"
 SETTINGS = 'title = "A test exhibit"\nintroduction = "About *these* stories."\npublic_url = "https://exhibit.example/"\n'
@@ -300,6 +302,29 @@ def test_hostile_text_renders_escaped_with_no_live_tags(app, entry_id, literal):
     assert detail_title(at) == literal
     ours = ("<script>/*", "<script>(function")  # our own scripts: timeline/ui/focus.py and chart_touch.py
     assert not [body for body in html_bodies(at) if not body.startswith(ours) and LIVE_TAG.search(body)]
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def test_the_title_and_a_notice_show_hostile_text_as_text():
+    header = Elements(render_macro(PARTS, "header", f"{HOSTILE} <b>title</b>"))
+    assert [tag for tag, _ in header.tags] == ["header", "p", "h1"] and not header.scripts
+    assert header.words == f"An online exhibit {HOSTILE} <b>title</b>"
+    notice = Elements(render_macro(PARTS, "notice", f"No entry “{HOSTILE}”"))
+    assert notice.tags == [("p", {"class": "notice", "role": "status"})] and notice.words == f"No entry “{HOSTILE}”"
+
+
+def test_the_introduction_keeps_only_emphasis_and_web_links():
+    text = f'{HOSTILE} *these* [ok](https://ok.example) [js](javascript:alert(1)) <a href="https://evil.example">x</a>'
+    shown = f'{HOSTILE} these ok [js](javascript:alert(1)) <a href="https://evil.example">x</a>'
+    intro = Elements(render_macro(PARTS, "intro", text))
+    about = Elements(render_macro(PARTS, "about", text, ("", "Policy <i>here</i>", SOURCING)))
+    assert [tag for tag, _ in intro.tags] == ["div", "p", "em", "a"] and intro.words == shown
+    assert [tag for tag, _ in about.tags] == ["div", "div", "p", "em", "a", "p", "p"]  # an empty part adds nothing
+    assert about.words == f"{shown} Policy <i>here</i> {SOURCING}"
+    assert [a["href"] for a in intro.find("a") + about.find("a")] == ["https://ok.example"] * 2
+    assert not intro.scripts and not about.scripts
 
 
 def test_list_labels_carry_curator_text_as_code_spans(app):

@@ -12,7 +12,7 @@ from timeline.entry_views import card_view
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
-from timeline.ui.web.detail import DetailContext, article_html
+from timeline.ui.web.detail import PARTS, DetailContext, article_html
 from timeline.ui.web.entry_list import open_label
 
 
@@ -56,6 +56,21 @@ def test_facts_and_the_placeholder_escape_everything(tmp_path: Path) -> None:
     assert 'Archival image to be added "a <photo>"' in page.words
     assert not [tag for tag, _ in page.tags if tag in ("i", "b", "photo")]
     assert page.find("h2", class_="entry-heading") and page.find("h3", class_="entry-subhead") == []
+
+
+def test_previous_and_next_name_hostile_titles_as_text() -> None:
+    before, after = entry(title="<script>alert(1)</script>"), entry(title='<a href="https://evil.example">x</a>')
+    both = Elements(render_macro(PARTS, "neighbour_titles", before, after))
+    assert both.tags == [("p", {"class": "neighbour"})] * 2 and not both.scripts
+    assert both.words == 'Previous: <script>alert(1)</script> Next: <a href="https://evil.example">x</a>'
+    assert Elements(render_macro(PARTS, "neighbour_titles", None, after)).words.startswith("Next: ")
+
+
+def test_the_entry_views_own_headings_and_notes_keep_their_classes() -> None:
+    share = Elements(render_macro(PARTS, "share_heading"))
+    assert share.tags == [("h3", {"class": "entry-subhead"}), ("p", {"class": "detail-meta"})]
+    cover = Elements(render_macro(PARTS, "image_cover"))
+    assert cover.tags == [("div", {"class": "image-cover"}), ("p", {})] and "“Show image”" in cover.words
 
 
 def test_the_list_label_and_the_card_parts_show_curator_text_literally() -> None:

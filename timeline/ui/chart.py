@@ -31,13 +31,15 @@ from timeline.figure import (
     numbered_eras,
     range_presets,
 )
+from timeline.render import render_macro
 from timeline.schema import Entry
 from timeline.settings import Settings
-from timeline.ui.safe_text import code_span, escape
+from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS, selected_id_from
 
 CHART_KEY = "timeline-figure"
-SPAN_KEY = ("━", "A span of years")  # bars: drawn by the figure under a marker at the start
+# What each shape means, as (glyph, words); bars are drawn by the figure under a marker at the start.
+KEY_SHAPES = (*((item.glyph, item.label) for item in KEY_ITEMS), ("━", "A span of years"))
 VIEWS_KEPT = 16  # built charts kept for reuse; one at 5,000 entries is a few megabytes
 
 
@@ -119,19 +121,10 @@ def page_background() -> str:
 
 
 def key_html(eras: Sequence[tuple[int, Entry]], background: str) -> str:
-    """What the shapes mean, then the numbered eras drawn (``drawn_eras``) with their years; glyphs are hidden
-    from screen readers."""
-    shapes = [(item.glyph, item.label) for item in KEY_ITEMS] + [SPAN_KEY]
-    items = "".join(f'<li><span class="key-glyph" aria-hidden="true">{glyph}</span>{escape(label)}</li>'
-                    for glyph, label in shapes)
-    key = f'<ul class="chart-key" aria-label="Key to the timeline">{items}</ul>'
-    if not eras:
-        return key
-    listed = "".join(f'<li value="{number}"><span class="era-number" aria-hidden="true" style="background:'
-                     f'{era_number_color(number, background)}">{number}</span><span>{escape(era.title)} '
-                     f'<span class="era-years">{escape(era.date_label)}</span></span></li>'
-                     for number, era in eras)
-    return key + f'<ol class="chart-eras" aria-label="Eras, numbered on the timeline">{listed}</ol>'
+    """What the shapes mean, then the numbered eras drawn (``drawn_eras``) with their years, each number on the
+    colour the figure gives it on ``background``."""
+    numbered = [(number, era_number_color(number, background), era) for number, era in eras]
+    return render_macro("ui/chart.html", "chart_key", KEY_SHAPES, numbered)
 
 
 def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, open_id: str | None,
@@ -150,7 +143,7 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
         choice = _preset_choice(len(choices))
         heading, period = st.columns([1, 4], gap="medium", vertical_alignment="bottom")
         with heading:
-            st.html('<h2 class="section-title">Timeline</h2>')
+            st.html(render_macro("ui/common.html", "section_title", "Timeline"))
         with period:
             st.pills("Period", options=range(len(choices)), format_func=lambda i: choices[i].label,
                      key=KEYS.preset, required=True, label_visibility="collapsed")  # beside "Timeline": plain
@@ -160,5 +153,5 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
                         selection_mode="points", theme=None, config=PLOTLY_CONFIG,
                         alt=alt_for(entries, eras, settings, shown_key))
         st.html(key_html(drawn_eras(eras, entries, years), background))
-        st.html('<p class="detail-meta">Select a point to open its entry. The list below offers the same '
-                "entries for keyboard and screen-reader use.</p>")
+        st.html(render_macro("ui/common.html", "note", "Select a point to open its entry. The list below offers the "
+                             "same entries for keyboard and screen-reader use."))

@@ -28,6 +28,7 @@ from timeline.curator_status import (
 )
 from timeline.image_urls import CACHE_DIR
 from timeline.publishing import publish_anyway, published_snapshot, settings_read
+from timeline.render import render_macro
 from timeline.settings import Environment, Settings
 from timeline.store import Snapshot
 from timeline.ui.safe_text import code_span
@@ -132,7 +133,8 @@ def _media(env: Environment, latest: Catalog) -> None:
 def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) -> None:
     with st.container(key="curator-panel"):
         _host_warning()
-        st.html('<h2 class="section-title">Curator view: drafts and problems are shown only here</h2>')
+        st.html(render_macro("ui/common.html", "section_title",
+                             "Curator view: drafts and problems are shown only here"))
         (st.error if snapshot.held_back else st.success)(status_message(snapshot))
         if warning := save_warning(snapshot):
             st.warning(warning)

@@ -17,13 +17,12 @@ import streamlit as st
 
 from timeline.catalog import Catalog
 from timeline.figure import (
-    BACKGROUND,
     FigureOptions,
     numbered_eras,
     plotly_config,
     range_presets,
 )
-from timeline.image_urls import web_image
+from timeline.image_urls import WebImage, web_image
 from timeline.kiosk_state import (
     CATEGORIES,
     CHART,
@@ -50,17 +49,19 @@ from timeline.links import entry_url
 from timeline.listing import page_containing, page_of
 from timeline.publishing import published_snapshot
 from timeline.qr import qr_svg_data_uri
-from timeline.schema import Entry, Kind
+from timeline.render import render_macro
+from timeline.schema import Entry
 from timeline.settings import Environment, Settings
-from timeline.ui.chart import alt_for, figure_for, key_html
+from timeline.ui.chart import KEY_SHAPES, alt_for, figure_for
 from timeline.ui.kiosk.idle import RESET_KEY, idle_html
 from timeline.ui.kiosk.styles import kiosk_css
-from timeline.ui.safe_text import code_span, escape, paragraphs_html
+from timeline.ui.safe_text import code_span
 
 CHART_MIN_HEIGHT = 300  # the figure's own height; the page stretches it to the room its orientation leaves
 ENTER_LABEL = "Touch anywhere to explore"
 QR_LABEL = "Continue on your phone"
 CARD_BUTTON_PREFIX = "kiosk-open-"
+PARTS = "ui/kiosk.html"
 
 
 @dataclass(frozen=True)
@@ -139,24 +140,17 @@ def _back(strip_page: int | None) -> None:
 # --- attract ----------------------------------------------------------------------------------------------------
 
 
-def _slide_html(entry: Entry, exhibit: Exhibit) -> str:
-    """One attract card: where, when and what, read from across the room; an entry still waiting for its image
-    shows its words alone, larger."""
+def _slide(entry: Entry, exhibit: Exhibit) -> tuple[Entry, WebImage | None, str]:
+    """One attract card: where, when and what, read from across the room, with its image if it has a real one."""
     image = web_image(entry, exhibit.media, "display") if entry.image else None
-    placeholder = image is None or image.is_placeholder
-    picture = "" if placeholder else f'<img src="{escape(image.url)}" alt="{escape(image.alt)}">'
-    where = (f'<p class="kiosk-slide-category">{escape(_short(entry.category, exhibit.settings))}</p>'
-             if entry.category else "")
-    return (f'<div class="kiosk-slide{" kiosk-slide-text" if placeholder else ""}">{picture}'
-            f'<div>{where}<p class="kiosk-slide-year">{escape(entry.date_label)}</p>'
-            f'<p class="kiosk-slide-title">{escape(entry.title)}</p></div></div>')
+    shown = image if image and not image.is_placeholder else None
+    return entry, shown, _short(entry.category, exhibit.settings)
 
 
 def render_attract(exhibit: Exhibit) -> None:
-    slides = "".join(_slide_html(e, exhibit) for e in featured_entries(exhibit.catalog.entries))
+    slides = [_slide(e, exhibit) for e in featured_entries(exhibit.catalog.entries)]
     with st.container(key="attract"):
-        st.html(f'<h1 class="kiosk-attract-title">{escape(exhibit.settings.title)}</h1>'
-                f'<div class="kiosk-slides">{slides}</div>')
+        st.html(render_macro(PARTS, "attract", exhibit.settings.title, slides))
         st.button(ENTER_LABEL, key="kiosk-enter", on_click=_enter)
 
 
@@ -198,13 +192,10 @@ def _card(entry: Entry, exhibit: Exhibit) -> None:
     An entry without an image never asks for one: its placeholder picture would not be shown, and making one
     per card is what made a strip of thousands take minutes."""
     image = web_image(entry, exhibit.media, "thumbnail") if entry.image else None
-    color = escape(exhibit.settings.color_for(entry.category))
-    top = (f'<img src="{escape(image.url)}" alt="">' if image and not image.is_placeholder
-           else f'<p class="kiosk-card-band" style="border-color: {color}">'
-           f"{escape(_short(entry.category, exhibit.settings))}</p>")
+    shown = image if image and not image.is_placeholder else None
     with st.container(key=f"kiosk-card-{entry.id}"):
-        st.html(f'<div class="kiosk-card">{top}<p class="kiosk-card-year">{escape(entry.date_label)}</p>'
-                f'<p class="kiosk-card-title">{escape(entry.title)}</p></div>')
+        st.html(render_macro(PARTS, "card", entry, shown, exhibit.settings.color_for(entry.category),
+                             _short(entry.category, exhibit.settings)))
         st.button(code_span(entry.title), key=f"{CARD_BUTTON_PREFIX}{entry.id}", on_click=_open, args=(entry.id,))
 
 
@@ -221,7 +212,7 @@ def render_explore(exhibit: Exhibit) -> None:
     era = exhibit.eras[choice - 1] if choice else None
     shown = strip_entries(catalog.entries, era, categories)
     shown_key = (catalog.key, era_query(era, categories))  # what ``shown`` is drawn from
-    st.html(f'<h1 class="kiosk-heading">{escape(exhibit.settings.title)}</h1>')
+    st.html(render_macro(PARTS, "heading", exhibit.settings.title))
     _render_filters(exhibit, choice, len(presets))
     with st.container(key="timeline-chart"):
         options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT)
@@ -229,8 +220,7 @@ def render_explore(exhibit: Exhibit) -> None:
         st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
                         alt=alt_for(shown, exhibit.eras, exhibit.settings, shown_key))
     strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
-    st.html(f'<div class="kiosk-under-chart"><p class="kiosk-count">{escape(strip_caption(strip))}</p>'
-            f"{key_html((), BACKGROUND)}</div>")
+    st.html(render_macro(PARTS, "under_chart", strip_caption(strip), KEY_SHAPES))
     if strip.count > 1:
         _render_pages(strip.number, strip.count)
     with st.container(key="event-list", horizontal=True):
@@ -243,7 +233,7 @@ def _render_pages(page: int, pages: int) -> None:
     with st.container(key="kiosk-pages", horizontal=True):
         st.button("‹ Earlier entries", key="kiosk-page-earlier", disabled=page == 0, on_click=_turn_page,
                   args=(page - 1,))
-        st.html(f'<p class="kiosk-count">Page {page + 1:,} of {pages:,}</p>')
+        st.html(render_macro(PARTS, "count", f"Page {page + 1:,} of {pages:,}"))
         st.button("Later entries ›", key="kiosk-page-later", disabled=page + 1 >= pages, on_click=_turn_page,
                   args=(page + 1,))
 
@@ -251,36 +241,11 @@ def _render_pages(page: int, pages: int) -> None:
 # --- entry ------------------------------------------------------------------------------------------------------
 
 
-def _image_html(entry: Entry, media: Path) -> str:
-    image = web_image(entry, media, "display")
-    caption = " — ".join(part for part in (entry.image_caption, entry.image_credit) if part)
-    note = f'<p class="kiosk-note">Content note: {escape(entry.content_note)}</p>' if entry.content_note else ""
-    return (f'{note}<figure class="kiosk-entry-image"><img src="{escape(image.url)}" alt="{escape(image.alt)}">'
-            + (f"<figcaption>{escape(caption)}</figcaption>" if caption else "") + "</figure>")
-
-
-def _story_html(entry: Entry) -> str:
-    text = paragraphs_html(entry.text, allow_links=False)
-    if entry.kind is Kind.QUOTE:
-        credit = f"<footer>— {escape(entry.attribution)}</footer>" if entry.attribution else ""
-        text = f'<blockquote class="kiosk-quote">{text}{credit}</blockquote>'
-    else:
-        text = f'<div class="kiosk-text">{text}</div>'
-    sources = "".join(f"<li>{escape(s)}</li>" for s in source_texts(entry.sources))
-    place = f'<p class="kiosk-sources">{escape(entry.place)}</p>' if entry.place else ""
-    listed = f'<div class="kiosk-sources"><strong>Sources</strong><ul>{sources}</ul></div>' if sources else ""
-    # The story scrolls when long, so it is a named region that can take focus (axe: scrollable-region-focusable).
-    return (f'<div class="kiosk-story" tabindex="0" role="region" aria-label="{escape(entry.title)}">'
-            f'<p class="kiosk-date">{escape(entry.date_label)}</p><h2 class="kiosk-title">{escape(entry.title)}</h2>'
-            f"{text}{place}{listed}</div>")
-
-
 def _qr_html(entry: Entry, settings: Settings) -> str:
     url = entry_url(settings.public_url, entry.id)
     if url is None:
         return ""
-    return (f'<figure class="kiosk-qr"><img src="{qr_svg_data_uri(url, label=QR_LABEL)}" alt="QR code: {QR_LABEL}">'
-            f"<figcaption>{QR_LABEL}</figcaption></figure>")
+    return render_macro(PARTS, "qr", qr_svg_data_uri(url, label=QR_LABEL), QR_LABEL)
 
 
 def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None) -> None:
@@ -302,9 +267,9 @@ def render_entry(exhibit: Exhibit) -> None:
     with st.container(key="event-detail"):
         picture, words = st.columns([11, 9])
         with picture:
-            st.html(_image_html(entry, exhibit.media))
+            st.html(render_macro(PARTS, "entry_image", entry, web_image(entry, exhibit.media, "display")))
         with words:
-            st.html(_story_html(entry))
+            st.html(render_macro(PARTS, "story", entry, source_texts(entry.sources)))
             qr = _qr_html(entry, exhibit.settings)
             if qr:
                 st.html(qr)

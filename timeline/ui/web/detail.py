@@ -21,8 +21,10 @@ from timeline.listing import index_of, neighbours
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
-from timeline.ui.safe_text import code_span, escape
+from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS
+
+PARTS = "ui/web.html"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def _related(entry: Entry, ctx: DetailContext) -> None:
     found = [ctx.by_id[i] for i in dict.fromkeys(entry.related) if i in ctx.by_id]  # a repeated id once
     others = [other for other in found if other.kind is not Kind.ERA]
     if others:
-        st.html('<h3 class="entry-subhead">Related entries</h3>')
+        st.html(render_macro("ui/common.html", "subhead", "Related entries"))
         for other in others:
             st.button(f"{code_span(other.title)} · {code_span(other.date_label)}", key=f"related-{other.id}",
                       type="tertiary", on_click=ctx.on_open, args=(other.id,))
@@ -72,21 +74,20 @@ def _related(entry: Entry, ctx: DetailContext) -> None:
 def _neighbours(entry: Entry, ctx: DetailContext) -> None:
     at = index_of(ctx.order, entry.id)
     if at is None:
-        st.html('<p class="detail-meta">This entry is outside your current filters, so there is no '
-                "previous or next entry here.</p>")
+        st.html(render_macro("ui/common.html", "note", "This entry is outside your current filters, so there is no "
+                             "previous or next entry here."))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
         return
     before, after = neighbours(ctx.order, at)
     with st.container(key="neighbours", horizontal=True, vertical_alignment="center", gap="medium"):
         st.button("← Previous", key="previous-entry", disabled=before is None,
                   on_click=ctx.on_open, args=(before.id if before else "",))
-        st.html(f'<p class="neighbour">{at + 1} of {len(ctx.order)}</p>', width="content")
+        st.html(render_macro(PARTS, "neighbour", f"{at + 1} of {len(ctx.order)}"), width="content")
         st.button("Next →", key="next-entry", disabled=after is None,
                   on_click=ctx.on_open, args=(after.id if after else "",))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
-    hints = [f"Previous: {escape(before.title)}" if before else "", f"Next: {escape(after.title)}" if after else ""]
     if before or after:  # an entry alone in the visitor's order has neither, and st.html refuses an empty body
-        st.html("".join(f'<p class="neighbour">{hint}</p>' for hint in hints if hint))
+        st.html(render_macro(PARTS, "neighbour_titles", before, after))
 
 
 def render_detail(entry: Entry, ctx: DetailContext) -> None:
@@ -95,13 +96,11 @@ def render_detail(entry: Entry, ctx: DetailContext) -> None:
         covered = _covered(entry)
         st.html(article_html(entry, ctx, show_picture=not covered))
         if covered:
-            st.html('<div class="image-cover"><p>The image is covered because of the content note. '
-                    "Choose “Show image” to see it.</p></div>")
+            st.html(render_macro(PARTS, "image_cover"))
             st.button("Show image", key=f"reveal-{entry.id}", on_click=_reveal, args=(entry.id,))
         _related(entry, ctx)
         _neighbours(entry, ctx)
         link = entry_url(ctx.share_base, entry.id)
         if link is not None:  # None only when neither a public URL nor the browser's address is known
-            st.html('<h3 class="entry-subhead">Share this entry</h3>'
-                    '<p class="detail-meta">Copy this link to come back to this entry or send it to someone.</p>')
+            st.html(render_macro(PARTS, "share_heading"))
             st.code(link, language=None, wrap_lines=True)

@@ -25,6 +25,7 @@ from timeline.ui.state import KEYS
 
 OpenEntry = Callable[[str], None]
 CARD = "entry_card.html"
+PARTS = "ui/web.html"
 
 
 def open_label(entry: Entry) -> str:
@@ -57,7 +58,7 @@ def _pager(page: Page) -> None:
     with st.container(key="pager", horizontal=True, vertical_alignment="center", gap="medium"):
         st.button("← Previous page", key="page-previous", disabled=page.number == 0,
                   on_click=_page_to, args=(page.number - 1,))
-        st.html(f'<p class="pager-caption">Page {page.number + 1} of {page.count}</p>', width="content")
+        st.html(render_macro(PARTS, "pager_caption", f"Page {page.number + 1} of {page.count}"), width="content")
         st.button("Next page →", key="page-next", disabled=page.number >= page.count - 1,
                   on_click=_page_to, args=(page.number + 1,))
 
@@ -65,13 +66,13 @@ def _pager(page: Page) -> None:
 def render_list(entries: Sequence[Entry], eras: Sequence[Entry], media_dir: Path, settings: Settings,
                 on_open: OpenEntry, on_clear: Callable[[], None]) -> None:
     with st.container(key="event-list"):
-        st.html('<h2 class="section-title">Entries</h2>')
+        st.html(render_macro("ui/common.html", "section_title", "Entries"))
         if not entries:
-            st.html('<p class="prose">No entries match these filters. Try fewer filters or another search.</p>')
+            st.html(render_macro(PARTS, "no_matches"))
             st.button("Clear filters", key="clear-filters", on_click=on_clear)
             return
         page = page_of(entries, st.session_state.get(KEYS.page, 0))
-        st.html(f'<p class="pager-caption">{page.caption}</p>')
+        st.html(render_macro(PARTS, "pager_caption", page.caption))
         for group in groups(page.entries, eras, eras_alone=False):
             st.html(render_macro("entry_list.html", "decade_heading", group))
             for entry in group.entries:

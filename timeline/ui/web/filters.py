@@ -14,7 +14,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from timeline.query import MAX_TEXT, Facets, Query, ResultCount, describe
-from timeline.ui.safe_text import code_span, escape
+from timeline.render import render_macro
+from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS
 
 KIND_LABELS = {"event": "Events", "quote": "Quotes"}
@@ -24,9 +25,7 @@ PANEL_KEY = "filter-panel"
 def count_html(query: Query, count: ResultCount) -> str:
     """The result count in words, announced politely to screen readers whenever it changes. Unfiltered, it only
     repeats the control's label, so it is there for screen readers alone (a live region must exist to be heard)."""
-    quiet = " visually-hidden" if query.is_empty else ""
-    return (f'<p class="result-count{quiet}" role="status" aria-live="polite">'
-            f"{escape(describe(query, count))}</p>")
+    return render_macro("ui/web.html", "result_count", describe(query, count), quiet=query.is_empty)
 
 
 def panel_label(query: Query, count: ResultCount) -> str:
@@ -36,7 +35,7 @@ def panel_label(query: Query, count: ResultCount) -> str:
 
 def render_filters(facets: Facets, query: Query, count: ResultCount, on_reset: Callable[[], None]) -> None:
     with st.container(key="filters"):
-        st.html('<h2 class="section-title visually-hidden">Search and filters</h2>')
+        st.html(render_macro("ui/common.html", "section_title", "Search and filters", hidden=True))
         with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="filter-bar"):
             # Named "Search the stories" for screen readers; the placeholder says the same on screen, phone-short.
             st.text_input("Search the stories", key=KEYS.text, max_chars=MAX_TEXT, label_visibility="collapsed",

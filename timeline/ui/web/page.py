@@ -16,13 +16,13 @@ from timeline.links import exhibit_address
 from timeline.listing import page_containing
 from timeline.publishing import catalog_for, exhibit_settings, published_snapshot
 from timeline.query import Facets, Query, ResultCount, apply_query, facets_of
+from timeline.render import render_macro
 from timeline.richtext import inline_html, paragraphs
 from timeline.schema import Kind
 from timeline.settings import Environment, Settings
 from timeline.ui import focus
 from timeline.ui.chart import RESULTS, render_chart
 from timeline.ui.chart_touch import install_chart_touch
-from timeline.ui.safe_text import escape, paragraphs_html
 from timeline.ui.state import (
     KEYS,
     apply_widget_values,
@@ -40,6 +40,7 @@ from timeline.ui.web.filters import render_filters
 
 SOURCING = ("Every entry names its sources: follow them from the entry itself. Dates marked “about” are "
             "approximate; a span of years is drawn as a bar on the timeline.")
+PARTS = "ui/web.html"
 LEAD_CHARS = 280  # about four lines beside the title on a desktop: the timeline then fits the first screen
 # A sentence ends at . ! or ? after two lower-case letters ("St. Louis", "Homer G. Phillips" do not end one).
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=\s+\S)")
@@ -83,19 +84,12 @@ def render_header(settings: Settings) -> None:
     lead, rest = split_introduction(settings.introduction)
     title, words = st.columns([6, 5], gap="medium")
     with title:
-        st.html(f'<header class="exhibit-header"><p class="exhibit-kicker">An online exhibit</p>'
-                f'<h1>{escape(settings.title)}</h1></header>')
+        st.html(render_macro(PARTS, "header", settings.title))
     with words:
-        st.html(f'<div class="exhibit-intro">{paragraphs_html(lead)}</div>')
+        st.html(render_macro(PARTS, "intro", lead))
         with st.expander("About this exhibit"):
-            more = "".join(paragraphs_html(text) for text in (rest, settings.sources_policy, SOURCING) if text)
-            # A phone shows the lead here instead of under the title (the stylesheet shows one of the two), so
-            # the timeline starts on its first screen.
-            st.html(f'<div class="prose"><div class="about-lead">{paragraphs_html(lead)}</div>{more}</div>')
-
-
-def notice_html(text: str) -> str:
-    return f'<p class="notice" role="status">{escape(text)}</p>'
+            # A phone shows the lead here instead of under the title, so the timeline starts on its first screen.
+            st.html(render_macro(PARTS, "about", lead, (rest, settings.sources_policy, SOURCING)))
 
 
 def _open(entry_id: str) -> None:
@@ -154,7 +148,8 @@ def explore(env: Environment) -> None:
         open_id = st.session_state[KEYS.open_id] = None
         entry = None
     for notice in current_notices(query, open_id):
-        st.html(notice_html(notice))  # not st.info: it is Markdown, and a notice may quote the link's text
+        # Not st.info: it is Markdown, and a notice may quote the link's text.
+        st.html(render_macro(PARTS, "notice", notice))
     counts = catalog.counts
     render_filters(facets, query, ResultCount.of(shown, counts.published_entries, counts.drafts),
                    lambda: _reset_filters(facets))
