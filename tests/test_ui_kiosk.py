@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.html_parts import Elements
 from timeline.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR, STRIP_PAGE, TAP_PARAM
 from timeline.qr import qr_svg
 from timeline.settings import load_settings
@@ -147,7 +148,7 @@ def test_an_entry_shows_its_story_sources_as_text_and_a_qr_code(exhibit):
 
 def test_curator_links_and_markup_stay_text(exhibit):
     page = html(opened(exhibit, "linked"))
-    assert "<a" not in page and "href" not in page
+    assert [tag for tag, attrs in Elements(page).tags if tag == "a" or "href" in attrs] == []
     assert "Read the report or www.example.com and https://evil.example/x for $5 and $10. # not a heading" in page
     assert "<li>example.org</li>" in page  # two pages of one site read as one host
 
@@ -204,7 +205,8 @@ def test_idle_timer_takes_the_environment_override(exhibit, monkeypatch, env, se
     if env:
         monkeypatch.setenv("TIMELINE_IDLE_SECONDS", env)
     page = html(entered(exhibit))
-    assert f'"seconds": {seconds}, "prompt": {prompt}' in page
+    timers = [json.loads(s["data-config"]) for s in Elements(page).find("script") if "seconds" in s["data-config"]]
+    assert [(timer["seconds"], timer["prompt"]) for timer in timers] == [(seconds, prompt)]
     assert "Still exploring?" in page
 
 
