@@ -24,7 +24,7 @@ from tests.html_parts import Elements
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import compat
 
-BUNDLE = Path(streamlit.__file__).parent / "static" / "static" / "js"
+BUNDLE = compat.front_end_dir() / "static" / "js"
 MADE_UP = "stNoSuchElement"
 
 
@@ -208,6 +208,13 @@ def test_each_run_number_is_new():
     assert len({compat.fresh_run() for _ in range(3)}) == 3
 
 
+def test_the_front_end_is_where_compat_says_with_a_head_to_add_to():
+    assert compat.front_end_dir() == Path(streamlit.__file__).parent / "static"
+    page = (compat.front_end_dir() / "index.html").read_text(encoding="utf-8")
+    assert page.count("<head>") == 1 and page.count("</head>") == 1 and "<title>" in page
+    assert any(BUNDLE.glob("index.*.js"))
+
+
 # --- configuration and the runner --------------------------------------------------------------------------------
 
 
@@ -295,15 +302,17 @@ def leaning_on_internals(source: str) -> list[str]:
               if isinstance(node, ast.keyword) and node.arg == "unsafe_allow_javascript"]
     found += [ast.unparse(node) for node in ast.walk(tree)
               if isinstance(node, ast.Attribute) and ast.unparse(node) in ("gc.freeze", "st.query_params.from_dict")]
+    found += [f"from {node.module} import" for node in ast.walk(tree)  # Streamlit's modules beyond ``st``
+              if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "streamlit"]
     return found
 
 
 def test_the_module_check_finds_each_kind_of_reliance():
     source = ('"""Mentions data-testid and popstate."""\nimport gc\nimport streamlit as st\n'
               'X = ".st-key-a [data-testid=\\"stApp\\"]"\nst.html(X, unsafe_allow_javascript=True)\ngc.freeze()\n'
-              'st.query_params.from_dict({})\n')
+              'st.query_params.from_dict({})\nfrom streamlit import file_util\n')
     assert leaning_on_internals(source) == ["st-key-", "data-testid", "unsafe_allow_javascript=", "gc.freeze",
-                                            "st.query_params.from_dict"]
+                                            "st.query_params.from_dict", "from streamlit import"]
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PROJECT_ROOT)))

@@ -17,9 +17,11 @@ import json
 import re
 from collections.abc import Mapping
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit import file_util
 
 
 class TestId(StrEnum):
@@ -173,6 +175,15 @@ def fresh_run() -> int:
     """A number no earlier call returned: put in a script's settings, it makes the front end run the script again
     even when everything else about it is as on the previous run (see ``run_in_page``)."""
     return next(_runs)
+
+
+def front_end_dir() -> Path:
+    """The folder of Streamlit's built front end: its ``index.html`` and, under ``static/js``, its scripts.
+
+    ``serve.py`` answers ``/`` with that ``index.html``, its head given the linked entry's title and preview tags,
+    so the folder must be where ``streamlit.file_util`` (not a public module) says, and the page must have a head.
+    """
+    return Path(file_util.get_static_dir())
 
 
 TOOLBAR_MODE = "minimal"
