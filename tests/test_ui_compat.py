@@ -76,6 +76,19 @@ def test_each_declared_test_id_is_one_the_front_end_sets(test_id):
     assert test_id.selector == f'[data-testid="{test_id.value}"]'
 
 
+def test_the_test_ids_the_tests_and_benchmarks_wait_on_are_the_front_end_s():
+    """They drive the browser, not the page (so compat does not declare them), but a stale one makes a browser
+    test pass on nothing or wait until it times out."""
+    test_ids, attributes = set(), set()
+    for path in ours("tests/**/*.py", "benchmarks/**/*.py", "benchmarks/**/*.js"):
+        text = path.read_text(encoding="utf-8")
+        test_ids |= set(re.findall(r'data-testid=\\?"(\w+)', text)) - {MADE_UP}
+        attributes |= set(re.findall(r"data-test-[a-z-]+", text))
+    assert "stApp" in test_ids and "data-test-script-state" in attributes
+    assert [test_id for test_id in test_ids if not sets_test_id(test_id)] == []
+    assert [name for name in attributes if not re.search(rf"[`\"']{name}[`\"']", bundle())] == []
+
+
 @pytest.mark.parametrize("name", list(compat.StClass))
 def test_each_declared_class_is_one_the_front_end_sets(name):
     assert has_class(name.value)
