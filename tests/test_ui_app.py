@@ -39,7 +39,7 @@ print(json.dumps({
 
 def test_import_takes_the_libraries_out_of_the_collectors_sight():
     """Streamlit's full collection after each run then walks only what runs create, not the libraries' objects
-    (timeline/ui/app.py says why); what runs create is still collected."""
+    (compat.freeze_long_lived_objects says why); what runs create is still collected."""
     done = subprocess.run([sys.executable, "-c", _PROBE], cwd=PROJECT_ROOT, capture_output=True, text=True,
                           check=True)
     seen = json.loads(done.stdout)

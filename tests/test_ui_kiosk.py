@@ -29,6 +29,7 @@ from timeline.settings import load_settings
 from timeline.ui import chart
 from timeline.ui.chart import KEY_SHAPES
 from timeline.ui.kiosk import page as kiosk
+from timeline.ui.page_files import page_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,7 +155,7 @@ def test_an_entry_shows_its_story_sources_as_text_and_a_qr_code(exhibit):
 
 def test_curator_links_and_markup_stay_text(exhibit):
     page = html(opened(exhibit, "linked"))
-    assert "<a" not in page and "href" not in page
+    assert [tag for tag, attrs in Elements(page).tags if tag == "a" or "href" in attrs] == []
     assert "Read the report or www.example.com and https://evil.example/x for $5 and $10. # not a heading" in page
     assert "<li>example.org</li>" in page  # two pages of one site read as one host
 
@@ -210,7 +211,8 @@ def test_hostile_curator_text_stays_text_on_every_kiosk_view(exhibit):
     pages = [Elements(view) for view in views]
     assert len(pages) == 10 and all("<script>alert(1)</script> in a title" in page.words for page in pages[1:3])
     for page in pages:
-        assert not page.find("a") and not page.find("iframe") and len(page.scripts) == 1  # the idle timer's
+        assert not page.find("a") and not page.find("iframe")
+        assert page.scripts == [page_file("kiosk-idle.js"), page_file("chart-tap.js")]  # only our own
         assert all(attrs["src"].startswith(("app/static/", "data:image/svg+xml")) for attrs in page.find("img"))
 
 
@@ -276,7 +278,8 @@ def test_idle_timer_takes_the_environment_override(exhibit, monkeypatch, env, se
     if env:
         monkeypatch.setenv("TIMELINE_IDLE_SECONDS", env)
     page = html(entered(exhibit))
-    assert f'"seconds": {seconds}, "prompt": {prompt}' in page
+    timers = [json.loads(s["data-config"]) for s in Elements(page).find("script") if "seconds" in s["data-config"]]
+    assert [(timer["seconds"], timer["prompt"]) for timer in timers] == [(seconds, prompt)]
     assert "Still exploring?" in page
 
 

@@ -38,7 +38,7 @@ class View(StrEnum):
 VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART, PAGE = (
     "kiosk-view", "kiosk-era", "kiosk-entry", "kiosk-categories", "kiosk-last-touch", "kiosk-chart", "kiosk-page")
 SESSION_KEYS = (VIEW, ERA, ENTRY, CATEGORIES, LAST_TOUCH, CHART, PAGE)
-# The query parameter a chart tap arrives in (``kiosk_idle`` writes it): the only way the page can name an entry
+# The query parameter a chart tap arrives in (the chart-tap script writes it): the only way the page can name an entry
 # whose card is on another page of the strip. It comes from the browser, so it is checked against the catalogue.
 TAP_PARAM = "tap"
 

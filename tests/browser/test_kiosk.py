@@ -30,8 +30,7 @@ SIZES = {"kiosk-landscape": "1920x1080", "kiosk-portrait": "1080x1920"}
 MIN_TARGET_PX = 56
 MIN_TEXT_PX = 24
 CHROME = ('[data-testid="stHeader"]', '[data-testid="stToolbar"]', '[data-testid="stMainMenu"]',
-          '[data-testid="stAppDeployButton"]', '[data-testid="stStatusWidget"]', '[data-testid="stDecoration"]',
-          "footer")
+          '[data-testid="stAppDeployButton"]', '[data-testid="stStatusWidget"]', "footer")
 DIALOGS = '[role="dialog"], [data-testid="stDialog"]'
 TIMEOUT_MS = 30_000
 

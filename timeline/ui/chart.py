@@ -34,6 +34,7 @@ from timeline.figure import (
 from timeline.render import render_macro
 from timeline.schema import Entry
 from timeline.settings import Settings
+from timeline.ui.compat import TestId, key_selector
 from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS, selected_id_from
 
@@ -44,7 +45,7 @@ VIEWS_KEPT = 16  # built charts kept for reuse; one at 5,000 entries is a few me
 
 
 # What a visitor's search or filter changes first: brought into view after one.
-RESULTS = '.st-key-timeline-chart [data-testid="stPlotlyChart"]'
+RESULTS = f"{key_selector('timeline-chart')} {TestId.PLOTLY_CHART.selector}"
 
 
 @dataclass(frozen=True)

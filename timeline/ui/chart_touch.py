@@ -1,45 +1,57 @@
-"""Taps on the chart, fixed in the page: on touch screens Plotly selects the previously tapped point.
+"""One tap on a chart marker opens its entry, on the web page and the kiosk: one script, two settings.
 
-On touch screens a tap fires ``plotly_click`` on the right point but Streamlit only hears ``plotly_selected``,
-which on touch lags one tap behind. So on a touch tap this script of ours (no curator text in it) steps the
-page to the tapped entry's address, ``?event=ID`` with the visitor's filters kept, as a new history entry,
-and fires ``popstate``: Streamlit reruns the page with that address as it does for Back and Forward, and
-``state.follow_history`` honours it like any link. Nothing reloads, the period chosen stays, and Back
-closes the entry again. Mouse clicks keep Streamlit's own selection path.
+On touch screens a tap fires Plotly's ``plotly_click`` on the right point but Streamlit only hears
+``plotly_selected``, which on touch lags one tap behind. So the script (``static/chart-tap.js``, ours alone: no
+curator text goes in) writes the tapped entry's id into the address, with the visitor's other parameters kept, and
+fires the event on which Streamlit adopts the address and reruns (``compat.RERUN_ON_HISTORY_EVENT``). Nothing
+reloads and the period chosen stays. Both modes check the id's form in the page, and the server checks it against
+the catalogue.
+
+- The web page (``WEB``): ``?event=ID``, as a new history entry, so Back closes the entry again and
+  ``state.follow_history`` honours it like any link. Touch only: mouse clicks keep Streamlit's own selection path.
+- The kiosk (``KIOSK``): ``?tap=ID`` in place of the current history entry (the kiosk has no Back to step
+  through), for any pointer; the kiosk honours it once (``kiosk.page``). The entry's card may be on another page of
+  the strip, so the script cannot click the card instead.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
-_SCRIPT = """<script>(function () {
-  if (window.__webChartTap) return;
-  window.__webChartTap = true;
-  var pointer = "mouse";
-  // Listen on the chart before Plotly handles this touch, exactly once: a chart drawn anew (Plotly purges its
-  // listeners then) or a moment ago has none, one that kept ours must not get a second.
-  document.addEventListener("pointerdown", function (e) {
-    pointer = e.pointerType;
-    document.querySelectorAll(".st-key-timeline-chart .js-plotly-plot").forEach(function (plot) {
-      if (typeof plot.on !== "function") return;
-      plot.removeListener("plotly_click", open);
-      plot.on("plotly_click", open);
-    });
-  }, {capture: true, passive: true});
-  function open(event) {
-    var point = event && event.points && event.points[0];
-    var id = point && point.customdata && point.customdata[0];
-    if (pointer !== "touch" || typeof id !== "string" || !/^[a-z0-9-]+$/.test(id)) return;
-    var url = new URL(window.location.href);
-    url.searchParams.set("event", id);
-    if (url.href === window.location.href) return;  // its entry is open already: no second step for Back
-    window.history.pushState({}, "", url.toString());
-    window.dispatchEvent(new PopStateEvent("popstate", {state: {}}));
-  }
-})();</script>"""
+from timeline.kiosk_state import TAP_PARAM
+from timeline.links import EVENT_PARAM
+from timeline.ui import compat
+from timeline.ui.page_files import script_html
+from timeline.validate import ID_PATTERN
+
+CHART_SELECTOR = f"{compat.key_selector('timeline-chart')} .{compat.PLOTLY_PLOT_CLASS}"
+
+
+@dataclass(frozen=True)
+class TapMode:
+    """How a mode takes a tap into its address."""
+
+    param: str  # the address parameter that carries the entry's id
+    push: bool  # a new history entry (Back undoes the tap), or the current one replaced
+    touch_only: bool  # leave mouse clicks to Streamlit's selection
+
+
+WEB = TapMode(EVENT_PARAM, push=True, touch_only=True)
+KIOSK = TapMode(TAP_PARAM, push=False, touch_only=False)
+
+
+def tap_script(mode: TapMode) -> str:
+    """The tap handler's ``<script>`` for ``compat.run_in_page``; it installs its listeners once per page."""
+    return script_html("chart-tap.js", {
+        "param": mode.param, "push": mode.push, "touchOnly": mode.touch_only,
+        "idPattern": f"^(?:{ID_PATTERN.pattern})$", "chart": CHART_SELECTOR,
+        "clickEvent": compat.PLOTLY_CLICK, "rerunEvent": compat.RERUN_ON_HISTORY_EVENT,
+    })
 
 
 def install_chart_touch() -> None:
-    """Once per full run; the script itself installs its listeners once per page."""
+    """The web page's taps: once per full run, in a container the stylesheet hides."""
     with st.container(key="chart-touch"):
-        st.html(_SCRIPT, unsafe_allow_javascript=True)
+        compat.run_in_page(tap_script(WEB))

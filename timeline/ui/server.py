@@ -22,7 +22,6 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import BaseRoute, Route
-from streamlit import file_util
 
 from timeline.derivatives import image_for
 from timeline.image_urls import CACHE_DIR, static_url
@@ -31,6 +30,7 @@ from timeline.page_meta import PageMeta, PreviewImage, entry_meta, exhibit_meta,
 from timeline.publishing import current_environment, exhibit_settings, published_snapshot
 from timeline.schema import Entry
 from timeline.settings import Settings
+from timeline.ui.compat import front_end_dir
 
 # Level 6 packs the Plotly chunk within 0.3 % of level 9 (Starlette's default) in three quarters of the CPU time;
 # large bodies are compressed on a worker thread, so the event loop keeps serving sessions meanwhile.
@@ -42,7 +42,7 @@ PREVIEW_SIZE = "display"  # 1600 px on the long side: above the 1200 px link pre
 @cache
 def app_shell() -> str:
     """Streamlit's ``index.html``, read once: it only changes when Streamlit is upgraded, which restarts us."""
-    return (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
+    return (front_end_dir() / "index.html").read_text(encoding="utf-8")
 
 
 def preview_meta(entry: Entry | None, settings: Settings, media_dir: Path) -> PageMeta:

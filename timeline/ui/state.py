@@ -15,6 +15,7 @@ import streamlit as st
 
 from timeline.query import LIST_KINDS, Facets, Query, query_from_params, query_to_params
 from timeline.schema import Kind
+from timeline.ui.compat import set_address
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,10 @@ def current_notices(query: Query, event_id: str | None) -> tuple[str, ...]:
 def follow_history() -> None:
     """Back and Forward: honour the address again when it is not the one this session last wrote.
 
-    Streamlit adds a browser history entry for each address ``write_url`` changes, and on Back or Forward it
-    reruns the whole page with that entry's address. Call this on whole-page runs only: a widget's fragment
-    run can carry an address a moment old, and reading that would undo the visitor's last choice.
+    Streamlit adds a browser history entry for each address ``write_url`` changes (``compat.set_address``), and
+    on Back or Forward it reruns the whole page with that entry's address (``compat.RERUN_ON_HISTORY_EVENT``).
+    Call this on whole-page runs only: a widget's fragment run can carry an address a moment old, and reading that
+    would undo the visitor's last choice.
     """
     if st.session_state.pop(KEYS.server_rerun, False):
         return
@@ -177,7 +179,7 @@ def write_url(query: Query, event_id: str | None) -> None:
     """Make the address bar describe the view (only when it differs: each write is a browser message)."""
     wanted = query_to_params(query, event_id)
     if _address() != wanted:
-        st.query_params.from_dict(wanted)
+        set_address(wanted)
     st.session_state[KEYS.url_written] = wanted
 
 

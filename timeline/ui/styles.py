@@ -1,24 +1,16 @@
-"""The exhibit's stylesheet (static/exhibit.css), read once and injected on every full run.
+"""The exhibit's stylesheet (static/exhibit.css) and the cards' (static/entries.css), sent on every full run.
 
-``st.html`` with only a ``<style>`` element goes to Streamlit's event container, so it takes no space.
+They go as one style-only element, which takes no room in the page (``compat.add_stylesheet``).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import streamlit as st
-
-from timeline.settings import PROJECT_ROOT
+from timeline.ui.compat import add_stylesheet
+from timeline.ui.page_files import STATIC_DIR, page_file
 
 # The page's own look, then the entry cards and article it shares with the static site.
-STYLESHEETS = (PROJECT_ROOT / "static" / "exhibit.css", PROJECT_ROOT / "static" / "entries.css")
-
-
-@lru_cache(maxsize=1)
-def _css() -> str:
-    return "\n".join(sheet.read_text(encoding="utf-8") for sheet in STYLESHEETS)
+STYLESHEETS = (STATIC_DIR / "exhibit.css", STATIC_DIR / "entries.css")
 
 
 def inject_styles() -> None:
-    st.html(f"<style>{_css()}</style>")
+    add_stylesheet("\n".join(page_file(sheet.name) for sheet in STYLESHEETS))

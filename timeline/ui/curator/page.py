@@ -31,6 +31,8 @@ from timeline.publishing import publish_anyway, published_snapshot, settings_rea
 from timeline.render import render_macro
 from timeline.settings import Environment, Settings
 from timeline.store import Snapshot
+from timeline.ui.compat import add_stylesheet
+from timeline.ui.page_files import page_file
 from timeline.ui.safe_text import code_span
 from timeline.ui.web.page import render_web
 from timeline.wording import counted
@@ -40,12 +42,6 @@ if TYPE_CHECKING:
 
 PROBLEMS_SHOWN = 1000  # errors first; the checker on the command line lists every one
 CHECK_COMMAND = "python -m timeline check"
-# Drafts are marked in the list and the entry view (entry_views.DRAFT_LABEL); only this mode lists them.
-_STYLE = """<style>
-.draft-badge { display: inline-block; margin: 0 0 0 0.5rem; padding: 0 0.45rem; border: 2px solid currentColor;
-  border-radius: 0.25rem; color: #8C3A1E; font-weight: 700; font-size: 0.85em; letter-spacing: 0.02em; }
-.st-key-event-detail .draft-badge { margin: 0 0 0.5rem 0; }
-</style>"""
 
 
 def _host_warning() -> None:
@@ -152,5 +148,5 @@ def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) ->
 
 def render_curator(env: Environment, settings: Settings) -> None:
     read = settings_read(env)
-    st.html(_STYLE)
+    add_stylesheet(page_file("curator.css"))  # the draft badge: only this mode lists drafts
     render_web(env, settings, lambda: render_panel(env, published_snapshot(env, read.settings), read.problem))

@@ -1,7 +1,7 @@
 """The kiosk beside the history wall: attract screen, explore (eras, institutions, timeline, card strip), entry.
 
 Touch first and locked down: no text entry, no links (sources are text, a QR code takes an entry home), big
-type and targets (``kiosk_styles``), and an idle timer in the page (``kiosk_idle``) that clicks the hidden
+type and targets (``kiosk.styles``), and an idle timer in the page (``kiosk.idle``) that clicks the hidden
 reset button. A session with no state (a new visitor, or any page after a server restart) starts on the
 attract screen. The rules are pure functions in ``kiosk_state``; this module only draws and wires callbacks.
 """
@@ -52,6 +52,7 @@ from timeline.qr import qr_svg_data_uri
 from timeline.render import render_macro
 from timeline.schema import Entry
 from timeline.settings import Environment, Settings
+from timeline.ui import compat
 from timeline.ui.chart import KEY_SHAPES, alt_for, figure_for
 from timeline.ui.kiosk.idle import RESET_KEY, idle_html
 from timeline.ui.kiosk.styles import kiosk_css
@@ -81,13 +82,13 @@ def render_kiosk(env: Environment, settings: Settings) -> None:
     _open_tapped(catalog)
     exhibit = Exhibit(catalog, tuple(era for _, era in numbered_eras(catalog.eras)), settings, env.media)
     featured = featured_entries(catalog.entries)
-    st.html(kiosk_css(len(featured), len(exhibit.eras)))
+    compat.add_stylesheet(kiosk_css(len(featured), len(exhibit.eras)))
     view = current_view(st.session_state)
     if view is View.ENTRY and st.session_state.get(ENTRY) not in catalog.by_id:
         view = View.EXPLORE  # the entry left the catalogue since it was opened
     VIEWS[view](exhibit)
     st.button("Start over", key=RESET_KEY, on_click=reset_session, args=(st.session_state,))
-    st.html(idle_html(idle_seconds, prompt_window(idle_seconds)), unsafe_allow_javascript=True)
+    compat.run_in_page(idle_html(idle_seconds, prompt_window(idle_seconds)))
 
 
 # --- callbacks: each changes session state only; Streamlit reruns afterwards ------------------------------------
@@ -119,7 +120,7 @@ def _open(entry_id: str) -> None:
 
 def _open_tapped(catalog: Catalog) -> None:
     """A tap on a chart marker: the page script put its entry id in the URL and made Streamlit rerun with it
-    (``kiosk_idle``), so it works whichever page of the strip the entry's card is on. Honoured once, and only
+    (``chart_touch.KIOSK``), so it works whichever page of the strip the entry's card is on. Honoured once, and only
     for an id in the catalogue."""
     if TAP_PARAM not in st.query_params:
         return
@@ -172,7 +173,7 @@ def _chosen_categories(catalog: Catalog) -> frozenset[str]:
 def _era_label(index: int, exhibit: Exhibit) -> str:
     if index == 0:
         return "All years"
-    era = exhibit.eras[index - 1]  # its number is the chart's tag on the band (kiosk_styles draws it as one)
+    era = exhibit.eras[index - 1]  # its number is the chart's tag on the band (kiosk.styles draws it as one)
     return f"{code_span(str(index))} {code_span(era.title)} · {code_span(era.date_label)}"
 
 

@@ -1,0 +1,29 @@
+"""The stylesheets and scripts the page carries, kept as files in ``static/`` and read once per process.
+
+They go inline into the run that needs them (read from disk once): the page makes no further request for them, and
+each script runs with the run that sends it. Per-run values reach a script as settings (``compat.script_element``)
+and a stylesheet as CSS custom properties or a few generated rules, never by rewriting the file's text. They are
+read from the project's tree, like the code (there is no packaging step): a change shows after a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from timeline.settings import PROJECT_ROOT
+from timeline.ui.compat import script_element
+
+STATIC_DIR = PROJECT_ROOT / "static"
+
+
+@cache
+def page_file(name: str) -> str:
+    """The text of ``static/NAME``."""
+    return (STATIC_DIR / name).read_text(encoding="utf-8")
+
+
+def script_html(name: str, config: Mapping[str, Any]) -> str:
+    """The script ``static/NAME`` as an element that reads ``config`` (``compat.script_element``)."""
+    return script_element(page_file(name), config)
