@@ -9,6 +9,7 @@ chart taps ride along in the same element (``chart_touch.KIOSK``).
 
 from __future__ import annotations
 
+from timeline.render import render_macro
 from timeline.ui.chart_touch import KIOSK, tap_script
 from timeline.ui.compat import key_selector
 from timeline.ui.page_files import script_html
@@ -16,15 +17,11 @@ from timeline.ui.page_files import script_html
 RESET_KEY = "kiosk-reset"
 TICK_MS = 250
 
-_PROMPT = ('<div id="kiosk-still" role="alertdialog" aria-labelledby="kiosk-still-title"><div>'
-           '<strong id="kiosk-still-title">Still exploring?</strong>'
-           '<span>Touch the screen to keep going. Starting over in <b id="kiosk-still-count">{count}</b> seconds.'
-           '</span></div></div>')
-
 
 def idle_html(idle_seconds: int, prompt_seconds: int) -> str:
     """The prompt's markup, the timer script and the chart-tap script, for ``compat.run_in_page``."""
     config = {"seconds": int(idle_seconds), "prompt": int(prompt_seconds), "tickMs": TICK_MS,
               "reset": f"{key_selector(RESET_KEY)} button", "attract": key_selector("attract"),
               "promptClass": "kiosk-still", "countId": "kiosk-still-count"}
-    return _PROMPT.format(count=int(prompt_seconds)) + script_html("kiosk-idle.js", config) + tap_script(KIOSK)
+    prompt = render_macro("ui/kiosk.html", "idle_prompt", int(prompt_seconds))
+    return prompt + script_html("kiosk-idle.js", config) + tap_script(KIOSK)
