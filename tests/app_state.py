@@ -20,7 +20,7 @@ REGISTRIES: dict[str, tuple[str, ...]] = {
     "timeline.query": ("_HAYSTACKS",),
     "timeline.publishing": ("_watches", "_settings"),
     "timeline.ui.web.page": ("_facets",),
-    "timeline.ui.chart": ("_RECENT.values",),
+    "timeline.ui.chart": ("_RECENT.values", "_TEXTS.values"),
 }
 
 

@@ -36,6 +36,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the code, which a restart reloads: no stat of each file per render
     )
     env.filters["rich"] = _rich
     env.filters["inline"] = _inline

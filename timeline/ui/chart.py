@@ -92,6 +92,7 @@ class _Recent:
 
 
 _RECENT = _Recent(VIEWS_KEPT)
+_TEXTS = _Recent(VIEWS_KEPT * 4)  # the chart's alt text and key: small, so more of them, and never evicting figures
 
 
 def figure_for(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, options: FigureOptions,
@@ -103,8 +104,8 @@ def figure_for(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settin
 
 def alt_for(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, shown_key: Hashable) -> str:
     """The chart's text for screen readers, naming only the eras it draws; reused as ``figure_for`` is."""
-    return _RECENT.get(("alt", shown_key, settings),
-                       lambda: figure_alt_text(entries, [era for _, era in drawn_eras(eras, entries)], settings))
+    return _TEXTS.get(("alt", shown_key, settings),
+                      lambda: figure_alt_text(entries, [era for _, era in drawn_eras(eras, entries)], settings))
 
 
 def _preset_choice(count: int) -> int:
@@ -126,6 +127,13 @@ def key_html(eras: Sequence[tuple[int, Entry]], background: str) -> str:
     colour the figure gives it on ``background``."""
     numbered = [(number, era_number_color(number, background), era) for number, era in eras]
     return render_macro("ui/chart.html", "chart_key", KEY_SHAPES, numbered)
+
+
+def key_for(entries: Sequence[Entry], eras: Sequence[Entry], years: tuple[float, float] | None, background: str,
+            shown_key: Hashable) -> str:
+    """``key_html`` for the eras drawn in ``years``, reused as ``figure_for`` is: finding them walks every entry."""
+    return _TEXTS.get(("key", shown_key, years, background),
+                      lambda: key_html(drawn_eras(eras, entries, years), background))
 
 
 def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Settings, open_id: str | None,
@@ -153,6 +161,6 @@ def render_chart(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
         st.plotly_chart(figure_for(entries, eras, settings, options, shown_key), key=CHART_KEY, on_select=on_select,
                         selection_mode="points", theme=None, config=PLOTLY_CONFIG,
                         alt=alt_for(entries, eras, settings, shown_key))
-        st.html(key_html(drawn_eras(eras, entries, years), background))
+        st.html(key_for(entries, eras, years, background, shown_key))
         st.html(render_macro("ui/common.html", "note", "Select a point to open its entry. The list below offers the "
                              "same entries for keyboard and screen-reader use."))
