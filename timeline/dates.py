@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from timeline.problems import PROBLEM_TYPES, Finding
 
@@ -86,21 +86,21 @@ class HistDate:
     def is_span(self) -> bool:
         return self.end is not None
 
-    @property
+    @cached_property  # a frozen value, read for every entry whenever a chart is laid out, fitted or sorted
     def start_year(self) -> float:
         """Decimal year where the date starts. Months are equal twelfths, so 1947-07-01 is exactly 1947.5."""
         months = (self.month or 1) - 1
         days = ((self.day or 1) - 1) / _days_in(self.year, self.month) if self.day else 0.0
         return self.year + (months + days) / 12
 
-    @property
+    @cached_property
     def end_year(self) -> float:
         """Decimal year where the covered range ends: 1947 ends at 1948.0, 1947-09 at 1947.75, 194X at 1950.0."""
         if self.end is not None:
             return self.end.end_year
         return self.start_year + _WIDTH[self.precision](self)
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[float, float, bool, str]:
         """Order by start, then the wider range first (the 1940s, 1947, 1947-01, 1947-01-01; a span before its
         start alone), then exact before approximate. The EDTF text makes the order total."""
