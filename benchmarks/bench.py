@@ -33,6 +33,7 @@ from phone_bench import bench_phone  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 from site_bench import bench_site  # noqa: E402
 
+from tests.web_list import list_links  # noqa: E402
 from timeline.settings import read_environment  # noqa: E402
 
 SETTINGS = read_environment().settings  # data/exhibit.toml unless TIMELINE_SETTINGS says otherwise
@@ -100,7 +101,7 @@ def _reruns(label: str, env: dict[str, str], target: float, options: Options) ->
     with _started(env) as app:
         if isinstance(app, Result):
             return [Result(f"rerun, {label}", None, note=app.note)]
-        ids = [b.key.removeprefix("open-") for b in app.button if b.key and b.key.startswith("open-")]
+        ids = list(list_links(app))  # the entries the list links to
         steps: dict[str, Callable[[int], object]] = {
             "no change": lambda i: None,
             "filter change": lambda i: app.text_input(key="filter-text").set_value(SEARCHES[i % len(SEARCHES)]),

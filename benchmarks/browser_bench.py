@@ -39,7 +39,7 @@ TIMELINE_VISIBLE = ".st-key-timeline-chart :is(.js-plotly-plot .scatterlayer .po
 RESULT_COUNT = ".st-key-filters .result-count"
 KINDS_KEY = "filter-kinds"
 FILTERS_CONTROL = ".st-key-filter-panel button"  # the kinds sit behind the one "Filters · N of M" control
-OPEN_BUTTONS = ".st-key-event-list [class*='st-key-open-'] button"
+OPEN_LINKS = ".st-key-event-list .entry-title a"  # each entry's link in the list
 DETAIL_TITLE = ".st-key-event-detail h2"
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
@@ -141,7 +141,7 @@ def bench_browser_reruns(options: Options) -> list[Result]:
             filter_times.append(wait_for_mark(page, "filter", since_click=True))
             wait_for_run(page)
             page.evaluate(f"__bench.watch('open', () => __bench.onScreen({js(DETAIL_TITLE)}))")
-            page.locator(f"{OPEN_BUTTONS}:visible").nth(click % 10).click()  # 12 quotes when the chip is on
+            page.locator(f"{OPEN_LINKS}:visible").nth(click % 10).click()  # 12 quotes when the chip is on
             open_times.append(wait_for_mark(page, "open", since_click=True))
             wait_for_run(page)
             page.locator(".st-key-back-to-list button").click()

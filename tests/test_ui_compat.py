@@ -199,7 +199,7 @@ def test_a_style_only_element_takes_no_room_in_the_page():
 
 
 @pytest.mark.parametrize("config", [
-    {"selector": ".st-key-open-a button", "reveal": False},
+    {"selector": '.st-key-event-list [data-entry-id="a"] a', "reveal": False},
     {"selector": '[data-testid="stPlotlyChart"]', "n": 1},
     {"text": "</script><script>alert(1)</script> & \"quotes\" 'too'"},
 ])

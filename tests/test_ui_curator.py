@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.web_list import list_titles
 from timeline.catalog import load_catalog
 from timeline.cli import main as checker
 from timeline.store import PublishedStore, Snapshot
@@ -184,7 +185,7 @@ def test_a_broken_save_after_a_good_one_says_visitors_still_see_the_published_ve
     status = [e.value for e in at.error if e.value.startswith("Visitors still see")]
     assert len(status) == 1
     assert "(2 published entries). The file on disk has 2 errors, listed below." in status[0]
-    listed = " ".join(b.label for b in at.button)
+    listed = " ".join(list_titles(at))
     assert DRAFT_TITLE in listed and "First students admitted" in listed  # the last good version, with drafts
     assert NEW_TITLE not in listed
     assert published.current.version == PublishedStore(data, media).snapshot.current.version
@@ -194,7 +195,7 @@ def test_visitors_keep_the_last_good_version_while_the_file_has_errors(exhibit, 
     data, media = exhibit
     publish_then_break(data, media)
     at = run_app("web", monkeypatch)
-    listed = " ".join(b.label for b in at.button)
+    listed = " ".join(list_titles(at))
     assert "First students admitted" in listed
     assert NEW_TITLE not in listed
     assert "Visitors still see" not in page_text(at)
@@ -223,7 +224,7 @@ def test_a_save_removing_many_entries_is_held_back_until_the_curator_publishes_i
     put("good.csv", data)
     PublishedStore(data, media).refresh()  # 2 published entries
     data.write_bytes(b"".join((FIXTURES / "good.csv").read_bytes().splitlines(keepends=True)[:2]))  # 1 is left
-    assert "First students admitted" in " ".join(b.label for b in run_app("web", monkeypatch).button)
+    assert "First students admitted" in " ".join(list_titles(run_app("web", monkeypatch)))
     at = run_app("curator", monkeypatch)
     (status,) = [e.value for e in at.error]
     assert status.startswith("Visitors still see the version published at")
@@ -234,7 +235,7 @@ def test_a_save_removing_many_entries_is_held_back_until_the_curator_publishes_i
     at.button(key="publish-anyway").click().run()
     assert not at.exception and not at.error
     assert any(e.value.startswith("Visitors see the file on disk") for e in at.success)
-    assert "First students admitted" not in " ".join(b.label for b in run_app("web", monkeypatch).button)
+    assert "First students admitted" not in " ".join(list_titles(run_app("web", monkeypatch)))
 
 
 def test_a_published_copy_that_could_not_be_saved_is_shown_in_the_panel(exhibit, monkeypatch):

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.web_list import follow_list_link, list_links
 from timeline.settings import PROJECT_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "edge"
@@ -90,11 +91,11 @@ def test_every_mode_draws_every_odd_catalogue_and_opens_what_it_lists(exhibit, f
             at = run(at.button(key=cards[0]).click())
             assert detail_title(at)
         return
-    listed = [key.removeprefix("open-") for key in button_keys(at, "open-")]
+    listed = list(list_links(at))
     if mode == "web":
         assert tuple(listed) == CATALOGUES[fixture]
     if listed:
-        at = run(at.button(key=f"open-{listed[0]}").click())
+        at = run(follow_list_link(at, listed[0]))
         assert detail_title(at)
 
 
@@ -109,8 +110,8 @@ def test_an_entry_alone_in_the_visitors_order_opens_without_previous_or_next(exh
 
 def test_curator_mode_lists_and_opens_drafts_when_every_entry_is_a_draft(exhibit):
     at = run(exhibit("all_drafts.csv", "curator"))
-    assert button_keys(at, "open-") == ["open-draft-a"]
-    at = run(at.button(key="open-draft-a").click())
+    assert list(list_links(at)) == ["draft-a"]
+    at = run(follow_list_link(at, "draft-a"))
     assert detail_title(at) == "A draft"
 
 

@@ -31,4 +31,5 @@ def test_the_same_request_twice_is_a_changed_element_each_time():
 
 
 def test_selectors_name_the_parts_by_their_keys():
-    assert (detail_heading(), list_item("a-1")) == (".st-key-event-detail h2", ".st-key-open-a-1 button")
+    assert (detail_heading(), list_item("a-1")) == (".st-key-event-detail h2",
+                                                    '.st-key-event-list [data-entry-id="a-1"] .entry-title a')

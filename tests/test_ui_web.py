@@ -7,17 +7,22 @@ import re
 import shutil
 import tomllib
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.html_parts import Elements
+from tests.web_list import follow_list_link, list_links
 from timeline.catalog import build_catalog
 from timeline.figure import build_figure, drawn_eras
+from timeline.listing import page_of
+from timeline.query import Query
 from timeline.render import render_macro
-from timeline.settings import PROJECT_ROOT
+from timeline.settings import PROJECT_ROOT, Settings
 from timeline.ui import chart
 from timeline.ui.state import KEYS
+from timeline.ui.web.entry_list import list_page_html
 from timeline.ui.web.page import PARTS, SOURCING, facets_for, split_introduction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ui"
@@ -66,7 +71,7 @@ def test_page_shows_the_exhibit_title_and_all_published_entries(app):
     assert not at.exception
     assert any("<h1>A test exhibit</h1>" in body for body in html_bodies(at))
     assert count_text(at) == "All 6 entries"  # 8 rows less one era and one draft
-    assert not [b for b in at.button if b.key == "open-draft-entry"]
+    assert "draft-entry" not in list_links(at)
 
 
 @pytest.mark.parametrize(("widget", "value", "expected", "param"), [
@@ -188,7 +193,7 @@ def test_unknown_entry_gives_a_notice_and_the_normal_page(app):
     at.run()
     assert detail_title(at) is None
     assert any('class="notice"' in body and "no-such-entry" in body for body in html_bodies(at))
-    assert at.button(key="open-hospital-opens")
+    assert "hospital-opens" in list_links(at)
 
 
 def test_oversized_link_values_are_not_echoed(app):
@@ -218,7 +223,7 @@ def test_previous_and_next_follow_the_filtered_order(app, params, steps, expecte
 def test_opening_from_the_list_and_going_back(app):
     at = app()
     at.run()
-    at.button(key="open-merger").click().run()
+    follow_list_link(at, "merger").run()
     assert detail_title(at) == "The two schools merge"
     assert at.query_params["event"] == "merger"
     at.button(key="back-to-list").click().run()
@@ -231,7 +236,7 @@ def test_back_and_forward_follow_the_address(app):
     at = app()
     at.run()
     at.pills(key="filter-categories").set_value(["Nursing School"]).run()
-    at.button(key="open-merger").click().run()
+    follow_list_link(at, "merger").run()
     assert dict(at.query_params) == {"category": "Nursing School", "event": "merger"}
     at.query_params.clear()
     at.query_params["category"] = "Nursing School"  # Back: the list, still filtered
@@ -252,7 +257,7 @@ def test_the_page_keeps_its_state_when_the_address_has_not_moved(app):
     at = app()
     at.run()
     at.text_input(key="filter-text").set_value("ward").run()
-    at.button(key="open-late-change").click().run()
+    follow_list_link(at, "late-change").run()
     at.run()  # a whole-page run at the address the page wrote itself, as a live update makes
     assert at.text_input(key="filter-text").value == "ward"
     assert detail_title(at) == "The wards are integrated"
@@ -341,11 +346,29 @@ def test_the_introduction_keeps_only_emphasis_and_web_links():
     assert not intro.scripts and not about.scripts
 
 
-def test_list_labels_carry_curator_text_as_code_spans(app):
+def test_the_list_shows_hostile_titles_as_text(app):
     at = app("hostile.csv")
     at.run()
-    label = at.button(key="open-dollars").label
-    assert label == "`Open:` `$1 million of an $87 million bond issue` `, 1905`"
+    page = next(Elements(body) for body in html_bodies(at) if "entry-list-page" in body)
+    assert not page.scripts and not page.find("a", href="https://evil.example")
+    assert {"<script>alert(1)</script> in a title", "$1 million of an $87 million bond issue"} <= set(page.text)
+    assert list_links(at)["script-title"] == "?event=script-title"
+    at = follow_list_link(at, "script-title").run()
+    assert detail_title(at) == "&lt;script&gt;alert(1)&lt;/script&gt; in a title"
+
+
+def test_a_list_link_keeps_the_visitors_filters_however_odd_their_text(tmp_path):
+    search = '"><script>x</script> & event=evil'
+    query = Query(categories=frozenset({"A & B"}), text=search, year_from=1900)
+    catalog = build_catalog((FIXTURES / "events.csv").read_bytes())  # its entries, whatever the query
+    page = page_of(catalog.entries[:3], 0)
+    markup = Elements(list_page_html(page, catalog.eras, query, tmp_path, Settings()))
+    hrefs = [a["href"] for a in markup.find("a")]
+    assert len(hrefs) == 3 and not markup.scripts
+    for entry, href in zip(page.entries, hrefs, strict=True):
+        assert parse_qs(urlsplit(href).query) == {"event": [entry.id], "category": ["A & B"], "from": ["1900"],
+                                                  "q": [search]}
+
 
 
 @pytest.mark.parametrize(("text", "limit", "lead", "rest"), [

@@ -44,6 +44,6 @@ def test_the_rerun_marks_time_from_the_click_to_the_answer(web_app, page_at):
         bench.wait_for_mark(page, "open", since_click=True)
     page.evaluate(f"__bench.watch('open', () => __bench.onScreen({js(bench.DETAIL_TITLE)}))")
     page.keyboard.press("Escape")  # the filters panel closes, as a visitor's next click would close it
-    page.locator(f"{bench.OPEN_BUTTONS}:visible").first.click()
+    page.locator(f"{bench.OPEN_LINKS}:visible").first.click()
     assert bench.wait_for_mark(page, "open", since_click=True) > 0
     expect(page.locator(bench.DETAIL_TITLE)).to_be_visible()

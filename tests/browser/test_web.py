@@ -11,7 +11,7 @@ import csv
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 import pytest
 from app_server import PROJECT_ROOT
@@ -26,6 +26,7 @@ POINTS = ".st-key-timeline-chart .scatterlayer .point"
 CHART = ".st-key-timeline-chart .js-plotly-plot"
 PANEL = ".st-key-filter-panel button"
 DETAIL_TITLE = ".st-key-event-detail h2"
+LIST_LINKS = ".st-key-event-list .entry-title a"  # each entry's link in the list (timeline/ui/focus.py LIST_LINKS)
 VIEWPORTS = ("desktop", "phone")
 MAX_TABS = 150
 
@@ -57,7 +58,7 @@ def test_timeline_and_list_render(web_app, page_at, viewport):
     open_app(page, web_app.url)
     assert page.locator(POINTS).count() >= len(published_rows(BUNDLED_DATA))
     expect(page.locator(".st-key-filters")).to_be_visible()
-    expect(page.get_by_role("button", name=re.compile(r"^Open: ")).first).to_be_visible()
+    expect(page.locator(LIST_LINKS).first).to_be_visible()
     assert no_sideways_scroll(page)
     assert page.evaluate("document.documentElement.lang") == "en"
     screenshot(page, f"web-{viewport}")
@@ -169,7 +170,7 @@ def test_back_and_forward_step_through_the_visitors_views(web_app, page_at):
     quotes_only = status.inner_text()
     page.keyboard.press("Escape")  # the panel closes; the results were under it all along
     expect(page.locator(".st-key-filter-kinds")).to_have_count(0)
-    page.locator(".st-key-event-list [class*='st-key-open-'] button").first.click()
+    page.locator(LIST_LINKS).first.click()
     wait_for_run(page)
     title = page.locator(DETAIL_TITLE).inner_text()
     page.go_back()  # the entry closes; the filter stays
@@ -191,12 +192,47 @@ def test_back_and_forward_step_through_the_visitors_views(web_app, page_at):
     expect(status).to_have_text(quotes_only)
 
 
-def tab_until(page: Page, accessible: re.Pattern[str]) -> str:
-    """Press Tab until the focused element's text or label matches; return what matched."""
+def test_a_list_link_opens_its_entry_in_place_and_leaves_a_modified_click_to_the_browser(web_app, page_at):
+    """A left click on an entry's link opens the entry without reloading the page, the visitor's search kept, and
+    Back closes it again; a Ctrl+click is the browser's: a new tab at the link's address, nothing opened here."""
+    page = page_at("desktop")
+    open_app(page, f"{web_app.url}?q=hospital")
+    page.evaluate("window.__samePage = true")
+    link = page.locator(LIST_LINKS).nth(1)
+    title, href = link.inner_text(), link.get_attribute("href")
+    assert href and href.startswith("?event=") and "q=hospital" in href
+    with page.context.expect_page() as opened:
+        link.click(modifiers=["Control"])
+    tab = opened.value
+    tab.wait_for_url(re.compile(r"event="))
+    assert tab.url == urljoin(page.url, href)
+    tab.close()
+    page.wait_for_timeout(500)
+    assert "event=" not in page.url
+    expect(page.locator(".st-key-event-detail")).to_have_count(0)
+    link.click()
+    page.wait_for_url(re.compile(r"event="))
+    wait_for_run(page)
+    expect(page.locator(DETAIL_TITLE)).to_have_text(title)
+    expect(page.locator(DETAIL_TITLE)).to_be_focused()
+    assert "q=hospital" in page.url
+    page.go_back()
+    wait_for_run(page)
+    expect(page.locator(".st-key-event-detail")).to_have_count(0)
+    expect(page.locator(LIST_LINKS).nth(1)).to_have_text(title)
+    assert "event=" not in page.url and "q=hospital" in page.url
+    assert page.evaluate("window.__samePage === true"), "the link reloaded the page"
+
+
+def tab_until(page: Page, accessible: re.Pattern[str], matching: str = "*") -> str:
+    """Press Tab until the focused element matches the selector ``matching`` and its text or label matches
+    ``accessible``; return what matched."""
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        name = page.evaluate("""() => { const e = document.activeElement;
-            return (e.getAttribute('aria-label') || e.innerText || e.value || '').replace(/\\s+/g, ' ').trim(); }""")
+        name = page.evaluate("""(matching) => { const e = document.activeElement;
+            if (!e.matches(matching)) return '';
+            return (e.getAttribute('aria-label') || e.innerText || e.value || '').replace(/\\s+/g, ' ').trim(); }""",
+                             matching)
         if accessible.search(name):
             return name
     raise AssertionError(f"no focusable element matching {accessible.pattern} within {MAX_TABS} Tab presses")
@@ -210,24 +246,24 @@ def test_keyboard_only_journey(web_app, page_at):
     page.keyboard.press("Enter")  # a filter: search
     wait_for_run(page)
     expect(page.locator('[role="status"].result-count')).to_contain_text("“hospital”")
-    opened = tab_until(page, re.compile(r"^Open: "))
+    opened = tab_until(page, re.compile(r"\S"), LIST_LINKS)  # an entry's link
     page.keyboard.press("Enter")
     wait_for_run(page)
     title = page.locator(DETAIL_TITLE)
     expect(title).to_be_focused()
     first_title = title.inner_text()
-    assert first_title in opened
+    assert first_title == opened
     tab_until(page, re.compile(r"^Next →$"))
     page.keyboard.press("Enter")
     wait_for_run(page)
     expect(title).not_to_have_text(first_title)
     expect(title).to_be_focused()
+    last_title = title.inner_text()
     tab_until(page, re.compile(r"^Back to the list$"))
     page.keyboard.press("Enter")
     wait_for_run(page)
     expect(page.locator(".st-key-event-detail")).to_have_count(0)
-    focused = page.evaluate("document.activeElement.innerText")
-    assert page.locator(".st-key-event-list").count() == 1 and focused.strip()
+    expect(page.locator(f"{LIST_LINKS}:focus")).to_have_text(last_title)  # back on the entry last shown
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

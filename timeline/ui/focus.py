@@ -16,6 +16,10 @@ from timeline.ui import compat
 from timeline.ui.page_files import script_html
 from timeline.ui.state import KEYS
 
+_LIST = compat.key_selector("event-list")
+_CARD_LINK = ".entry-title a"
+LIST_LINKS = f"{_LIST} {_CARD_LINK}"  # every entry's link in the list (templates/ui/web.html, entry_list_page)
+
 
 def request_focus(selector: str) -> None:
     st.session_state[KEYS.focus] = (selector, False)
@@ -31,11 +35,12 @@ def detail_heading() -> str:
 
 
 def list_item(entry_id: str) -> str:
-    return f"{compat.key_selector(f'open-{entry_id}')} button"
+    """The link on the entry's card in the list (``entry_id`` is a validated slug: nothing in it to quote)."""
+    return f'{_LIST} [data-entry-id="{entry_id}"] {_CARD_LINK}'
 
 
 def list_heading() -> str:
-    return f"{compat.key_selector('event-list')} h2"
+    return f"{_LIST} h2"
 
 
 def focus_script(selector: str, reveal: bool) -> str:

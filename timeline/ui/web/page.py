@@ -158,7 +158,7 @@ def explore(env: Environment) -> None:
         render_detail(entry, DetailContext(shown, catalog.by_id, env.media, settings, _share_base(settings), _open,
                                            lambda: _back(shown)))
     else:
-        render_list(shown, catalog.eras, env.media, settings, _open, lambda: _reset_filters(facets))
+        render_list(shown, catalog.eras, query, env.media, settings, lambda: _reset_filters(facets))
     focus.apply_focus()
     write_url(query, open_id)
 
