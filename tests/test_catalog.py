@@ -40,6 +40,20 @@ def test_visible_hides_drafts_and_unused_categories():
     assert "St. Louis and national context" not in visible.categories
 
 
+def test_visible_related_ids_name_only_what_visitors_can_see():
+    csv = b"""id,kind,date,title,text,category,sources,related,status
+seen,event,1937,Seen,Text,Washington University,Becker Archives,,
+hidden,event,1950,Hidden,Text,Washington University,Becker Archives,,draft
+undated,event,,Undated draft,Text,Washington University,Becker Archives,,draft
+era-one,era,1937/1979,Era,Text,,Becker Archives,,
+linked,event,1960,Linked,Text,Washington University,Becker Archives,hidden; era-one; undated; seen,
+"""
+    catalog = build_catalog(csv, "events.csv", None, ORDER)
+    assert catalog.publishable
+    assert catalog.by_id["linked"].related == ("hidden", "era-one", "undated", "seen")  # curators see every link
+    assert catalog.visible.by_id["linked"].related == ("era-one", "seen")
+
+
 def test_counts_name_published_entries_drafts_and_eras_apart():
     rows = CSV + b"draft-era,era,1940,1945,Draft era,Text,,Becker Archives,draft\nbad,event,03/04/1950,,Bad,T,,,\n"
     catalog = build_catalog(rows, "events.csv", None, ORDER)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from timeline.query import MAX_VALUE, clean_text
+from timeline.query import LIST_KINDS, linked_event
 from timeline.render import render
 from timeline.richtext import html_to_line, text_to_html
 from timeline.schema import Entry, Kind
@@ -98,13 +98,10 @@ def exhibit_meta(settings: Settings, url: str = "", image: PreviewImage = Previe
 
 
 def linked_entry(event_values: Sequence[str], published: Mapping[str, Entry]) -> Entry | None:
-    """The entry a link's ``event`` values open, read as the web mode reads them: the first value that names a
-    published entry once cleaned; an oversized value is never looked up. Anything else opens no entry."""
-    for value in event_values:
-        entry = published.get(clean_text(value)) if len(value) <= MAX_VALUE else None
-        if entry is not None:
-            return entry
-    return None
+    """The entry a link's ``event`` values open, by the web page's own rule (``linked_event``): an event or a
+    quote of ``published``, never an era, which is a band and has no view of its own. Anything else opens none."""
+    found = linked_event(event_values, lambda i: i in published and published[i].kind in LIST_KINDS)
+    return published[found] if found else None
 
 
 def head_tags(meta: PageMeta) -> str:

@@ -7,6 +7,7 @@ pipe, and a server that fails to start shows its own error in the test report.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -20,6 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 60.0  # seconds; a cold Streamlit import on 2 busy cores takes 5 to 15
 STOP_TIMEOUT = 10.0
 LOG_TAIL = 4000  # characters of server output shown when start-up fails
+PUBLIC_URL = "https://exhibit.example/timeline/"  # where a museum serving the exhibit would say it is served
 
 STREAMLIT_FLAGS = (
     "--server.headless", "true",
@@ -38,6 +40,15 @@ def free_port() -> int:
 
 PLAIN = "app.py"  # the quick start: Streamlit's own server
 SERVED = "serve.py"  # the same page through st.App with compression and link previews (timeline/ui/server.py)
+
+
+def settings_with_address(folder: Path) -> Path:
+    """The bundled exhibit settings with ``PUBLIC_URL`` set, as a museum that serves the timeline sets them (the
+    bundled file has no address: it cannot know one). Pass it as TIMELINE_SETTINGS."""
+    bundled = (PROJECT_ROOT / "data" / "exhibit.toml").read_text(encoding="utf-8")
+    path = folder / "exhibit.toml"
+    path.write_text(re.sub(r"(?m)^public_url = .*$", f'public_url = "{PUBLIC_URL}"', bundled), encoding="utf-8")
+    return path
 
 
 class App:

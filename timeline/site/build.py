@@ -82,8 +82,8 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
     social = _social_cards(visible, settings, cache_dir, copies, images)
     pages = {e.id: absolute(base_url, entry_path(e.id)) or entry_path(e.id) for e in visible.entries}
     downloads = (("data/entries.csv", "CSV"), ("data/entries.json", "JSON"))
-    files["data/entries.csv"] = entries_csv(visible.entries).encode()
-    files["data/entries.json"] = entries_json(visible.entries, settings, pages).encode()
+    files["data/entries.csv"] = entries_csv(visible).encode()
+    files["data/entries.json"] = entries_json(visible, settings, pages).encode()
     site = SiteInput(visible, settings, _assets(visible, settings, files, copies),
                      {i: files_ for i, (files_, _) in images.items()}, social, base_url, downloads)
     files["index.html"] = index_page(site).encode()
