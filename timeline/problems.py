@@ -91,6 +91,9 @@ _TYPES = (
                 "Use yes to show the entry on the kiosk's attract screen, or leave it empty."),
     ProblemType("title-too-long", E, "The title is longer than 120 characters.",
                 "Shorten the title; move detail into the text."),
+    ProblemType("value-too-long", E, "A cell is longer than its column allows (the column table gives each limit).",
+                "Shorten the cell; the message says what belongs in the column. A very long cell is often text "
+                "pasted into the wrong cell, or several cells run together by a missing quote."),
     ProblemType("text-long", W, "The text is long for a wall-side screen.",
                 "Consider shortening it; visitors read a few short paragraphs."),
     ProblemType("category-unknown", W, "The category is not listed in the exhibit settings.",
