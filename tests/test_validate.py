@@ -161,3 +161,12 @@ def test_a_giant_cell_is_never_quoted_whole(column):
     data = f"{','.join(cells)}\n{','.join(cells.values())}\n".encode()
     _, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
     assert problems and all(len(p.message) + len(p.hint) + len(p.value) < 500 for p in problems)
+
+
+def test_a_markdown_picture_in_the_text_is_a_warning_pointing_at_the_image_column():
+    data = (b"id,date,title,text,category,sources\n"
+            b"map,1950,Map,See ![a map](https://example.org/map.jpg).,Washington University,Becker\n")
+    entries, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    assert [e.id for e in entries] == ["map"]
+    assert flat(problems) == [(2, "text", "text-picture")]
+    assert "“![a map](https://example.org/map.jpg)”" in problems[0].message and "image column" in problems[0].hint

@@ -120,6 +120,10 @@ _TYPES = (
                 "Use a full web address starting with https://, or cite the archive reference as text."),
     ProblemType("link-unrendered", W, "Something written as a link cannot become one, so visitors see it as typed.",
                 "Write a link as [label](https://example.org), and a source's address alone, without spaces."),
+    ProblemType("text-picture", W, "The text holds a picture written as ![description](address); visitors see it "
+                "as typed, because pictures come from the image column.",
+                "Put the picture in media/ and its file name in the image column (with image_alt and image_credit), "
+                "and delete the ![...](...) from the text."),
     ProblemType("image-path", E, "The image must be a plain file name inside the media folder.",
                 "Put the file in media/ and write just its name, e.g. hgp-1937.jpg."),
     ProblemType("image-missing", E, "The image file named is not in the media folder.",

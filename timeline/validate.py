@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from timeline.dates import HistDate, make_span, parse_date
 from timeline.problems import Finding, Problem, make_problem
 from timeline.reader import Record, Table
-from timeline.richtext import is_web_address, looks_like_address, unlinked
+from timeline.richtext import images, is_web_address, looks_like_address, unlinked
 from timeline.schema import COLUMN_NAMES, COLUMNS, COLUMNS_BY_NAME, TEXT_LONG, Entry, Kind, Status, split_list
 from timeline.wording import counted
 
@@ -208,6 +208,9 @@ def _check_links(state: _RowState) -> None:
                          "brackets do not form one, so visitors see it as typed.",
                          "Write a link as [label](https://example.org): the label in square brackets, then the "
                          "address in parentheses right after it, with nothing in between.")
+    for written in images(state.cell("text")):
+        state.report("text-picture", "text", f"{_quoted(written)} in the text is written as a picture; the text shows "
+                     "it as typed, because pictures come from the image column.")
 
 
 def _report_unlinked(state: _RowState, column: str, what: str, address: str) -> None:
