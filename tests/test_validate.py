@@ -170,3 +170,17 @@ def test_a_markdown_picture_in_the_text_is_a_warning_pointing_at_the_image_colum
     assert [e.id for e in entries] == ["map"]
     assert flat(problems) == [(2, "text", "text-picture")]
     assert "“![a map](https://example.org/map.jpg)”" in problems[0].message and "image column" in problems[0].hint
+
+
+@pytest.mark.parametrize(("entry_id", "reserved"), [
+    ("con", True), ("nul", True), ("aux", True), ("prn", True), ("com1", True), ("com9", True), ("lpt1", True),
+    ("lpt9", True), ("con-1950", False), ("com10", False), ("console", False), ("com", False),
+])
+def test_ids_windows_reserves_for_devices_are_refused(entry_id, reserved):
+    data = (f"id,date,title,text,category,sources\n"
+            f"{entry_id},1950,T,Text,Washington University,Becker\n").encode()
+    entries, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    assert (flat(problems), [e.id for e in entries]) == (([(2, "id", "id-reserved")], []) if reserved
+                                                         else ([], [entry_id]))
+    if reserved:
+        assert f"entries/{entry_id}/" in problems[0].message and f"{entry_id}-1950" in problems[0].hint

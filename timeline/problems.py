@@ -81,6 +81,9 @@ _TYPES = (
                 "Fill in the cell before changing status to published."),
     ProblemType("id-format", E, "An id may use only lowercase letters a-z, digits 0-9 and hyphens.",
                 "Rewrite the id, e.g. 'homer-phillips-opens'; it appears in links, so keep it stable."),
+    ProblemType("id-reserved", E, "The id is a device name Windows reserves (con, prn, aux, nul, com0-com9, "
+                "lpt0-lpt9), so no file or folder can have it on Windows or a Windows file share.",
+                "Add a word to the id, e.g. 'con-1950'."),
     ProblemType("id-duplicate", E, "Two rows share one id.",
                 "Give one of the rows a new id; the message names the row that used it first."),
     ProblemType("kind-value", E, "The kind is not one of event, quote or era.",

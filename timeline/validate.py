@@ -20,6 +20,9 @@ from timeline.schema import COLUMN_NAMES, COLUMNS, COLUMNS_BY_NAME, TEXT_LONG, E
 from timeline.wording import counted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Device names Windows reserves in every folder: entries/con/ cannot be made on Windows or on a Windows (SMB) share,
+# where a museum may build its site, so an id that could only be published on some machines is refused everywhere.
+RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
 FEATURED_VALUES = {"": False, "yes": True, "no": False}
 MAX_VALUE_SHOWN = 80
 _LIMITED = tuple(column for column in COLUMNS if column.max_chars)
@@ -119,6 +122,11 @@ def _check_id(state: _RowState) -> None:
         state.report("id-format", "id", f"The id {_quoted(value)} may use only a-z, 0-9 and single hyphens.",
                      f"Use an id such as {_quoted(suggestion)}; ids appear in links, so keep them stable once "
                      "published.")
+    elif value in RESERVED_IDS:
+        year = state.cell("date")[:4]
+        state.report("id-reserved", "id", f"The id “{value}” is a device name Windows reserves, so the entry's "
+                     f"folder (entries/{value}/) cannot be made on Windows or on a Windows file share.",
+                     f"Add a word to the id, e.g. “{value}-{year if year.isdigit() else 'entry'}”.")
 
 
 def _check_unique_id(state: _RowState, first_row_of: dict[str, int]) -> None:
