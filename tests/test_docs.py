@@ -65,3 +65,10 @@ def test_pages_workflow_checks_then_builds_on_every_catalogue_change():
     build = next(i for i, command in enumerate(commands) if command.startswith("python -m timeline site _site "))
     assert check < build
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_both_guides_give_the_status_of_a_crash():
+    from timeline.cli import EXIT_CRASH
+
+    assert f"Every command exits with {EXIT_CRASH} when something unexpected happens" in README
+    assert f"and {EXIT_CRASH} when something unexpected happened" in GUIDE
