@@ -13,6 +13,7 @@ import ipaddress
 import socket
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from functools import lru_cache
 
 UNIX_SOCKET_PREFIX = "unix://"  # Streamlit's form for a Unix socket, which only this computer can open
 _EVERY_INTERFACE = frozenset({"", "0.0.0.0", "::"})  # noqa: S104 - named to be refused, not bound
@@ -27,6 +28,7 @@ class Reach(StrEnum):
     UNCHOSEN = "unchosen"  # every interface because nothing chose an address: curator mode refuses to show drafts
 
 
+@lru_cache(maxsize=16)  # asked on every rerun of curator mode; a server's own name does not change while it runs
 def resolve_host(name: str) -> tuple[str, ...]:
     try:
         return tuple(str(info[4][0]) for info in socket.getaddrinfo(name, None))
