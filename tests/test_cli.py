@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from timeline.cli import EXIT_BROKEN_PIPE, EXIT_INVALID, EXIT_MISUSE, EXIT_OK, main
+from timeline.cli import (
+    COMMANDS,
+    EXIT_BROKEN_PIPE,
+    EXIT_CRASH,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_MISUSE,
+    EXIT_OK,
+    main,
+)
 from timeline.settings import PROJECT_ROOT
 
 GOOD = "id,date,title,text,category,sources\na,1950,First,Text,Washington University,Becker Archives\n"
@@ -112,6 +121,34 @@ def test_hostile_files_never_traceback(tmp_path, content):
     assert result.returncode == EXIT_INVALID, result.stdout
     assert "Traceback" not in result.stderr + result.stdout
     assert str(path) in result.stdout
+
+
+def test_an_io_error_exits_three_not_two_and_says_what_could_not_be_written(tmp_path):
+    media = tmp_path / "media"
+    media.mkdir()
+    Image.new("RGB", (20, 20)).save(media / "p.png")
+    path = write(tmp_path, GOOD.replace("sources\n", "sources,image,image_alt,image_credit\n").rstrip("\n")
+                 + ",p.png,A square,Ours\n")
+    (tmp_path / "not-a-folder").write_text("x")
+    result = run("media", str(path), "--media", str(media), "--out", str(tmp_path / "not-a-folder"))
+    assert result.returncode == EXIT_CRASH
+    assert "could not read or write" in result.stderr and "not-a-folder" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(("raised", "status", "said"), [
+    (ValueError("a bug"), EXIT_CRASH, "unexpected problem: ValueError: a bug"),
+    (PermissionError(13, "Permission denied", "data/events.csv"), EXIT_CRASH,
+     "could not read or write data/events.csv: Permission denied"),
+    (KeyboardInterrupt(), EXIT_INTERRUPTED, ""),
+])
+def test_a_crash_has_its_own_status_never_the_mistyped_commands(monkeypatch, capsys, raised, status, said):
+    def crash(args, out):
+        raise raised
+
+    monkeypatch.setitem(COMMANDS, "check", crash)
+    assert main(["check"]) == status
+    assert status != EXIT_MISUSE and said in capsys.readouterr().err
 
 
 def test_missing_file_is_reported_not_raised(tmp_path):

@@ -15,7 +15,6 @@ from timeline.curator_status import (
     MediaRow,
     MediaState,
     changes_table,
-    is_local_host,
     media_rows,
     media_summary,
     media_table,
@@ -133,11 +132,3 @@ def test_media_summary_counts_read_as_english():
     assert media_summary(rows(MediaState.BAD_NAME, MediaState.BAD_NAME, MediaState.NOT_BUILT)) == (
         "3 images: 2 with bad file names, 1 without web copies yet.")
     assert set(COUNTED_AS) == set(MediaState)
-
-
-@pytest.mark.parametrize(("host", "local"), [
-    (None, True), ("localhost:8501", True), ("127.0.0.1:8501", True), ("[::1]:8501", True), ("LOCALHOST", True),
-    ("192.168.1.20:8501", False), ("exhibit.example.org", False), ("localhost.example.org:8501", False),
-])
-def test_is_local_host(host, local):
-    assert is_local_host(host) is local

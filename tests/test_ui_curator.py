@@ -101,6 +101,44 @@ def test_curator_mode_lists_drafts_marked_as_drafts(exhibit, monkeypatch):
     assert "Drafts shown only here: 1." in text
 
 
+@pytest.fixture
+def bound_to():
+    """Sets the address the server is bound to as Streamlit's config holds it (given on purpose, or its default),
+    and puts the project's setting back afterwards."""
+    from streamlit import config
+    from streamlit.config_option import ConfigOption
+
+    before = (config.get_option("server.address"), config.get_where_defined("server.address"))
+
+    def bind(address: str, given: bool) -> None:
+        config.set_option("server.address", address,
+                          "command-line argument or environment variable" if given else ConfigOption.DEFAULT_DEFINITION)
+
+    yield bind
+    config.set_option("server.address", *before)
+
+
+@pytest.mark.parametrize(("address", "given", "says", "shows_drafts"), [
+    ("127.0.0.1", True, "", True),
+    ("localhost", True, "", True),
+    ("0.0.0.0", True, "Curator mode is open to the network: the server listens on every network interface", True),
+    ("192.0.2.2", True, "Curator mode is open to the network: the server listens on 192.0.2.2", True),
+    ("", False, "Curator mode is not shown: the server listens on every network interface", False),
+])
+def test_the_warning_follows_the_bound_address_not_the_host_header(exhibit, monkeypatch, bound_to, address, given,
+                                                                    says, shows_drafts):
+    """A curator who browses via localhost to a server open to the network is warned all the same; a server that
+    nobody chose an address for shows no drafts at all."""
+    data, _ = exhibit
+    put("good.csv", data)
+    bound_to(address, given)
+    at = run_app("curator", monkeypatch)
+    notices = [n.value for n in (*at.warning, *at.error) if n.value.startswith("Curator mode is")]
+    assert [n[:len(says)] for n in notices] == ([says] if says else [])
+    assert (DRAFT_TITLE in page_text(at)) is shows_drafts
+    assert ("Publish anyway" in page_text(at) or "Curator view" in page_text(at)) is shows_drafts
+
+
 @pytest.mark.parametrize("broken", [False, True])
 def test_the_filter_bar_counts_as_the_checker_and_the_banner_do(exhibit, monkeypatch, broken):
     """Entries are published events and quotes; drafts are counted apart, as ``Catalog.counts`` counts them. The

@@ -2,9 +2,12 @@
 
 Only this module turns problems into text and exit statuses: 0 when the
 file is publishable (or the command succeeded), 1 when it is not, 2 when
-the command itself was misused. Whatever the input, no traceback reaches
-the curator. When whatever reads the output stops early (``| head``), the
-command stops quietly with 141, as a Unix tool ended by SIGPIPE does.
+the command itself was misused, 3 when something unexpected happened (a
+bug, or a file or folder that could not be read or written), so a script
+never mistakes a crash for a typing mistake. Whatever the input, no
+traceback reaches the curator. When whatever reads the output stops early
+(``| head``), the command stops quietly with 141, as a Unix tool ended by
+SIGPIPE does; Ctrl+C stops it with 130, as a shell reports it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from timeline.catalog import Catalog, load_catalog
 from timeline.interchange import (  # the exit statuses are declared there: it cannot import this module
+    EXIT_CRASH,
     EXIT_INVALID,
     EXIT_MISUSE,
     EXIT_OK,
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
 
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
+EXIT_INTERRUPTED = 128 + 2  # ... and for one stopped with Ctrl+C (SIGINT)
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
 
 
@@ -220,7 +225,7 @@ def run_site(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         out.write(f"python -m timeline site: could not write the site to {args.out_dir} "
                   f"({exc.strerror or exc}); {args.out_dir} is left as it was.\n")
-        return EXIT_MISUSE
+        return EXIT_CRASH
     if out.isatty():
         out.write("\n")
     out.write(_site_summary(report, catalog) + "\n")
@@ -296,8 +301,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        return EXIT_MISUSE
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a disk, a permission or a network share, not the curator's file or command
+        sys.stderr.write(f"python -m timeline {args.command}: could not read or write "
+                         f"{exc.filename or 'a file'}: {exc.strerror or exc}.\n")
+        return EXIT_CRASH
     except Exception as exc:  # a curator must never see a traceback; say what happened instead
         sys.stderr.write(f"python -m timeline {args.command}: unexpected problem: {type(exc).__name__}: {exc}\n"
                          "Please report this with the file that caused it.\n")
-        return EXIT_MISUSE
+        return EXIT_CRASH

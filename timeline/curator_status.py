@@ -27,9 +27,6 @@ from timeline.wording import counted
 if TYPE_CHECKING:
     import pandas as pd
 
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
-
-
 class MediaState(StrEnum):
     MISSING = "missing"
     BROKEN = "broken"
@@ -165,15 +162,3 @@ def media_table(rows: Sequence[MediaRow]) -> pd.DataFrame:
     """``media_rows`` as a table: the row naming the image, its entry, the file name and its state in words."""
     return _table([{"row": r.row, "entry": r.entry_id, "image": r.image, "state": str(r.state)} for r in rows],
                   MEDIA_COLUMNS, numbers=("row",))
-
-
-def is_local_host(host_header: str | None) -> bool:
-    """True for localhost addresses (with or without a port); a missing header (tests, proxies) counts as local."""
-    if not host_header:
-        return True
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        host = host[1:].split("]", 1)[0]
-    elif host.count(":") == 1:
-        host = host.split(":", 1)[0]
-    return host in LOCAL_HOSTS

@@ -18,7 +18,8 @@ from timeline.richtext import html_to_line, text_to_html
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
 
-DESCRIPTION_CHARS = 200  # search engines show about this much; previews cut sooner
+DESCRIPTION_CHARS = 160  # search engines show about this much before they cut; previews cut sooner
+DATE_CHARS = 40  # a date label's share of a description (a display_date is at most this long, schema.COLUMNS)
 SUMMARY_CHARS = 150  # a list card's one or two lines at phone width
 ELLIPSIS = "…"
 QUOTE_MARKS = ("“", "\"", "‘", "'")
@@ -56,14 +57,15 @@ def shorten(text: str, limit: int) -> str:
 
 
 def summary(entry: Entry, limit: int = SUMMARY_CHARS) -> str:
-    """The entry's story in a line or two; a quotation keeps its quotation marks and its speaker."""
+    """The entry's story in a line or two, at most ``limit`` characters whatever the cells hold; a quotation keeps
+    its quotation marks and its speaker (given at most a third of the room)."""
     words = plain_text(entry.text)
     if entry.kind is Kind.QUOTE:
-        speaker = f" — {entry.attribution}" if entry.attribution else ""
-        quoted = shorten(words, max(limit - len(speaker) - 2, 40))
+        speaker = f" — {shorten(entry.attribution, limit // 3)}" if entry.attribution else ""
+        quoted = shorten(words, limit - len(speaker) - 2)
         if not quoted.startswith(QUOTE_MARKS):  # curators often type the marks themselves
             quoted = f"“{quoted}”"
-        return quoted + speaker
+        return shorten(quoted + speaker, limit)
     return shorten(words, limit)
 
 
@@ -84,7 +86,7 @@ def _with_image(meta: PageMeta, image: PreviewImage) -> PageMeta:
 
 
 def entry_meta(entry: Entry, settings: Settings, url: str = "", image: PreviewImage = PreviewImage()) -> PageMeta:
-    date = entry.date_label
+    date = shorten(entry.date_label, DATE_CHARS)
     description = summary(entry, DESCRIPTION_CHARS - len(date) - 2)
     return _with_image(PageMeta(title=f"{entry.title} · {settings.title}",
                                 description=f"{date}: {description}" if date else description,

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -56,9 +56,10 @@ class App:
     port."""
 
     def __init__(self, log: Path, env: Mapping[str, str] | None = None, data: Path | None = None,
-                 script: str = PLAIN):
+                 script: str = PLAIN, flags: Sequence[str] = STREAMLIT_FLAGS, cwd: Path = PROJECT_ROOT):
         self.port = free_port()
         self.script = script
+        self.flags, self.cwd = tuple(flags), cwd
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_")}
         self.env = {**inherited, **(env or {})}  # only the test decides the exhibit's configuration
         if data is not None:
@@ -83,10 +84,10 @@ class App:
         return self._log.read_text(encoding="utf-8", errors="replace")
 
     def start(self) -> App:
-        command = [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
-                   *STREAMLIT_FLAGS]
+        command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / self.script), "--server.port",
+                   str(self.port), *self.flags]
         with self._log.open("ab") as log:
-            self._process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdin=subprocess.DEVNULL,
+            self._process = subprocess.Popen(command, cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL,
                                              stdout=log, stderr=subprocess.STDOUT)
         self._wait_healthy()
         return self
