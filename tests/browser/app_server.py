@@ -56,8 +56,9 @@ class App:
     port."""
 
     def __init__(self, log: Path, env: Mapping[str, str] | None = None, data: Path | None = None,
-                 script: str = PLAIN, flags: Sequence[str] = STREAMLIT_FLAGS, cwd: Path = PROJECT_ROOT):
-        self.port = free_port()
+                 script: str = PLAIN, flags: Sequence[str] = STREAMLIT_FLAGS, cwd: Path = PROJECT_ROOT,
+                 host: str = "127.0.0.1"):
+        self.port, self.host = free_port(), host  # host: where the flags or environment bind it
         self.script = script
         self.flags, self.cwd = tuple(flags), cwd
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_")}
@@ -69,7 +70,7 @@ class App:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"http://{self.host}:{self.port}/"
 
     @property
     def pid(self) -> int:
