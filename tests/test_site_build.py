@@ -13,7 +13,7 @@ from tests.site_fixture import exhibit_copy, load_exhibit
 from timeline.catalog import build_catalog, load_catalog
 from timeline.reader import read_table
 from timeline.settings import DEFAULT_DATA, load_settings
-from timeline.site.build import build_site, switch_in
+from timeline.site.build import build_site
 from timeline.site.watch import adopt_as_link, builds_dir, next_slot, watch
 from timeline.store import PublishedStore
 
@@ -105,30 +105,6 @@ def test_the_link_preview_cards_are_1200_by_630(exhibit: tuple[Path, Path], tmp_
     for card in cards:
         with Image.open(card) as im:
             assert im.size == (1200, 630)
-
-
-def test_a_folder_is_replaced_whole_and_kept_for_the_next_build(tmp_path: Path) -> None:
-    out, staging = tmp_path / "out", tmp_path / "staging"
-    out.mkdir()
-    (out / "old.html").write_text("old")
-    staging.mkdir()
-    (staging / "index.html").write_text("new")
-    switch_in(staging, out)
-    assert _tree(out) == {"index.html": b"new"}
-    assert _tree(staging) == {"old.html": b"old"}  # the build before, where the next build writes its changes
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "staging"]
-
-
-def test_a_link_is_switched_in_one_rename(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    first, second = tmp_path / "b1", tmp_path / "b2"
-    for folder, text in ((first, "one"), (second, "two")):
-        folder.mkdir()
-        (folder / "index.html").write_text(text)
-    out.symlink_to("b1")
-    switch_in(second, out)
-    assert out.is_symlink() and (out / "index.html").read_text() == "two"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b1", "b2", "out"]
 
 
 def test_a_rebuild_writes_only_what_changed(exhibit: tuple[Path, Path], tmp_path: Path) -> None:

@@ -7,12 +7,12 @@ Each build goes to its own folder and OUT_DIR, a symbolic link, is switched to i
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from timeline.catalog import Catalog
+from timeline.site.target import ForeignFolder, is_built_site, is_empty_folder, remove_built
 from timeline.store import PublishedStore
 
 LOOK_EVERY_SECONDS = 1.0
@@ -32,14 +32,18 @@ def next_slot(out_dir: Path) -> Path:
 
 
 def adopt_as_link(out_dir: Path) -> None:
-    """Make ``out_dir`` a link to a build folder, moving a folder built earlier into place first."""
+    """Make ``out_dir`` a link to a build folder, moving a folder built earlier (or an empty one) into place first.
+
+    A folder holding anything else raises ``ForeignFolder``: it would become a slot, and slots are rewritten.
+    """
     builds = builds_dir(out_dir)
     builds.mkdir(parents=True, exist_ok=True)
     if out_dir.is_symlink() or not out_dir.exists():
         return
+    if not (is_built_site(out_dir) or is_empty_folder(out_dir)):
+        raise ForeignFolder(f"{out_dir} holds files python -m timeline site did not make; it was left as it is.")
     adopted = builds / "a"
-    if adopted.exists():
-        shutil.rmtree(adopted)
+    remove_built(adopted)
     out_dir.rename(adopted)
     out_dir.symlink_to(adopted.relative_to(out_dir.parent))
 
