@@ -1,12 +1,14 @@
-"""Switching a finished build in whole, and never over files the builder did not make."""
+"""Switching a finished build in: one atomic step for a folder and for a link, and never over foreign files."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
-from timeline.site.switch import switch_in
+from timeline.site import switch
+from timeline.site.switch import exchange, switch_in
 from timeline.site.target import ForeignFolder, mark
 
 
@@ -20,12 +22,44 @@ def _build(folder: Path, text: str) -> Path:
     return folder
 
 
-def test_a_built_folder_is_replaced_whole_and_kept_for_the_next_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("can_exchange", [True, False])
+def test_a_built_folder_is_replaced_whole_and_kept_for_the_next_build(tmp_path: Path, can_exchange: bool,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    if not can_exchange:  # macOS, Windows, some network disks: three renames
+        monkeypatch.setattr(switch, "exchange", lambda first, second: False)
     out, staging = _build(tmp_path / "out", "old"), _build(tmp_path / "staging", "new")
     switch_in(staging, out)
     assert (out / "index.html").read_text() == "new"
     assert (staging / "index.html").read_text() == "old"  # the build before, where the next build writes its changes
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "staging"]
+
+
+def test_a_folder_is_switched_in_without_a_moment_when_it_is_missing(tmp_path: Path) -> None:
+    out, staging = _build(tmp_path / "out", "one"), _build(tmp_path / "staging", "two")
+    missing, done = [], threading.Event()
+
+    def read() -> None:  # a web server reading OUT_DIR all the while
+        while not done.is_set():
+            try:
+                (out / "index.html").read_bytes()
+            except FileNotFoundError:
+                missing.append(1)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for _ in range(3000):
+            switch_in(staging, out)
+    finally:
+        done.set()
+        reader.join(10)
+    assert missing == []
+
+
+def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
+    first, second = _build(tmp_path / "a", "one"), _build(tmp_path / "b", "two")
+    assert exchange(first, second)  # Linux on a local disk, as the tests run
+    assert (first / "index.html").read_text() == "two" and (second / "index.html").read_text() == "one"
 
 
 def test_a_link_is_switched_in_one_rename(tmp_path: Path) -> None:
@@ -46,7 +80,8 @@ def test_a_folder_the_builder_did_not_make_is_never_switched_out(tmp_path: Path)
     assert _tree(out) == {"precious.txt": b"the only copy"}
 
 
-def test_a_foreign_folder_at_the_spare_name_is_never_deleted(tmp_path: Path) -> None:
+def test_a_foreign_folder_at_the_spare_name_is_never_deleted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(switch, "exchange", lambda first, second: False)
     spare = tmp_path / ".out.swap"
     spare.mkdir()
     (spare / "precious.txt").write_text("the only copy")
