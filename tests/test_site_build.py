@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -14,8 +12,6 @@ from timeline.catalog import build_catalog, load_catalog
 from timeline.reader import read_table
 from timeline.settings import DEFAULT_DATA, load_settings
 from timeline.site.build import build_site
-from timeline.site.watch import adopt_as_link, builds_dir, next_slot, watch
-from timeline.store import PublishedStore
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -124,41 +120,3 @@ def test_a_rebuild_writes_only_what_changed(exhibit: tuple[Path, Path], tmp_path
     fresh = tmp_path / "fresh"
     _build(exhibit, fresh, tmp_path / "cache")
     assert _tree(out) == _tree(fresh)  # the same site as a build from nothing
-
-
-def test_watch_builds_each_newly_published_version_and_never_a_broken_one(exhibit: tuple[Path, Path],
-                                                                           tmp_path: Path) -> None:
-    csv, media = exhibit
-    out = tmp_path / "site"
-    adopt_as_link(out)
-    store = PublishedStore(csv, media, state_dir=tmp_path / "state")
-    built: list[str] = []
-
-    def build(catalog):  # noqa: ANN001, ANN202 - the watch's callback
-        settings = load_exhibit(csv, media)[1]
-        build_site(catalog, settings, media, out, tmp_path / "cache", staging=next_slot(out))
-        built.append(catalog.version)
-
-    stop = threading.Event()
-    thread = threading.Thread(target=watch, args=(store, build, stop), kwargs={"look_every": 0.05})
-    thread.start()
-    try:
-        _wait_for(lambda: len(built) == 1)
-        good = csv.read_text(encoding="utf-8")
-        csv.write_text(good.replace("Nurses train at the hospital", "Nurses train on the wards"), encoding="utf-8")
-        _wait_for(lambda: len(built) == 2)
-        assert "Nurses train on the wards" in (out / "index.html").read_text(encoding="utf-8")
-        csv.write_text(good.replace("1941~", "the year 41"), encoding="utf-8")  # a date error: never published
-        time.sleep(1.5)
-        assert len(built) == 2 and "Nurses train on the wards" in (out / "index.html").read_text(encoding="utf-8")
-    finally:
-        stop.set()
-        thread.join(10)
-    assert out.is_symlink() and sorted(p.name for p in builds_dir(out).iterdir()) == ["a", "b"]  # two slots
-
-
-def _wait_for(condition, seconds: float = 20.0) -> None:  # noqa: ANN001 - a predicate
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)

@@ -29,7 +29,7 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
 )
 from timeline.problems import format_problem
 from timeline.richtext import is_web_address
-from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
+from timeline.settings import PROJECT_ROOT, Settings, load_settings, read_environment, settings_path_for
 from timeline.store import PublishedStore, Snapshot, published_label, removal_summary
 from timeline.wording import counted
 
@@ -71,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the site's public address, e.g. https://example.org/exhibit/ (for link previews, "
                            "canonical links and the sitemap)")
     site.add_argument("--watch", action="store_true",
-                      help="keep running: rebuild whenever a new version is published (OUT_DIR becomes a link)")
+                      help="keep running: rebuild whenever the published file, the settings or an image changes "
+                           "(OUT_DIR becomes a link)")
     site.add_argument("--force", action="store_true",
                       help="build into an OUT_DIR holding other files: they are moved, untouched, to "
                            "OUT_DIR.kept-DATE beside it (never deleted)")
@@ -234,21 +235,28 @@ def _build_site(args: argparse.Namespace, out: TextIO) -> int:
 
 def _watch_site(args: argparse.Namespace, out: TextIO) -> int:
     from timeline.site.build import build_site
-    from timeline.site.watch import adopt_as_link, next_slot, watch
+    from timeline.site.watch import Inputs, adopt_as_link, next_slot, watch
 
     settings_path = settings_path_for(args.data)
-    store = PublishedStore(args.data, args.media, load_settings(settings_path).category_order())
+    store = PublishedStore(args.data, args.media)  # the watch gives it the categories' order, once it has read them
     adopt_as_link(args.out_dir)
 
-    def build(catalog: Catalog) -> None:
-        report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
-                            args.base_url, staging=next_slot(args.out_dir))
-        out.write(_site_summary(report, catalog) + "\n")
+    def say(text: str) -> None:
+        out.write(text + "\n")
         out.flush()
 
-    out.write(f"Watching {args.data}: the site in {args.out_dir} is rebuilt for each newly published version. "
-              "Stop with Ctrl+C.\n")
-    watch(store, build, threading.Event(), lambda: load_settings(settings_path).category_order())
+    def build(catalog: Catalog, settings: Settings) -> None:
+        try:
+            report = build_site(catalog, settings, args.media, args.out_dir, DERIVED_DIR, args.base_url,
+                                staging=next_slot(args.out_dir))
+        except OSError as exc:  # a full disk, a permission: the site online stays as it was; the next change retries
+            say(f"Could not write the site to {args.out_dir} ({exc.strerror or exc}); it is left as it was.")
+            return
+        say(_site_summary(report, catalog))
+
+    say(f"Watching {args.data}, {settings_path} and the images in {args.media}: the site in {args.out_dir} is "
+        "rebuilt whenever one of them changes. Stop with Ctrl+C.")
+    watch(Inputs(store, settings_path, args.media), build, threading.Event(), say)
     return EXIT_OK
 
 
