@@ -152,6 +152,15 @@ def test_a_foreign_folder_at_the_staging_name_is_never_deleted(exhibit: tuple[Pa
     assert _tree(staging) == {"precious.txt": b"the only copy"}
 
 
+def test_without_a_base_url_no_sitemap_is_written_and_the_output_says_why(exhibit: tuple[Path, Path],
+                                                                          tmp_path: Path) -> None:
+    status, said = _site(_args(exhibit, str(tmp_path / "out")))
+    assert status == EXIT_OK, said
+    assert "No sitemap.xml was written" in said and "--base-url" in said
+    assert not (tmp_path / "out" / "sitemap.xml").exists()
+    assert "Sitemap:" not in (tmp_path / "out" / "robots.txt").read_text(encoding="utf-8")
+
+
 def test_watch_refuses_a_foreign_folder_before_it_starts(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
     out = tmp_path / "www"
     out.mkdir()

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
+NO_SITEMAP = ("No sitemap.xml was written: a sitemap needs the site's public address, and search engines reject "
+              "the relative addresses a build without one would list. Add --base-url https://your.host/path/ to "
+              "write it.")
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
 
 
@@ -230,6 +233,8 @@ def _build_site(args: argparse.Namespace, out: TextIO) -> int:
     if out.isatty():
         out.write("\n")
     out.write(_site_summary(report, catalog) + "\n")
+    if not args.base_url:
+        out.write(NO_SITEMAP + "\n")
     return EXIT_OK
 
 
@@ -256,6 +261,8 @@ def _watch_site(args: argparse.Namespace, out: TextIO) -> int:
 
     say(f"Watching {args.data}, {settings_path} and the images in {args.media}: the site in {args.out_dir} is "
         "rebuilt whenever one of them changes. Stop with Ctrl+C.")
+    if not args.base_url:
+        say(NO_SITEMAP)
     watch(Inputs(store, settings_path, args.media), build, threading.Event(), say)
     return EXIT_OK
 

@@ -96,7 +96,8 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
         if progress:
             progress(n + 1, len(entries), entry.id)
     files["404.html"] = not_found_page(site).encode()
-    files["sitemap.xml"] = sitemap(site).encode()
+    if base_url:  # search engines take a sitemap of absolute addresses only
+        files["sitemap.xml"] = sitemap(site).encode()
     files["robots.txt"] = robots(site).encode()
     written, size = _write(staging, files, copies, cache_dir / "gzip")
     switch_in(staging, out_dir, as_link)
