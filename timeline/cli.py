@@ -33,7 +33,7 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
 )
 from timeline.problems import format_problem
 from timeline.richtext import is_web_address
-from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
+from timeline.settings import PROJECT_ROOT, Settings, load_settings, read_environment, settings_path_for
 from timeline.store import PublishedStore, Snapshot, published_label, removal_summary
 from timeline.wording import counted
 
@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
 EXIT_INTERRUPTED = 128 + 2  # ... and for one stopped with Ctrl+C (SIGINT)
+NO_SITEMAP = ("No sitemap.xml was written: a sitemap needs the site's public address, and search engines reject "
+              "the relative addresses a build without one would list. Add --base-url https://your.host/path/ to "
+              "write it.")
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
 
 
@@ -68,14 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("--prune", action="store_true",
                        help="then delete derivatives and cards no entry uses any more (only when the file passes)")
     site = commands.add_parser("site", help="build the online exhibit as static files for any web host or CDN")
-    site.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder to write the site into (replaced whole)")
+    site.add_argument("out_dir", type=Path, metavar="OUT_DIR",
+                      help="folder to build the site into: a new one, or one this command built (replaced whole)")
     site.add_argument("--data", type=Path, default=env.data, help=f"events CSV (default {env.data})")
     site.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
     site.add_argument("--base-url", default="", type=_base_url, metavar="URL",
                       help="the site's public address, e.g. https://example.org/exhibit/ (for link previews, "
                            "canonical links and the sitemap)")
     site.add_argument("--watch", action="store_true",
-                      help="keep running: rebuild whenever a new version is published (OUT_DIR becomes a link)")
+                      help="keep running: rebuild whenever the published file, the settings or an image changes "
+                           "(OUT_DIR becomes a link)")
+    site.add_argument("--force", action="store_true",
+                      help="build into an OUT_DIR holding other files: they are moved, untouched, to "
+                           "OUT_DIR.kept-DATE beside it (never deleted)")
     publish = commands.add_parser("publish", help="publish the events CSV now; exit 0 published, 1 held back or errors")
     publish.add_argument("csv", nargs="?", type=Path, default=env.data, help=f"events CSV (default {env.data})")
     publish.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
@@ -193,24 +201,24 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_site(args: argparse.Namespace, out: TextIO) -> int:
+    from timeline.site.target import ForeignFolder, out_dir_problem, set_aside
+
+    if refused := out_dir_problem(args.out_dir, args.force, (args.data, args.media, Path.cwd())):
+        out.write(f"python -m timeline site: {refused}\n")
+        return EXIT_MISUSE
+    if kept := set_aside(args.out_dir):
+        out.write(f"What {args.out_dir} held was moved, untouched, to {kept}.\n")
+    try:
+        return _watch_site(args, out) if args.watch else _build_site(args, out)
+    except ForeignFolder as exc:
+        out.write(f"python -m timeline site: {exc}\n")
+        return EXIT_MISUSE
+
+
+def _build_site(args: argparse.Namespace, out: TextIO) -> int:
     from timeline.site.build import build_site  # Pillow and Plotly are loaded only for this command
-    from timeline.site.watch import adopt_as_link, next_slot, watch
+    from timeline.site.watch import next_slot
 
-    settings_path = settings_path_for(args.data)
-    if args.watch:
-        store = PublishedStore(args.data, args.media, load_settings(settings_path).category_order())
-        adopt_as_link(args.out_dir)
-
-        def build(catalog: Catalog) -> None:
-            report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
-                                args.base_url, staging=next_slot(args.out_dir))
-            out.write(_site_summary(report, catalog) + "\n")
-            out.flush()
-
-        out.write(f"Watching {args.data}: the site in {args.out_dir} is rebuilt for each newly published version. "
-                  "Stop with Ctrl+C.\n")
-        watch(store, build, threading.Event(), lambda: load_settings(settings_path).category_order())
-        return EXIT_OK
     catalog = _load(args.data, args.media)
     if not catalog.publishable:
         for problem in catalog.problems:
@@ -219,9 +227,10 @@ def run_site(args: argparse.Namespace, out: TextIO) -> int:
                   f"{args.out_dir} is left exactly as it was. Fix the errors (python -m timeline check), then "
                   "build again.\n")
         return EXIT_INVALID
+    staging = next_slot(args.out_dir) if args.out_dir.is_symlink() else None  # a link (left by --watch) stays one
     try:
-        report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
-                            args.base_url, _progress_bar(out, "pages written"))
+        report = build_site(catalog, load_settings(settings_path_for(args.data)), args.media, args.out_dir,
+                            DERIVED_DIR, args.base_url, _progress_bar(out, "pages written"), staging)
     except OSError as exc:
         out.write(f"python -m timeline site: could not write the site to {args.out_dir} "
                   f"({exc.strerror or exc}); {args.out_dir} is left as it was.\n")
@@ -229,6 +238,37 @@ def run_site(args: argparse.Namespace, out: TextIO) -> int:
     if out.isatty():
         out.write("\n")
     out.write(_site_summary(report, catalog) + "\n")
+    if not args.base_url:
+        out.write(NO_SITEMAP + "\n")
+    return EXIT_OK
+
+
+def _watch_site(args: argparse.Namespace, out: TextIO) -> int:
+    from timeline.site.build import build_site
+    from timeline.site.watch import Inputs, adopt_as_link, next_slot, watch
+
+    settings_path = settings_path_for(args.data)
+    store = PublishedStore(args.data, args.media)  # the watch gives it the categories' order, once it has read them
+    adopt_as_link(args.out_dir)
+
+    def say(text: str) -> None:
+        out.write(text + "\n")
+        out.flush()
+
+    def build(catalog: Catalog, settings: Settings) -> None:
+        try:
+            report = build_site(catalog, settings, args.media, args.out_dir, DERIVED_DIR, args.base_url,
+                                staging=next_slot(args.out_dir))
+        except OSError as exc:  # a full disk, a permission: the site online stays as it was; the next change retries
+            say(f"Could not write the site to {args.out_dir} ({exc.strerror or exc}); it is left as it was.")
+            return
+        say(_site_summary(report, catalog))
+
+    say(f"Watching {args.data}, {settings_path} and the images in {args.media}: the site in {args.out_dir} is "
+        "rebuilt whenever one of them changes. Stop with Ctrl+C.")
+    if not args.base_url:
+        say(NO_SITEMAP)
+    watch(Inputs(store, settings_path, args.media), build, threading.Event(), say)
     return EXIT_OK
 
 
