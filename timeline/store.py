@@ -217,7 +217,20 @@ class PublishedStore:
         return meta if isinstance(meta, dict) else None
 
     def _read_state(self) -> tuple[Catalog, float | None]:
-        """The catalogue saved by an earlier run: only this file's, only its recorded version, only if still valid."""
+        """The catalogue saved by an earlier run: only this file's, only its recorded version, only if still valid.
+
+        The saved bytes are judged on their own, not against today's media folder: an image gone missing, broken,
+        or on a share mounted a few seconds late becomes a placeholder card (pictures are looked up as they are
+        drawn), never an empty exhibit. Whatever goes wrong reading it back is logged and serves nothing.
+        """
+        try:
+            return self._saved_state()
+        except Exception as exc:  # e.g. a copy saved by an older version that this one cannot read
+            _log.error("The published copy in %s could not be read back (%s: %s); nothing is served until the file "
+                       "on disk passes the check", self.state_dir, type(exc).__name__, exc)
+            return empty_catalog(path=str(self.data_path)), None
+
+    def _saved_state(self) -> tuple[Catalog, float | None]:
         nothing = empty_catalog(path=str(self.data_path)), None
         meta = self._read_meta()
         if meta is None:
@@ -230,7 +243,7 @@ class PublishedStore:
             data = (self.state_dir / STATE_CSV).read_bytes()
         except OSError:
             return nothing
-        saved = build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
+        saved = build_catalog(data, str(self.data_path), None, self.category_order)
         if saved.version != meta.get("version"):
             _log.warning("Ignoring the published copy in %s: its bytes are not the version it records",
                          self.state_dir)
