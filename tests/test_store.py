@@ -241,6 +241,30 @@ def test_a_saved_copy_that_cannot_be_read_back_is_logged_and_not_served(csv_path
     assert "could not be read back" in caplog.text and "RecursionError" in caplog.text
 
 
+def test_a_save_the_checker_fails_on_is_held_back_and_logged_once(csv_path, monkeypatch, caplog):
+    import timeline.store as store_module
+
+    store = PublishedStore(csv_path, None)
+    store.refresh()
+    real_build, builds = store_module.build_catalog, []
+
+    def build_failing_on_b(data, *args, **kwargs):
+        builds.append(data)
+        if b"Second" in data:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_build(data, *args, **kwargs)
+
+    monkeypatch.setattr(store_module, "build_catalog", build_failing_on_b)
+    csv_path.write_text(BETTER, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="timeline.store"):
+        snapshot = store.refresh()
+        assert store.refresh() is snapshot  # judged once per save, not again at every look
+    assert ids(snapshot.current) == ["a"] and snapshot.held_back and len(builds) == 1
+    (problem,) = snapshot.latest.problems
+    assert problem.is_error and "could not be checked (RecursionError" in problem.message
+    assert caplog.text.count("Traceback") == 1 and "visitors keep the version published at" in caplog.text
+
+
 def test_a_changed_category_order_rebuilds_the_same_bytes(csv_path):
     csv_path.write_text(BETTER.replace("b,1951,Second,Text,Washington University", "b,1951,Second,Text,Homer"),
                         encoding="utf-8")

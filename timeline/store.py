@@ -28,7 +28,7 @@ from pathlib import Path
 
 from timeline.catalog import Catalog, build_catalog, empty_catalog, read_events_file
 from timeline.changes import compare_catalogs
-from timeline.problems import Problem
+from timeline.problems import Problem, make_problem
 from timeline.schema import Entry, Kind
 from timeline.wording import counted
 
@@ -163,13 +163,26 @@ class PublishedStore:
             latest = empty_catalog([read], str(self.data_path))
         else:
             self._latest_data = read
-            latest = build_catalog(read, str(self.data_path), self.media_dir, self.category_order)
+            latest = self._checked(read)
         self._snapshot = self._judge(latest)
         if self._snapshot.held_back:
             at = self._snapshot.published_at
             kept = f"visitors keep the version published at {published_label(at)}" if at else "nothing is published"
             _log.warning("%s: %s, because %s", self.data_path, kept, held_back_reason(self._snapshot))
         return self._snapshot
+
+    def _checked(self, data: bytes) -> Catalog:
+        """The catalogue of ``data``. Should the checker itself fail on a save, that save is judged unpublishable,
+        once (its digest is recorded like any other), and logged with the cause: visitors keep what they see."""
+        try:
+            return build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
+        except Exception as exc:
+            _log.exception("Checking %s failed", self.data_path)
+            problem = make_problem("file-unreadable", f"The events file {self.data_path} could not be checked "
+                                   f"({type(exc).__name__}: {exc}).", "This is a fault in the exhibit, not in the "
+                                   "file alone: report it with a copy of the file. Undoing the last edit should "
+                                   "let the file be checked again.")
+            return empty_catalog([problem], str(self.data_path))
 
     def _judge(self, latest: Catalog) -> Snapshot:
         snapshot = replace(self._snapshot, latest=latest, withheld=())
