@@ -95,3 +95,15 @@ def test_missing_file_gives_an_empty_catalog_with_one_problem(tmp_path):
 def test_a_folder_instead_of_a_file_is_unreadable(tmp_path):
     catalog = load_catalog(tmp_path)
     assert [p.code for p in catalog.problems] == ["file-unreadable"]
+
+
+@pytest.mark.parametrize("folder", ["media", "not-mounted-yet"])
+def test_an_entry_whose_image_is_missing_is_published_with_a_warning(tmp_path, folder):
+    """Its picture becomes a placeholder card; a media folder mounted late must not take entries away."""
+    (tmp_path / "media").mkdir()
+    data = (b"id,date,title,text,category,sources,image,image_alt,image_credit\n"
+            b"a,1950,First,Text,Washington University,Becker,gone.jpg,Alt,Credit\n")
+    catalog = build_catalog(data, "events.csv", tmp_path / folder)
+    assert [e.id for e in catalog.visible.entries] == ["a"] and catalog.publishable
+    (problem,) = catalog.problems
+    assert (problem.code, problem.row, problem.column, problem.is_error) == ("image-missing", 2, "image", False)

@@ -184,8 +184,8 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
     report = build_all(entries, args.media, args.out, _progress_bar(out))
     if out.isatty():
         out.write("\n")
-    # Rows whose image failed the check are not entries, so their problems come from the catalogue.
-    problems = [p for p in catalog.problems if p.column == "image"]
+    # Rows an image error kept out are not entries, so their problems come from the catalogue.
+    problems = [p for p in catalog.problems if p.column == "image" and p.is_error]
     problems += [finding.at(row, "image") for _, row, finding in report.failures]
     for problem in problems:
         out.write(format_problem(problem, catalog.path) + "\n")

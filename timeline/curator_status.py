@@ -140,9 +140,10 @@ def _image_state(media_dir: Path, name: str, cache_dir: Path) -> MediaState:
 
 
 def media_rows(catalog: Catalog, media_dir: Path, cache_dir: Path) -> tuple[MediaRow, ...]:
-    """Every image the file names, by row: the checker's image problems, then each usable image's web copies."""
+    """Every image the file names, by row: the rows an image error kept out, then each entry's image (a missing one
+    only warns: its entry shows a placeholder card)."""
     rejected = [MediaRow(p.row, "", p.value, STATE_BY_CODE[p.code]) for p in catalog.problems
-                if p.code in STATE_BY_CODE]
+                if p.code in STATE_BY_CODE and p.is_error]
     usable = [MediaRow(e.row, e.id, e.image, _image_state(media_dir, e.image, cache_dir))
               for e in (*catalog.entries, *catalog.eras) if e.image]
     return tuple(sorted((*rejected, *usable), key=lambda r: (r.row or 0, r.image)))

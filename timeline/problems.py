@@ -129,7 +129,7 @@ _TYPES = (
                 "and delete the ![...](...) from the text."),
     ProblemType("image-path", E, "The image must be a plain file name inside the media folder.",
                 "Put the file in media/ and write just its name, e.g. hgp-1937.jpg."),
-    ProblemType("image-missing", E, "The image file named is not in the media folder.",
+    ProblemType("image-missing", W, "The image file named is not in the media folder; visitors see a placeholder card.",
                 "Copy the file into media/, or correct the name (it is case-sensitive)."),
     ProblemType("image-unreadable", E, "The image file is damaged, cut off or not an image.",
                 "Export the image again as JPEG or PNG and replace the file."),
