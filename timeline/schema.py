@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from timeline.dates import HistDate
+from timeline.dates import DATE_MAX_CHARS, HistDate
 
 
 class Kind(StrEnum):
@@ -52,8 +52,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("kind", "event (default), quote (a short attributed quotation) or era (a named period drawn as a band).",
            "event"),
     Column("date", "When it started: 1947, 1947-09, 1947-09-15, 1947~, 194X, 1947/1955, c. 1947, 1940s, 1945-1966.",
-           "1937-02-22", ALL_KINDS, max_chars=60, too_long=_DATE),
-    Column("end_date", "End of a span, in the same forms (or give an interval in date).", "1955", max_chars=60,
+           "1937-02-22", ALL_KINDS, max_chars=DATE_MAX_CHARS, too_long=_DATE),
+    Column("end_date", "End of a span, in the same forms (or give an interval in date).", "1955", max_chars=DATE_MAX_CHARS,
            too_long=_DATE),
     Column("display_date", "Label shown instead of the generated one; never moves the entry.", "Fall 1947",
            max_chars=40, too_long="It replaces the date on cards and the timeline: write a short label such as "
