@@ -53,8 +53,8 @@ COLUMNS: tuple[Column, ...] = (
            "event"),
     Column("date", "When it started: 1947, 1947-09, 1947-09-15, 1947~, 194X, 1947/1955, c. 1947, 1940s, 1945-1966.",
            "1937-02-22", ALL_KINDS, max_chars=DATE_MAX_CHARS, too_long=_DATE),
-    Column("end_date", "End of a span, in the same forms (or give an interval in date).", "1955", max_chars=DATE_MAX_CHARS,
-           too_long=_DATE),
+    Column("end_date", "End of a span, in the same forms (or give an interval in date).", "1955",
+           max_chars=DATE_MAX_CHARS, too_long=_DATE),
     Column("display_date", "Label shown instead of the generated one; never moves the entry.", "Fall 1947",
            max_chars=40, too_long="It replaces the date on cards and the timeline: write a short label such as "
            "'Fall 1947' and put the story in text."),
