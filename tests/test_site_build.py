@@ -95,6 +95,14 @@ def test_assets_are_named_by_content_and_text_files_have_gzip_twins(exhibit: tup
     assert all(len(tree[name]) < 40_000 for name in pictures if "thumbnail" in name)
 
 
+def test_the_timeline_page_holds_the_stylesheet_entry_pages_link(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    tree = _tree(tmp_path / "out")
+    [css] = [name for name in tree if name.startswith("assets/site.") and name.endswith(".css")]
+    assert b"<style>" + tree[css] + b"</style>" in tree["index.html"]
+    assert f'<link rel="stylesheet" href="../../{css}">'.encode() in tree["entries/quote-ada/index.html"]
+
+
 def _plotly_js_version(bundle: Path) -> tuple[str, str]:
     """(flavour, version) from a plotly.js bundle's banner: ("basic - minified", "4.1.1"); ("", ...) the full one."""
     found = re.search(r"plotly\.js (?:\((.+?)\) )?v(\S+)", bundle.read_text(encoding="utf-8")[:300])

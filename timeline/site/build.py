@@ -115,6 +115,7 @@ def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copie
                             ("figure", "figure.json", chart), ("search", "search.json", search)):
         named[key] = content_name("assets", name, data)
         files[named[key]] = data
+    named["style"] = css.decode("utf-8")
     plotly = _plotly_bundle()
     named["plotly"] = content_name("assets", plotly.name, plotly.read_bytes())
     copies[named["plotly"]] = plotly
