@@ -178,6 +178,7 @@ def test_the_timeline_carries_its_stylesheet_inline_and_waits_for_no_other(site:
     html = index_page(site)
     assert Elements(html).find("link", rel="stylesheet") == []
     assert '<style>.filter-panel > summary::before { content: "▸"; }</style>' in html  # as written, not escaped
+    assert html.index('rel="prefetch"') > html.index("</main>")  # for entry pages, once the page has arrived
 
 
 def test_a_stylesheet_that_would_end_its_style_element_is_refused() -> None:
