@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import statistics
 import subprocess
@@ -200,6 +201,7 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "capacity": bench_capacity,
     "static-capacity": bench_static_capacity,
     "phone": bench_phone,
+    "phone-site": functools.partial(bench_phone, streamlit=False),
 }
 
 

@@ -312,14 +312,25 @@ def test_spans_and_whiskers_keep_their_row_to_themselves():
     assert found["span"][2] != found["inside"][2] and found["about"][2] != found["near"][2]
 
 
-def test_five_thousand_entries_build_with_webgl():
+def _many(n: int) -> list[Entry]:
     rng = random.Random(3)
-    many = [entry(f"e{i}", year(rng.randint(1900, 1990), approximate=i % 5 == 0),
-                  rng.choice([WU, HGP, CITY]), Kind.QUOTE if i % 9 == 0 else Kind.EVENT) for i in range(5000)]
+    return [entry(f"e{i}", year(rng.randint(1900, 1990), approximate=i % 5 == 0),
+                  rng.choice([WU, HGP, CITY]), Kind.QUOTE if i % 9 == 0 else Kind.EVENT) for i in range(n)]
+
+
+def test_five_thousand_entries_build_with_webgl():
+    many = _many(5000)
     fig = build_figure(many, ERAS, SETTINGS, FigureOptions(selected_id="e42"))
     assert len(points(fig)) == 5000
     assert {type(t).__name__ for t in marker_traces(fig)} == {"Scattergl"}
     assert {type(t).__name__ for t in marker_traces(build_figure(many[:GL_THRESHOLD], (), SETTINGS))} == {"Scatter"}
+
+
+def test_without_webgl_every_trace_is_svg_scatter_at_any_size():
+    """What plotly.js's basic bundle (the static site's) can draw: it has no WebGL traces."""
+    fig = build_figure(_many(GL_THRESHOLD + 1), ERAS, SETTINGS, FigureOptions(selected_id="e42", webgl=False))
+    assert len(points(fig)) == GL_THRESHOLD + 1
+    assert {trace.type for trace in fig.data} == {"scatter"}
 
 
 def test_view_state_options_and_sizes():

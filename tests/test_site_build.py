@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import json
+import re
 from pathlib import Path
 
+import plotly
 import pytest
 
 from tests.site_fixture import exhibit_copy, load_exhibit
 from timeline.catalog import build_catalog, load_catalog
 from timeline.reader import read_table
 from timeline.settings import DEFAULT_DATA, load_settings
-from timeline.site.build import build_site
+from timeline.site.build import ASSET_DIR, build_site
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -84,12 +87,50 @@ def test_assets_are_named_by_content_and_text_files_have_gzip_twins(exhibit: tup
     tree = _tree(tmp_path / "out")
     assets = [name for name in tree if name.startswith("assets/") and not name.endswith(".gz")]
     assert {name.split(".")[0] for name in assets} == {"assets/site", "assets/figure", "assets/search",
-                                                       "assets/plotly"}
+                                                       "assets/plotly-basic"}
     for name in assets + ["index.html", "entries/hospital-opens/index.html"]:
         assert gzip.decompress(tree[name + ".gz"]) == tree[name]
     pictures = [name for name in tree if name.startswith("media/")]
     assert len(pictures) == 3 and all(name.endswith(".jpg") for name in pictures)
     assert all(len(tree[name]) < 40_000 for name in pictures if "thumbnail" in name)
+
+
+def test_the_timeline_page_holds_the_stylesheet_entry_pages_link(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    tree = _tree(tmp_path / "out")
+    [css] = [name for name in tree if name.startswith("assets/site.") and name.endswith(".css")]
+    assert b"<style>" + tree[css] + b"</style>" in tree["index.html"]
+    assert f'<link rel="stylesheet" href="../../{css}">'.encode() in tree["entries/quote-ada/index.html"]
+
+
+def _plotly_js_version(bundle: Path) -> tuple[str, str]:
+    """(flavour, version) from a plotly.js bundle's banner: ("basic - minified", "4.1.1"); ("", ...) the full one."""
+    found = re.search(r"plotly\.js (?:\((.+?)\) )?v(\S+)", bundle.read_text(encoding="utf-8")[:300])
+    assert found, f"{bundle} has no plotly.js banner"
+    return found.group(1) or "", found.group(2)
+
+
+def test_the_overview_gets_plotlys_basic_bundle_at_the_version_the_figure_is_made_for(exhibit: tuple[Path, Path],
+                                                                                       tmp_path: Path) -> None:
+    """The vendored bundle (npm plotly.js-basic-dist-min, MIT) must follow the plotly wheel: after an upgrade, run
+    `npm pack plotly.js-basic-dist-min@VERSION` and copy its plotly-basic.min.js and LICENSE over the old ones."""
+    wheel = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    vendored = ASSET_DIR / "plotly-basic.min.js"
+    assert _plotly_js_version(vendored) == ("basic - minified", _plotly_js_version(wheel)[1])
+    assert "MIT License" in (ASSET_DIR / "plotly-basic.LICENSE").read_text(encoding="utf-8")
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    shipped = sorted((tmp_path / "out" / "assets").glob("plotly*.js"))
+    assert [p.read_bytes() for p in shipped] == [vendored.read_bytes()]
+    assert len((tmp_path / "out" / "assets" / (shipped[0].name + ".gz")).read_bytes()) < 450_000
+
+
+def test_the_overview_figure_holds_only_svg_scatter_traces_at_any_size(exhibit: tuple[Path, Path], tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The basic bundle has no WebGL traces, so the site's figure never asks for one, however many entries."""
+    monkeypatch.setattr("timeline.figure.GL_THRESHOLD", 0)  # the app would draw even the fixture with WebGL now
+    _build(exhibit, tmp_path / "out", tmp_path / "cache")
+    figure = json.loads(next((tmp_path / "out" / "assets").glob("figure.*.json")).read_bytes())
+    assert figure["data"] and {trace["type"] for trace in figure["data"]} == {"scatter"}
 
 
 def test_the_link_preview_cards_are_1200_by_630(exhibit: tuple[Path, Path], tmp_path: Path) -> None:

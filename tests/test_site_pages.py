@@ -18,6 +18,7 @@ from timeline.site.pages import (
     SiteInput,
     entry_page,
     index_page,
+    inline_style,
     not_found_page,
     robots,
     search_index,
@@ -25,7 +26,8 @@ from timeline.site.pages import (
 )
 
 ASSETS = Assets(css="assets/site.1.css", script="assets/site.1.js", plotly="assets/plotly.1.js",
-                figure="assets/figure.1.json", search="assets/search.1.json")
+                figure="assets/figure.1.json", search="assets/search.1.json",
+                style='.filter-panel > summary::before { content: "▸"; }')
 PHOTO = ImageFiles((("media/a-thumbnail.jpg", 480, 320), ("media/a-medium.jpg", 960, 640),
                     ("media/a-display.jpg", 1500, 1000)), "Nurses on the hospital steps", "Graduating nurses",
                    "Example Archive")
@@ -167,5 +169,18 @@ def test_without_the_sites_address_the_not_found_page_links_home_relatively(site
 
 
 def test_pages_link_their_shared_assets_relative_to_where_they_are(site: SiteInput, tmp_path: Path) -> None:
-    assert Elements(index_page(site)).find("link", rel="stylesheet")[0]["href"] == "assets/site.1.css"
+    assert Elements(index_page(site)).find("link", rel="prefetch")[0]["href"] == "assets/site.1.css"
     assert _page(site, "quote-ada").find("link", rel="stylesheet")[0]["href"] == "../../assets/site.1.css"
+
+
+def test_the_timeline_carries_its_stylesheet_inline_and_waits_for_no_other(site: SiteInput) -> None:
+    """Its first screen draws with the page's own bytes: a linked stylesheet would cost a round trip first."""
+    html = index_page(site)
+    assert Elements(html).find("link", rel="stylesheet") == []
+    assert '<style>.filter-panel > summary::before { content: "▸"; }</style>' in html  # as written, not escaped
+    assert html.index('rel="prefetch"') > html.index("</main>")  # for entry pages, once the page has arrived
+
+
+def test_a_stylesheet_that_would_end_its_style_element_is_refused() -> None:
+    with pytest.raises(ValueError, match="</style"):
+        inline_style("a { color: red } </STYLE><script>alert(1)</script>")

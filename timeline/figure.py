@@ -51,6 +51,7 @@ class FigureOptions:
     large: bool = False  # kiosk: bigger markers and fonts for touch at arm's length
     height: int | None = None
     background: str = BACKGROUND  # the page behind the chart: the figure is drawn on it, markers contrast with it
+    webgl: bool = True  # False: SVG scatter traces only, at any size, which plotly.js's basic bundle draws
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def build_figure(entries: Sequence[Entry], eras: Sequence[Entry], settings: Sett
     geometry = _Geometry.of(lanes.rows, scale)
     colors = {c: _category_color(c, settings, options.background) for c in lanes.categories}
     points = [_Point(p.entry, p.x, geometry.y(p.lane, p.row, scale), colors[p.entry.category]) for p in lanes.placed]
-    trace = go.Scattergl if len(points) > GL_THRESHOLD else go.Scatter
+    trace = go.Scattergl if options.webgl and len(points) > GL_THRESHOLD else go.Scatter
     selected = [p for p in points if p.entry.id == options.selected_id]
     data = [
         *_bars(points, trace),

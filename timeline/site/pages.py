@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as xml_escape
 
+from markupsafe import Markup
+
 from timeline.catalog import Catalog
 from timeline.entry_views import CardView, ImageFiles, article_view, card_view, picture
 from timeline.figure import figure_alt_text, numbered_eras
@@ -38,6 +40,7 @@ class Assets:
     figure: str = ""
     search: str = ""
     chart_height: int = 0  # pixels the overview chart's figure asks for
+    style: str = ""  # the stylesheet's text (``css``), inlined in the timeline page
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,16 @@ def index_page(site: SiteInput) -> str:
         groups=groups(catalog.entries, catalog.eras), cards={e.id: _card(site, e, "") for e in catalog.entries},
         entry_path=entry_path, entry_data=entry_data, filters=_filter_choices(facets), total=len(catalog.entries),
         chart_alt=figure_alt_text(catalog.entries, catalog.eras, settings), downloads=site.downloads,
-        json_ld=_json_ld_site(site, meta), eras=numbered_eras(catalog.eras),
+        json_ld=_json_ld_site(site, meta), eras=numbered_eras(catalog.eras), style=inline_style(site.assets.style),
     )
+
+
+def inline_style(css: str) -> Markup:
+    """The site's own stylesheet (never curator text) for a ``<style>`` element, whose text the browser reads as
+    is, entities and all: escaping would break selectors such as ``a > b``, so only an end tag must not be there."""
+    if "</style" in css.lower():
+        raise ValueError("the stylesheet holds '</style', which would end the page's <style> element")
+    return Markup(css)  # noqa: S704 - the project's own CSS, checked above
 
 
 def _filter_choices(facets: Facets) -> dict[str, object]:
