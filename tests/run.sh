@@ -10,8 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Debian packages: Chromium for the browser tests, fonts for stable screenshots, nginx for deploy/nginx/'s tests,"
-printf '    espeak-ng, opus-tools and lame for the narration\n'
+step "Debian packages: Chromium for the browser tests, fonts for stable screenshots, nginx for deploy/nginx/'s tests, espeak-ng, opus-tools and lame for the narration"
 $SUDO apt-get update -qq -o DPkg::Lock::Timeout=300
 $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends \
     chromium fonts-dejavu-core fonts-liberation nginx openssl espeak-ng opus-tools lame >/dev/null
