@@ -27,7 +27,8 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
     INTERCHANGE_COMMANDS,
     add_interchange_commands,
 )
-from timeline.narration.command import add_audio_command, narration_lines, narration_problems, run_audio
+from timeline.narration.build import AUDIO_DIR_NAME
+from timeline.narration.command import add_audio_command, narrate, narration_lines, narration_problems, run_audio
 from timeline.problems import format_problem
 from timeline.richtext import is_web_address
 from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
@@ -206,6 +207,8 @@ def run_site(args: argparse.Namespace, out: TextIO) -> int:
         adopt_as_link(args.out_dir)
 
         def build(catalog: Catalog) -> None:
+            # The version's narration first, so the site built next can offer it (unchanged entries cost nothing).
+            narrate(catalog.visible, args.data, args.media, DERIVED_DIR / AUDIO_DIR_NAME, "auto", out)
             report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
                                 args.base_url, staging=next_slot(args.out_dir))
             out.write(_site_summary(report, catalog) + "\n")

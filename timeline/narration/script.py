@@ -26,7 +26,7 @@ class Sentence:
 
 
 # A period after one of these does not end a sentence ("St. Louis", "Dr. Nash", "Homer G. Phillips").
-_NOT_AN_END = frozenset({"St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "No", "c", "ca", "vs", "Jan", "Feb", "Mar",
+_NOT_AN_END = frozenset({"St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "c", "ca", "vs", "Jan", "Feb", "Mar",
                          "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Ave"})
 _CANDIDATE_END = re.compile(r"([.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"(\w+)$")
@@ -41,12 +41,22 @@ def split_sentences(text: str) -> tuple[str, ...]:
         for match in _CANDIDATE_END.finditer(flat):
             before = _WORD_BEFORE.search(flat[: match.start(1)])
             word = before.group(1) if before else ""
-            if match.group(1) == "." and (word in _NOT_AN_END or (len(word) == 1 and word.isupper())):
+            if match.group(1) == "." and _abbreviated(word, match.group(0)[1:].strip(), flat[match.end():]):
                 continue
             found.append(flat[start: match.end()].strip())
             start = match.end()
         found.append(flat[start:].strip())
     return tuple(s for s in found if s)
+
+
+def _abbreviated(word: str, closing: str, after: str) -> bool:
+    """Whether the period after ``word`` marks an abbreviation or an initial rather than a sentence's end. A
+    closing quote after it always ends the sentence ("He said “No.”"); "No." is an abbreviation before a number."""
+    if closing:
+        return False
+    if word == "No":
+        return after[:1].isdigit()
+    return word in _NOT_AN_END or (len(word) == 1 and word.isupper())
 
 
 def said_date(date: HistDate, in_words: bool) -> str:
