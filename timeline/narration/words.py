@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -109,13 +110,17 @@ _ABBREVIATIONS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in _ABBREVIATIONS)
 
 
+@lru_cache(maxsize=8192)
 def speakable(text: str) -> str:
-    """Text as it should be read aloud: abbreviations expanded, years and decades in words, markup dropped."""
+    """Text as it should be read aloud: abbreviations expanded, years and decades in words, markup dropped.
+
+    Remembered: curator mode works out every entry's narration state on each rerun, from the same sentences."""
     for pattern, replacement in _COMPILED:
         text = pattern.sub(replacement, text)
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Curator text without its two marks (links by their label, emphasis unmarked), as captions show it."""
     for pattern, replacement in _COMPILED[:2]:
