@@ -126,8 +126,9 @@ class Speaker:
         self._worker.stdin.write(json.dumps({"sentences": list(sentences), "out": str(out)}) + "\n")  # type: ignore[union-attr]
         self._worker.stdin.flush()  # type: ignore[union-attr]
         answer = self._worker.stdout.readline()  # type: ignore[union-attr]
-        if not answer:
-            raise RuntimeError(f"the Piper process stopped (exit status {self._worker.wait()})")
+        if not answer:  # it died on this request: the next one starts a new process
+            status, self._worker = self._worker.wait(), None
+            raise RuntimeError(f"the Piper process stopped (exit status {status})")
         reply = json.loads(answer)
         pcm, parts, at = out.read_bytes(), [], 0
         for samples in reply["samples"]:
