@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import resource
 import shutil
 import subprocess
 import sys
@@ -51,7 +52,9 @@ def bench_narration(engine_name: str, out: Path) -> list[Result]:
             raise SystemExit(f"narration failed: {report.failures[:3]}")
         return time.perf_counter() - start
 
+    cpu_before = _cpu_seconds()
     cold = timed(catalog.entries)
+    cold_cpu = _cpu_seconds() - cpu_before
     first = catalog.entries[0]
     changed = (dataclasses.replace(first, title=first.title + " (revised)"), *catalog.entries[1:])
     one = timed(changed)
@@ -65,10 +68,19 @@ def bench_narration(engine_name: str, out: Path) -> list[Result]:
     results = [Result(f"{label}, {name}", value, target=TARGETS[name])
                for name, value in (("cold", cold), ("one changed entry", one), ("nothing changed", nothing))]
     results.append(Result(f"narration, minutes of speech ({len(catalog.entries)} entries)", minutes, unit="min"))
+    results.append(Result("narration, cold, processor time (all processes)", cold_cpu,
+                          note="what the machine's load does not change; two cores share it"))
+    results.append(Result("narration, cold, speech per second of building", minutes * 60 / cold, unit="x"))
     for extension in ("ogg", "mp3"):
         size = sum((out / n.audio[extension]).stat().st_size for n in manifest.entries.values())
         results.append(Result(f"narration, {extension} per minute of speech", size / 1000 / minutes, unit="KB"))
     return results
+
+
+def _cpu_seconds() -> float:
+    """User and system time of this process and its finished children (the engine, the encoders)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> int:
