@@ -10,6 +10,7 @@ pronunciations applied). One sentence is one caption cue.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.dates import MONTH_NAMES, HistDate, Precision
@@ -98,7 +99,7 @@ def script_for(entry: Entry, pronunciations: Pronunciations = NO_PRONUNCIATIONS)
     )
 
 
-def _quotation(entry: Entry, said) -> tuple[Sentence, ...]:  # noqa: ANN001 - the closure above
+def _quotation(entry: Entry, said: Callable[[str], tuple[Sentence, ...]]) -> tuple[Sentence, ...]:
     """A quotation introduced by its speaker (the attribution up to its first comma), then where it is from."""
     speaker, _, rest = entry.attribution.partition(",")
     intro = said(f"{speaker.strip() or 'Someone'} said:")
