@@ -57,3 +57,9 @@ def test_whole_words_match_regardless_of_case_the_longest_first():
     say = Pronunciations((("Ville", "Vill"), ("Homer G. Phillips", "Homer Gee Fillips"), ("Phillips", "Fill")))
     assert say.apply("The VILLE, Louisville, Homer G. Phillips; Phillips.") == \
         "The Vill, Louisville, Homer Gee Fillips; Fill."
+
+
+def test_the_exhibits_own_file_passes_the_check():
+    pronunciations, problems = load_pronunciations(Path(__file__).parent.parent / "data" / "pronunciations.csv")
+    assert problems == ()
+    assert ("Ville", "Vill") in pronunciations.pairs
