@@ -40,6 +40,20 @@ def test_visible_hides_drafts_and_unused_categories():
     assert "St. Louis and national context" not in visible.categories
 
 
+def test_visible_related_ids_name_only_what_visitors_can_see():
+    csv = b"""id,kind,date,title,text,category,sources,related,status
+seen,event,1937,Seen,Text,Washington University,Becker Archives,,
+hidden,event,1950,Hidden,Text,Washington University,Becker Archives,,draft
+undated,event,,Undated draft,Text,Washington University,Becker Archives,,draft
+era-one,era,1937/1979,Era,Text,,Becker Archives,,
+linked,event,1960,Linked,Text,Washington University,Becker Archives,hidden; era-one; undated; seen,
+"""
+    catalog = build_catalog(csv, "events.csv", None, ORDER)
+    assert catalog.publishable
+    assert catalog.by_id["linked"].related == ("hidden", "era-one", "undated", "seen")  # curators see every link
+    assert catalog.visible.by_id["linked"].related == ("era-one", "seen")
+
+
 def test_counts_name_published_entries_drafts_and_eras_apart():
     rows = CSV + b"draft-era,era,1940,1945,Draft era,Text,,Becker Archives,draft\nbad,event,03/04/1950,,Bad,T,,,\n"
     catalog = build_catalog(rows, "events.csv", None, ORDER)
@@ -81,3 +95,15 @@ def test_missing_file_gives_an_empty_catalog_with_one_problem(tmp_path):
 def test_a_folder_instead_of_a_file_is_unreadable(tmp_path):
     catalog = load_catalog(tmp_path)
     assert [p.code for p in catalog.problems] == ["file-unreadable"]
+
+
+@pytest.mark.parametrize("folder", ["media", "not-mounted-yet"])
+def test_an_entry_whose_image_is_missing_is_published_with_a_warning(tmp_path, folder):
+    """Its picture becomes a placeholder card; a media folder mounted late must not take entries away."""
+    (tmp_path / "media").mkdir()
+    data = (b"id,date,title,text,category,sources,image,image_alt,image_credit\n"
+            b"a,1950,First,Text,Washington University,Becker,gone.jpg,Alt,Credit\n")
+    catalog = build_catalog(data, "events.csv", tmp_path / folder)
+    assert [e.id for e in catalog.visible.entries] == ["a"] and catalog.publishable
+    (problem,) = catalog.problems
+    assert (problem.code, problem.row, problem.column, problem.is_error) == ("image-missing", 2, "image", False)

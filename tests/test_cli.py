@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from timeline.cli import EXIT_BROKEN_PIPE, EXIT_INVALID, EXIT_MISUSE, EXIT_OK, main
+from timeline.cli import (
+    COMMANDS,
+    EXIT_BROKEN_PIPE,
+    EXIT_CRASH,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_MISUSE,
+    EXIT_OK,
+    main,
+)
 from timeline.settings import PROJECT_ROOT
 
 GOOD = "id,date,title,text,category,sources\na,1950,First,Text,Washington University,Becker Archives\n"
@@ -114,6 +123,34 @@ def test_hostile_files_never_traceback(tmp_path, content):
     assert str(path) in result.stdout
 
 
+def test_an_io_error_exits_three_not_two_and_says_what_could_not_be_written(tmp_path):
+    media = tmp_path / "media"
+    media.mkdir()
+    Image.new("RGB", (20, 20)).save(media / "p.png")
+    path = write(tmp_path, GOOD.replace("sources\n", "sources,image,image_alt,image_credit\n").rstrip("\n")
+                 + ",p.png,A square,Ours\n")
+    (tmp_path / "not-a-folder").write_text("x")
+    result = run("media", str(path), "--media", str(media), "--out", str(tmp_path / "not-a-folder"))
+    assert result.returncode == EXIT_CRASH
+    assert "could not read or write" in result.stderr and "not-a-folder" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(("raised", "status", "said"), [
+    (ValueError("a bug"), EXIT_CRASH, "unexpected problem: ValueError: a bug"),
+    (PermissionError(13, "Permission denied", "data/events.csv"), EXIT_CRASH,
+     "could not read or write data/events.csv: Permission denied"),
+    (KeyboardInterrupt(), EXIT_INTERRUPTED, ""),
+])
+def test_a_crash_has_its_own_status_never_the_mistyped_commands(monkeypatch, capsys, raised, status, said):
+    def crash(args, out):
+        raise raised
+
+    monkeypatch.setitem(COMMANDS, "check", crash)
+    assert main(["check"]) == status
+    assert status != EXIT_MISUSE and said in capsys.readouterr().err
+
+
 def test_missing_file_is_reported_not_raised(tmp_path):
     result = run("check", str(tmp_path / "absent.csv"))
     assert result.returncode == EXIT_INVALID
@@ -128,13 +165,13 @@ def test_environment_variables_set_the_defaults(tmp_path):
     assert f"{path}:2: date" in result.stdout
 
 
-@pytest.mark.parametrize(("image", "code"), [
-    ("missing.jpg", "image-missing"),
-    ("broken.jpg", "image-unreadable"),
-    ("drawing.svg", "image-format"),
-    ("../outside.jpg", "image-path"),
+@pytest.mark.parametrize(("image", "code", "status"), [
+    ("missing.jpg", "image-missing", EXIT_OK),  # a warning: visitors see a placeholder card until it is copied in
+    ("broken.jpg", "image-unreadable", EXIT_INVALID),
+    ("drawing.svg", "image-format", EXIT_INVALID),
+    ("../outside.jpg", "image-path", EXIT_INVALID),
 ])
-def test_images_are_reported_at_their_row(tmp_path, image, code, capsys):
+def test_images_are_reported_at_their_row(tmp_path, image, code, status, capsys):
     media = tmp_path / "media"
     media.mkdir()
     Image.new("RGB", (64, 48), "navy").save(media / "ok.jpg")
@@ -145,9 +182,30 @@ def test_images_are_reported_at_their_row(tmp_path, image, code, capsys):
             "fine,1950,T,X,Washington University,Becker,ok.jpg,Alt,Credit\n"
             f"bad,1951,T,X,Washington University,Becker,{image},Alt,Credit\n")
     path = write(tmp_path, rows)
-    assert main(["check", str(path), "--media", str(media), "--format", "json"]) == EXIT_INVALID
+    assert main(["check", str(path), "--media", str(media), "--format", "json"]) == status
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert [(p["row"], p["column"], p["code"]) for p in problems] == [(3, "image", code)]
+
+
+def test_a_missing_image_is_a_warning_and_media_reports_it_once(tmp_path, capsys):
+    rows = ("id,date,title,text,category,sources,image,image_alt,image_credit\n"
+            "gone,1950,T,X,Washington University,Becker,gone.jpg,Alt,Credit\n")
+    path = write(tmp_path, rows)
+    assert main(["check", str(path), "--media", str(tmp_path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert f"{path}:2: image: warning: 'gone.jpg' is not in the media folder." in out and "1 published entry" in out
+    assert main(["media", str(path), "--media", str(tmp_path), "--out", str(tmp_path / "derived")]) == EXIT_INVALID
+    out = capsys.readouterr().out
+    assert out.count("gone.jpg") == 1 and "1 placeholder card, 1 image problem" in out
+
+
+def test_a_date_of_four_hundred_qualifiers_is_an_error_not_a_crash(tmp_path):
+    path = write(tmp_path, "id,date,title,text,category,sources\n"
+                           f"a,{'early ' * 400}1947,First,Text,Washington University,Becker\n")
+    result = run("check", str(path), "--media", str(tmp_path))
+    assert result.returncode == EXIT_INVALID, result.stdout + result.stderr
+    assert f"{path}:2: date: error: The date has 2,404 characters; the limit for date is 100." in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_media_builds_derivatives_and_reports_broken_images_at_their_row(tmp_path, capsys):

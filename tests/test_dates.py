@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from timeline.dates import FIRST_YEAR, LAST_YEAR, HistDate, Precision, make_span, parse_date
+from timeline.dates import DATE_MAX_CHARS, FIRST_YEAR, LAST_YEAR, HistDate, Precision, make_span, parse_date
 from timeline.problems import PROBLEM_TYPES, Finding
 
 D, M, Y, X = Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.DECADE
@@ -290,3 +290,53 @@ def test_sort_key_puts_earlier_starts_first(a: HistDate, b: HistDate) -> None:
     if a.start_year < b.start_year:
         assert a.sort_key < b.sort_key
     assert (a.sort_key == b.sort_key) == (a == b)
+
+
+# --- hostile input: whatever a cell holds, the parser answers with a date or a Finding, never an exception ---
+
+QUALIFIERS = ("early", "mid", "late", "spring", "summer", "fall", "autumn", "winter", "Early", "LATE")
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_a_date_or_a_finding(text: str) -> None:
+    assert isinstance(parse_date(text), HistDate | Finding)
+
+
+@st.composite
+def qualifier_words(draw: st.DrawFn) -> list[str]:
+    """A few qualifier words, or hundreds: the recursive parser this replaced ran out of stack at about 330 (about
+    800 under Hypothesis, which raises the recursion limit)."""
+    count = draw(st.one_of(st.integers(1, 20), st.integers(300, 2000)))
+    return draw(st.lists(st.sampled_from(QUALIFIERS), min_size=count, max_size=count))
+
+
+@given(qualifier_words(), st.sampled_from(("1947", "1940s", "194X")), st.sampled_from((" ", "-", "  ", " - ")))
+def test_deeply_qualified_dates_are_findings(words: list[str], rest: str, gap: str) -> None:
+    text = gap.join([*words, rest])
+    parse_date.cache_clear()  # else the shorter cells tried before are cached and shorten the recursion being tested
+    finding = parse_date(text)
+    assert isinstance(finding, Finding) and finding.code == "date-unrecognised"
+    if len(text) <= DATE_MAX_CHARS and not gap.strip():  # the hint names the date the qualifiers were put on
+        assert f"“{words[0]}” is not a date" in finding.message and "Write 194" in finding.hint
+
+
+@given(st.text(min_size=1).map(lambda t: t.strip() or "x"), st.integers(DATE_MAX_CHARS + 1, 20_000))
+def test_a_date_longer_than_the_limit_says_so(text: str, length: int) -> None:
+    long = (text * (length // len(text) + 1))[:length].strip()
+    assume(len(long) > DATE_MAX_CHARS)
+    finding = parse_date(long)
+    assert isinstance(finding, Finding) and finding.code == "date-unrecognised"
+    assert f"{len(long):,} characters long" in finding.message and str(DATE_MAX_CHARS) in finding.message
+
+
+def test_four_hundred_qualifiers_are_refused_for_their_length() -> None:
+    text = "early " * 400 + "1947"
+    finding = parse_date(text)
+    assert isinstance(finding, Finding)
+    assert finding.message.startswith("The date “early early") and "2,404 characters long" in finding.message
+    assert len(finding.message) < 200  # the cell is not quoted whole
+
+
+def test_the_longest_friendly_form_fits_the_limit() -> None:
+    text = "approximately 15 September 1947 to approximately 30 September 1955"
+    assert len(text) <= DATE_MAX_CHARS and isinstance(parse_date(text), HistDate)

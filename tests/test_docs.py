@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from timeline.problems import PROBLEM_TYPES
-from timeline.schema import COLUMN_NAMES
+from timeline.schema import COLUMN_NAMES, COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "docs" / "curators.md").read_text(encoding="utf-8")
@@ -19,6 +19,12 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 @pytest.mark.parametrize("column", COLUMN_NAMES)
 def test_guide_describes_every_column(column):
     assert re.search(rf"^\| `{re.escape(column)}` \|", GUIDE, re.M), f"column {column} missing from docs/curators.md"
+
+
+@pytest.mark.parametrize("column", COLUMNS, ids=COLUMN_NAMES)
+def test_guide_gives_each_columns_limit(column):
+    (row,) = re.findall(rf"^\| `{re.escape(column.name)}` \|.*$", GUIDE, re.M)
+    assert row.endswith(f"| {column.max_chars:,} |" if column.max_chars else "| checked as a value |")
 
 
 @pytest.mark.parametrize("code", sorted(PROBLEM_TYPES))
@@ -59,3 +65,10 @@ def test_pages_workflow_checks_then_builds_on_every_catalogue_change():
     build = next(i for i, command in enumerate(commands) if command.startswith("python -m timeline site _site "))
     assert check < build
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_both_guides_give_the_status_of_a_crash():
+    from timeline.cli import EXIT_CRASH
+
+    assert f"Every command exits with {EXIT_CRASH} when something unexpected happens" in README
+    assert f"and {EXIT_CRASH} when something unexpected happened" in GUIDE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.links import entry_url, exhibit_address
+from timeline.settings import DEFAULT_DATA, load_settings
 
 
 @pytest.mark.parametrize(("public_url", "entry_id", "expected"), [
@@ -47,3 +48,11 @@ def test_no_link_without_a_public_site(public_url, entry_id):
 ])
 def test_the_exhibit_address(public_url, expected):
     assert exhibit_address(public_url) == expected
+
+
+def test_the_bundled_settings_claim_no_address_for_an_entry():
+    """Where a museum serves this timeline is only known once it does. The exhibit's own website does not read
+    ``?event=ID``, so a QR code or link preview pointing there would take a visitor to the wrong page: the bundled
+    ``public_url`` stays empty, and with it every entry link, QR code and preview address."""
+    settings = load_settings(DEFAULT_DATA.parent / "exhibit.toml")
+    assert entry_url(settings.public_url, "homer-phillips-opens") is None

@@ -33,9 +33,19 @@ def test_a_quote_keeps_its_marks_and_its_speaker() -> None:
 def test_an_entrys_description_starts_with_its_date_and_stays_short() -> None:
     meta = entry_meta(_entry("word " * 200), SETTINGS, url="https://example.org/e/")
     assert meta.description.startswith("1947: word word")
-    assert len(meta.description) <= 200 and meta.description.endswith(ELLIPSIS)
+    assert len(meta.description) <= 160 and meta.description.endswith(ELLIPSIS)
     assert meta.title == "A title · The Exhibit" and meta.og_type == "article"
     assert (meta.image, meta.image_width) == ("", 0)
+
+
+def test_a_description_stays_short_whatever_the_cells_hold() -> None:
+    long_date = _entry("word " * 200, display_date="d" * 199)
+    long_quote = _entry("word " * 200, Kind.QUOTE, attribution="name " * 100, display_date="Fall " * 39)
+    for entry in (long_date, long_quote):
+        assert len(entry_meta(entry, SETTINGS).description) <= 160
+        assert len(summary(entry)) <= 150 and len(summary(entry, 60)) <= 60
+    assert entry_meta(long_quote, SETTINGS).description.startswith("Fall Fall")
+    assert "— name name" in summary(long_quote)
 
 
 def test_the_exhibits_own_description_is_its_introduction_in_plain_words() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.dates import HistDate, Precision
 from timeline.page_meta import entry_meta, exhibit_meta, inject_head, linked_entry
-from timeline.query import MAX_VALUE
+from timeline.query import MAX_VALUE, MAX_VALUES, facets_of, query_from_params
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
 
@@ -32,7 +32,8 @@ def entry(id: str, title: str = "Homer G. Phillips Hospital opens", text: str = 
     return Entry(id=id, kind=Kind.EVENT, date=HistDate(1937, 2, 22, Precision.DAY), title=title, row=2, text=text)
 
 
-PUBLISHED = {e.id: e for e in (entry("hgp-opens"), entry("wu-admits", title="Washington University admits"))}
+ERA = Entry(id="hgp-years", kind=Kind.ERA, date=HistDate(1937, end=HistDate(1979)), title="Hospital years", row=4)
+PUBLISHED = {e.id: e for e in (entry("hgp-opens"), entry("wu-admits", title="Washington University admits"), ERA)}
 
 
 class Head(HTMLParser):
@@ -70,10 +71,15 @@ class Head(HTMLParser):
     (["nope"], None),
     ([HOSTILE], None),
     (["hgp-opens" + " " * MAX_VALUE], None),  # oversized values are never looked up
+    (["hgp-years"], None),  # an era is a band, not an entry a link opens
+    (["nope"] * MAX_VALUES + ["hgp-opens"], None),  # only the first MAX_VALUES values are read
+    (["nope"] * 20_000 + ["hgp-opens"], None),
 ])
 def test_linked_entry_reads_event_values_as_the_web_mode_does(values, expected):
     found = linked_entry(values, PUBLISHED)
     assert (found.id if found else None) == expected
+    web_entries = [e for e in PUBLISHED.values() if e.kind is not Kind.ERA]  # what the web page lists
+    assert query_from_params({"event": values}, facets_of(web_entries, ()))[1] == expected
 
 
 def test_entry_head_replaces_the_shell_title_and_keeps_the_rest():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -97,6 +98,20 @@ def test_visitors_get_the_previous_snapshot_while_one_thread_rebuilds(env, monke
     assert builds == ["timeline-refresh"]
     release.set()
     assert wait_for(lambda: len(loading.published_snapshot(env, Settings()).current.entries) == 2)
+
+
+def test_a_first_load_that_fails_serves_the_last_good_version_and_logs_why(env, monkeypatch, caplog):
+    store_module.PublishedStore(env.data, env.media).refresh()  # an earlier run published "a"
+
+    def failing_refresh(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(store_module.PublishedStore, "refresh", failing_refresh)
+    with caplog.at_level(logging.ERROR):
+        snapshot = loading.published_snapshot(env, Settings())
+    assert [e.id for e in snapshot.current.entries] == ["a"]
+    assert "RecursionError" in caplog.text and str(env.data) in caplog.text
+    assert loading.published_snapshot(env, Settings()) is snapshot  # the store is kept; later looks try again
 
 
 HEADER = b"id,date,title,text,category,sources,status\n"

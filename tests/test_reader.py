@@ -192,6 +192,13 @@ def test_unclosed_quote_early_in_a_long_file_is_truncation_not_a_giant_cell() ->
     assert (rows(table), flat(table)) == ([], [(2, None, "file-truncated")])
 
 
+def test_a_cell_longer_than_csvs_own_limit_is_read_whole_and_later_rows_are_kept() -> None:
+    giant = "x" * 200_000  # csv refuses cells over 131,072 characters by default
+    table = read(f'id,date,title,text\nhgp,1937,Opens,"{giant}"\nnext,1950,Later,Short\n'.encode())
+    assert [(r.row, len(r.cells["text"])) for r in table.records] == [(2, 200_000), (3, 5)]
+    assert flat(table) == []
+
+
 def test_field_count_problem_keeps_the_extra_values() -> None:
     (problem,) = read(b"id,date,title\nhgp,1937,Opens, at last,,x\n").problems
     assert (problem.row, problem.value) == (2, "at last, x")

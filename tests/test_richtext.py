@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.richtext import Unlinked, html_to_line, html_to_text, paragraphs, text_to_html, unlinked
+from timeline.richtext import Unlinked, html_to_line, html_to_text, images, paragraphs, text_to_html, unlinked
 
 
 @pytest.mark.parametrize(("markup", "expected"), [
@@ -106,6 +106,21 @@ def test_unlinked_names_what_the_renderer_shows_as_typed(text, expected):
     assert unlinked(text) == expected
     for item in expected:  # derived from the renderer: each one is in the page as typed
         assert html.escape(item.address or item.written) in text_to_html(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A ![a map](https://example.org/map.jpg) of the ward.", ("![a map](https://example.org/map.jpg)",)),
+    ("*![x](https://a.org/x.png)* and ![y](javascript:alert(1))", ("![x](https://a.org/x.png)",
+                                                                  "![y](javascript:alert(1))")),
+    ("Wow! [a link](https://a.org) and ! [spaced](https://a.org)", ()),
+])
+def test_a_markdown_picture_is_named_and_shown_as_typed_not_as_a_link(text, expected):
+    assert images(text) == expected
+    assert unlinked(text) == ()  # named once, as a picture, not also as a broken link
+    shown = text_to_html(text)
+    for written in expected:
+        assert html.escape(written) in shown
+    assert all(f'href="{written.split("(", 1)[1][:-1]}"' not in shown for written in expected)
 
 
 def test_html_to_line_flattens():

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.site_fixture import exhibit_copy, load_exhibit
-from timeline.site.build import build_site, switch_in
-from timeline.site.watch import adopt_as_link, builds_dir, next_slot, watch
-from timeline.store import PublishedStore
+from timeline.catalog import build_catalog, load_catalog
+from timeline.reader import read_table
+from timeline.settings import DEFAULT_DATA, load_settings
+from timeline.site.build import build_site
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -50,6 +49,35 @@ def test_the_site_holds_every_page_the_contract_names_and_no_draft(exhibit: tupl
     assert b"notes" not in tree["data/entries.csv"].splitlines()[0]
 
 
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The site built from the bundled data, every file as it is served (a ``.gz`` twin decompressed)."""
+    folder = tmp_path_factory.mktemp("bundled")
+    media = DEFAULT_DATA.parent.parent / "media"
+    settings = load_settings(DEFAULT_DATA.parent / "exhibit.toml")
+    build_site(load_catalog(DEFAULT_DATA, media, settings.category_order()), settings, media, folder / "out",
+               folder / "cache", "https://example.org/ex/")
+    return {name: gzip.decompress(data) if name.endswith(".gz") else data
+            for name, data in _tree(folder / "out").items()}
+
+
+def test_no_file_of_the_bundled_site_names_a_draft(bundled_site: dict[str, bytes]) -> None:
+    with DEFAULT_DATA.open("rb") as fp:
+        records = read_table(fp).records
+    drafts = [r.cells for r in records if r.cells.get("status", "").strip().lower() == "draft"]
+    assert len(drafts) >= 5  # dated and undated events among them
+    needles = {needle.encode() for cells in drafts for needle in (cells["id"], cells["title"])}
+    leaks = sorted((name, needle.decode()) for name, data in bundled_site.items() for needle in needles
+                   if needle in data)
+    assert leaks == []
+
+
+def test_the_bundled_download_passes_the_checker(bundled_site: dict[str, bytes]) -> None:
+    download = build_catalog(bundled_site["data/entries.csv"], "entries.csv")
+    assert [(p.row, p.column, p.code) for p in download.problems if p.is_error] == []
+    assert download.eras and len(download.entries) == bundled_site["data/entries.json"].count(b'"url": ')
+
+
 def test_assets_are_named_by_content_and_text_files_have_gzip_twins(exhibit: tuple[Path, Path],
                                                                      tmp_path: Path) -> None:
     _build(exhibit, tmp_path / "out", tmp_path / "cache")
@@ -75,30 +103,6 @@ def test_the_link_preview_cards_are_1200_by_630(exhibit: tuple[Path, Path], tmp_
             assert im.size == (1200, 630)
 
 
-def test_a_folder_is_replaced_whole_and_kept_for_the_next_build(tmp_path: Path) -> None:
-    out, staging = tmp_path / "out", tmp_path / "staging"
-    out.mkdir()
-    (out / "old.html").write_text("old")
-    staging.mkdir()
-    (staging / "index.html").write_text("new")
-    switch_in(staging, out)
-    assert _tree(out) == {"index.html": b"new"}
-    assert _tree(staging) == {"old.html": b"old"}  # the build before, where the next build writes its changes
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "staging"]
-
-
-def test_a_link_is_switched_in_one_rename(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    first, second = tmp_path / "b1", tmp_path / "b2"
-    for folder, text in ((first, "one"), (second, "two")):
-        folder.mkdir()
-        (folder / "index.html").write_text(text)
-    out.symlink_to("b1")
-    switch_in(second, out)
-    assert out.is_symlink() and (out / "index.html").read_text() == "two"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b1", "b2", "out"]
-
-
 def test_a_rebuild_writes_only_what_changed(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
     for _ in range(2):  # the second build leaves the first as the next one's staging
         _build(exhibit, tmp_path / "out", tmp_path / "cache")
@@ -116,41 +120,3 @@ def test_a_rebuild_writes_only_what_changed(exhibit: tuple[Path, Path], tmp_path
     fresh = tmp_path / "fresh"
     _build(exhibit, fresh, tmp_path / "cache")
     assert _tree(out) == _tree(fresh)  # the same site as a build from nothing
-
-
-def test_watch_builds_each_newly_published_version_and_never_a_broken_one(exhibit: tuple[Path, Path],
-                                                                           tmp_path: Path) -> None:
-    csv, media = exhibit
-    out = tmp_path / "site"
-    adopt_as_link(out)
-    store = PublishedStore(csv, media, state_dir=tmp_path / "state")
-    built: list[str] = []
-
-    def build(catalog):  # noqa: ANN001, ANN202 - the watch's callback
-        settings = load_exhibit(csv, media)[1]
-        build_site(catalog, settings, media, out, tmp_path / "cache", staging=next_slot(out))
-        built.append(catalog.version)
-
-    stop = threading.Event()
-    thread = threading.Thread(target=watch, args=(store, build, stop), kwargs={"look_every": 0.05})
-    thread.start()
-    try:
-        _wait_for(lambda: len(built) == 1)
-        good = csv.read_text(encoding="utf-8")
-        csv.write_text(good.replace("Nurses train at the hospital", "Nurses train on the wards"), encoding="utf-8")
-        _wait_for(lambda: len(built) == 2)
-        assert "Nurses train on the wards" in (out / "index.html").read_text(encoding="utf-8")
-        csv.write_text(good.replace("1941~", "the year 41"), encoding="utf-8")  # a date error: never published
-        time.sleep(1.5)
-        assert len(built) == 2 and "Nurses train on the wards" in (out / "index.html").read_text(encoding="utf-8")
-    finally:
-        stop.set()
-        thread.join(10)
-    assert out.is_symlink() and sorted(p.name for p in builds_dir(out).iterdir()) == ["a", "b"]  # two slots
-
-
-def _wait_for(condition, seconds: float = 20.0) -> None:  # noqa: ANN001 - a predicate
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)

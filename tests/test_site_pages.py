@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,12 @@ def test_the_not_found_page_links_home_by_the_sites_address(site: SiteInput) -> 
     page = Elements(not_found_page(site))
     assert page.find("a")[0]["href"] == "https://example.org/ex/"
     assert page.meta("robots") == "noindex"
+
+
+def test_without_the_sites_address_the_not_found_page_links_home_relatively(site: SiteInput) -> None:
+    page = Elements(not_found_page(replace(site, base_url="")))
+    assert page.find("a")[0]["href"] == "./"  # "/" would leave a site served under a sub-path
+    assert "/entries/" in page.scripts[0]  # from a missing entry's address, the part before /entries/
 
 
 def test_pages_link_their_shared_assets_relative_to_where_they_are(site: SiteInput, tmp_path: Path) -> None:

@@ -169,6 +169,102 @@ def test_a_replaced_image_is_noticed_and_a_broken_one_held_back(tmp_path):
     assert snapshot.held_back
 
 
+WITH_IMAGES = ("id,date,title,text,category,sources,image,image_alt,image_credit\n"
+               "a,1950,First,Text,Washington University,Becker,a.jpg,Alt,Credit\n"
+               "b,1951,Second,Text,Washington University,Becker,b.jpg,Alt,Credit\n")
+
+
+@pytest.fixture
+def pictured(tmp_path):
+    """An events file whose two entries have pictures in ``media/``, published once by an earlier run."""
+    from PIL import Image
+
+    media = tmp_path / "media"
+    media.mkdir()
+    for name in ("a.jpg", "b.jpg"):
+        Image.new("RGB", (40, 30), "teal").save(media / name)
+    path = tmp_path / "events.csv"
+    path.write_text(WITH_IMAGES, encoding="utf-8")
+    assert ids(PublishedStore(path, media).refresh().current) == ["a", "b"]
+    return path, media
+
+
+def test_a_restart_with_an_image_missing_serves_every_entry_and_warns(pictured):
+    path, media = pictured
+    (media / "b.jpg").unlink()
+    restarted = PublishedStore(path, media)
+    assert ids(restarted.snapshot.current) == ["a", "b"]  # the saved copy, before the file is looked at
+    snapshot = restarted.refresh()
+    assert ids(snapshot.current) == ["a", "b"] and not snapshot.held_back
+    assert [(p.row, p.code, p.is_error) for p in snapshot.latest.problems] == [(3, "image-missing", False)]
+
+
+def test_a_restart_before_the_media_share_is_mounted_serves_every_entry(pictured):
+    path, media = pictured
+    mounted = media.rename(media.with_name("mounted-later"))
+    restarted = PublishedStore(path, media)
+    assert ids(restarted.refresh().current) == ["a", "b"]
+    mounted.rename(media)
+    snapshot = restarted.refresh()  # the folder's stamp changed: the pictures are found again
+    assert ids(snapshot.current) == ["a", "b"] and snapshot.latest.problems == ()
+
+
+def test_a_restart_with_a_broken_image_keeps_every_entry_and_holds_the_file_back(pictured):
+    path, media = pictured
+    (media / "b.jpg").write_bytes(b"cut off")
+    restarted = PublishedStore(path, media)
+    snapshot = restarted.refresh()
+    assert ids(snapshot.current) == ["a", "b"]  # as the process that was running keeps serving them
+    assert snapshot.held_back and [p.code for p in snapshot.latest.problems] == ["image-unreadable"]
+
+
+def test_a_first_publish_with_an_image_not_yet_copied_publishes_with_a_warning(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(WITH_IMAGES, encoding="utf-8")
+    snapshot = PublishedStore(path, tmp_path / "media").refresh()
+    assert ids(snapshot.current) == ["a", "b"] and snapshot.published_at is not None
+    assert [p.code for p in snapshot.latest.problems] == ["image-missing", "image-missing"]
+
+
+def test_a_saved_copy_that_cannot_be_read_back_is_logged_and_not_served(csv_path, monkeypatch, caplog):
+    import timeline.store as store_module
+
+    PublishedStore(csv_path, None).refresh()
+
+    def failing_build(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(store_module, "build_catalog", failing_build)
+    with caplog.at_level(logging.ERROR, logger="timeline.store"):
+        restarted = PublishedStore(csv_path, None)
+    assert restarted.snapshot.current.entries == () and restarted.snapshot.published_at is None
+    assert "could not be read back" in caplog.text and "RecursionError" in caplog.text
+
+
+def test_a_save_the_checker_fails_on_is_held_back_and_logged_once(csv_path, monkeypatch, caplog):
+    import timeline.store as store_module
+
+    store = PublishedStore(csv_path, None)
+    store.refresh()
+    real_build, builds = store_module.build_catalog, []
+
+    def build_failing_on_b(data, *args, **kwargs):
+        builds.append(data)
+        if b"Second" in data:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_build(data, *args, **kwargs)
+
+    monkeypatch.setattr(store_module, "build_catalog", build_failing_on_b)
+    csv_path.write_text(BETTER, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="timeline.store"):
+        snapshot = store.refresh()
+        assert store.refresh() is snapshot  # judged once per save, not again at every look
+    assert ids(snapshot.current) == ["a"] and snapshot.held_back and len(builds) == 1
+    (problem,) = snapshot.latest.problems
+    assert problem.is_error and "could not be checked (RecursionError" in problem.message
+    assert caplog.text.count("Traceback") == 1 and "visitors keep the version published at" in caplog.text
+
+
 def test_a_changed_category_order_rebuilds_the_same_bytes(csv_path):
     csv_path.write_text(BETTER.replace("b,1951,Second,Text,Washington University", "b,1951,Second,Text,Homer"),
                         encoding="utf-8")

@@ -331,3 +331,19 @@ def test_the_module_check_finds_each_kind_of_reliance():
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PROJECT_ROOT)))
 def test_only_compat_relies_on_streamlit_s_internals(path):
     assert leaning_on_internals(path.read_text(encoding="utf-8")) == []
+
+
+def test_server_address_says_whether_anyone_chose_the_address():
+    """Curator mode refuses to show drafts on an address nobody chose: that needs ``config.is_manually_set``."""
+    from streamlit import config
+    from streamlit.config_option import ConfigOption
+
+    before = (config.get_option("server.address"), config.get_where_defined("server.address"))
+    try:
+        config.set_option("server.address", "", ConfigOption.DEFAULT_DEFINITION)
+        assert compat.server_address()[::2] == ("", False)
+        config.set_option("server.address", "0.0.0.0", "command-line argument or environment variable")
+        assert compat.server_address()[::2] == ("0.0.0.0", True)
+        assert compat.server_address()[1] == config.get_option("server.port")
+    finally:
+        config.set_option("server.address", *before)

@@ -101,6 +101,44 @@ def test_curator_mode_lists_drafts_marked_as_drafts(exhibit, monkeypatch):
     assert "Drafts shown only here: 1." in text
 
 
+@pytest.fixture
+def bound_to():
+    """Sets the address the server is bound to as Streamlit's config holds it (given on purpose, or its default),
+    and puts the project's setting back afterwards."""
+    from streamlit import config
+    from streamlit.config_option import ConfigOption
+
+    before = (config.get_option("server.address"), config.get_where_defined("server.address"))
+
+    def bind(address: str, given: bool) -> None:
+        config.set_option("server.address", address,
+                          "command-line argument or environment variable" if given else ConfigOption.DEFAULT_DEFINITION)
+
+    yield bind
+    config.set_option("server.address", *before)
+
+
+@pytest.mark.parametrize(("address", "given", "says", "shows_drafts"), [
+    ("127.0.0.1", True, "", True),
+    ("localhost", True, "", True),
+    ("0.0.0.0", True, "Curator mode is open to the network: the server listens on every network interface", True),
+    ("192.0.2.2", True, "Curator mode is open to the network: the server listens on 192.0.2.2", True),
+    ("", False, "Curator mode is not shown: the server listens on every network interface", False),
+])
+def test_the_warning_follows_the_bound_address_not_the_host_header(exhibit, monkeypatch, bound_to, address, given,
+                                                                    says, shows_drafts):
+    """A curator who browses via localhost to a server open to the network is warned all the same; a server that
+    nobody chose an address for shows no drafts at all."""
+    data, _ = exhibit
+    put("good.csv", data)
+    bound_to(address, given)
+    at = run_app("curator", monkeypatch)
+    notices = [n.value for n in (*at.warning, *at.error) if n.value.startswith("Curator mode is")]
+    assert [n[:len(says)] for n in notices] == ([says] if says else [])
+    assert (DRAFT_TITLE in page_text(at)) is shows_drafts
+    assert ("Publish anyway" in page_text(at) or "Curator view" in page_text(at)) is shows_drafts
+
+
 @pytest.mark.parametrize("broken", [False, True])
 def test_the_filter_bar_counts_as_the_checker_and_the_banner_do(exhibit, monkeypatch, broken):
     """Entries are published events and quotes; drafts are counted apart, as ``Catalog.counts`` counts them. The
@@ -149,7 +187,7 @@ def test_problems_panel_shows_the_checkers_exact_messages_errors_first(exhibit, 
     expected = checker_lines(data, media)
     ordered = sorted(expected, key=lambda m: ": error: " not in m.splitlines()[0])  # errors first, each in file order
     rows = table(at, PROBLEMS)
-    assert [r["severity"] for r in rows] == ["error", "error", "warning"]
+    assert [r["severity"] for r in rows] == ["error", "warning", "warning"]  # a missing image only warns
     assert len(rows) == len(ordered)
     for row, message in zip(rows, ordered, strict=True):
         where_what, fix = message.splitlines()
@@ -184,7 +222,7 @@ def test_a_broken_save_after_a_good_one_says_visitors_still_see_the_published_ve
     at = run_app("curator", monkeypatch)
     status = [e.value for e in at.error if e.value.startswith("Visitors still see")]
     assert len(status) == 1
-    assert "(2 published entries). The file on disk has 2 errors, listed below." in status[0]
+    assert "(2 published entries). The file on disk has 1 error, listed below." in status[0]
     listed = " ".join(list_titles(at))
     assert DRAFT_TITLE in listed and "First students admitted" in listed  # the last good version, with drafts
     assert NEW_TITLE not in listed
@@ -207,15 +245,16 @@ def test_curator_panel_reports_images_and_changes(exhibit, monkeypatch):
     at = run_app("curator", monkeypatch)
     expanders = [x.label for x in at.expander]
     assert "Images: 1 image: 1 missing." in expanders
-    assert "File on disk compared with what visitors see: Differences in 2 entries: 1 removed, 1 changed." in expanders
+    assert ("File on disk compared with what visitors see: Differences in 3 entries: 1 added, 1 removed, 1 changed."
+            in expanders)
     assert [(r["change"], r["id"], r["column"]) for r in table(at, CHANGES)] == [
-        ("removed", "students-admitted", ""), ("changed", "hospital-opens", "title"),
+        ("added", "clinic-photo", ""), ("removed", "students-admitted", ""), ("changed", "hospital-opens", "title"),
         ("changed", "hospital-opens", "notes")]
     (title,) = [r for r in table(at, CHANGES) if r["column"] == "title"]
     assert (title["before"], title["after"]) != ("", "") and title["after"] == NEW_TITLE
     assert labels(at, CHANGES) == ["Change", "Id", "Title", "Draft", "Column", "Visitors see", "File on disk"]
     assert [(r["row"], r["entry"], r["image"], r["state"]) for r in table(at, IMAGES)] == [
-        (5, "", "clinic.jpg", "missing")]
+        (5, "clinic-photo", "clinic.jpg", "missing")]  # a warning: the entry is in the file, with a placeholder
     assert labels(at, IMAGES) == ["Row", "Entry id", "Image file", "State"]
 
 

@@ -8,6 +8,7 @@ as far as they go: open the first entry in the list, or enter the kiosk and open
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -126,3 +127,17 @@ def test_hostile_links_give_the_normal_page(exhibit, fixture, params):
     bodies = [element.proto.body for element in at.get("html")]
     assert not any("<script>alert" in body for body in bodies)  # repeated back, if at all, as text
     assert any('class="notice"' in body for body in bodies)
+
+
+@pytest.mark.parametrize("content", [None, b"id,date,title,text,category,sources\na,03/04/1950,T,X,C,S\n",
+                                     b"id,date,title,text,category,sources\na," + b"early " * 400 + b"1947,T,X,C,S\n"],
+                         ids=["no-file", "broken-file", "400-word-date"])
+def test_nothing_published_yet_is_a_calm_notice(exhibit, content):
+    """No last good copy and no good file (a first install, or a broken first save): a notice, no empty filters."""
+    at = exhibit(None, "web")
+    if content is not None:
+        Path(os.environ["TIMELINE_DATA"]).write_bytes(content)
+    at = run(at)
+    bodies = " ".join(element.proto.body for element in at.get("html"))
+    assert "The exhibit’s entries are being prepared and will appear here soon." in bodies
+    assert "No entries match" not in bodies and "All 0 entries" not in bodies

@@ -116,3 +116,71 @@ def test_a_repeated_related_id_is_kept_once():
 def test_statuses_default_to_published():
     entries, _ = validate("good.csv")
     assert {e.status for e in entries} == {Status.PUBLISHED}
+
+
+def test_a_giant_cell_is_named_with_its_row_line_column_and_length_and_later_rows_are_kept():
+    giant = "word " * 40_000  # 199,999 characters once stripped: more than csv's own cell limit
+    data = (f'id,date,title,text,category,sources\n'
+            f'hgp,1937,"Opens\non two lines",Fine,Washington University,Becker\n'
+            f'big,1950,Big,"{giant}",Washington University,Becker\n'
+            f'after,1951,After,Fine,Washington University,Becker\n').encode()
+    entries, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    assert [e.id for e in entries] == ["hgp", "after"]
+    (problem,) = problems
+    assert (problem.code, problem.row, problem.line, problem.column) == ("value-too-long", 3, 4, "text")
+    assert "199,999 characters" in problem.message and "10,000" in problem.message
+
+
+@pytest.mark.parametrize(("column", "limit", "says"), [
+    ("id", 80, "address"), ("display_date", 40, "Fall 1947"), ("attribution", 300, "speaker"),
+    ("image_alt", 500, "Screen readers"), ("sources", 5000, "semicolons"),
+])
+def test_each_text_column_has_its_own_limit_and_message(column, limit, says):
+    cells = {"id": "x", "date": "1950", "title": "T", "text": "Fine", "category": "Washington University",
+             "sources": "Becker", "attribution": "A", "image_alt": "A", "display_date": "1950"}
+    value = ("a-" * limit)[:limit + 1] if column == "id" else "a" * (limit + 1)
+    cells[column] = value
+    header = ",".join(cells)
+    data = f"{header}\n{','.join(cells.values())}\n".encode()
+    _, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    too_long = [p for p in problems if p.code == "value-too-long"]
+    assert [(p.row, p.column) for p in too_long] == [(2, column)]
+    assert f"{limit + 1:,} characters" in too_long[0].message and says in too_long[0].hint
+    cells[column] = value[:limit].rstrip("-")
+    data = f"{header}\n{','.join(cells.values())}\n".encode()
+    _, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    assert not [p for p in problems if p.code == "value-too-long"]
+
+
+@pytest.mark.parametrize("column", ["id", "kind", "date", "end_date", "title", "category", "related", "status",
+                                    "featured"])
+def test_a_giant_cell_is_never_quoted_whole(column):
+    cells = {"id": "x", "date": "1950", "end_date": "", "title": "T", "text": "Fine", "kind": "",
+             "category": "Washington University", "sources": "Becker", "related": "", "status": "", "featured": ""}
+    cells[column] = "q" * 150_000
+    data = f"{','.join(cells)}\n{','.join(cells.values())}\n".encode()
+    _, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    assert problems and all(len(p.message) + len(p.hint) + len(p.value) < 500 for p in problems)
+
+
+def test_a_markdown_picture_in_the_text_is_a_warning_pointing_at_the_image_column():
+    data = (b"id,date,title,text,category,sources\n"
+            b"map,1950,Map,See ![a map](https://example.org/map.jpg).,Washington University,Becker\n")
+    entries, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    assert [e.id for e in entries] == ["map"]
+    assert flat(problems) == [(2, "text", "text-picture")]
+    assert "“![a map](https://example.org/map.jpg)”" in problems[0].message and "image column" in problems[0].hint
+
+
+@pytest.mark.parametrize(("entry_id", "reserved"), [
+    ("con", True), ("nul", True), ("aux", True), ("prn", True), ("com1", True), ("com9", True), ("lpt1", True),
+    ("lpt9", True), ("con-1950", False), ("com10", False), ("console", False), ("com", False),
+])
+def test_ids_windows_reserves_for_devices_are_refused(entry_id, reserved):
+    data = (f"id,date,title,text,category,sources\n"
+            f"{entry_id},1950,T,Text,Washington University,Becker\n").encode()
+    entries, problems = validate_table(read_table(io.BytesIO(data)), None, CATEGORIES)
+    assert (flat(problems), [e.id for e in entries]) == (([(2, "id", "id-reserved")], []) if reserved
+                                                         else ([], [entry_id]))
+    if reserved:
+        assert f"entries/{entry_id}/" in problems[0].message and f"{entry_id}-1950" in problems[0].hint

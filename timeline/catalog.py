@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -96,9 +96,14 @@ class Catalog:
 
     @cached_property
     def visible(self) -> Catalog:
-        """The visitors' catalogue: published entries and eras only."""
-        entries = tuple(e for e in self.entries if e.is_published)
-        eras = tuple(e for e in self.eras if e.is_published)
+        """The visitors' catalogue: published entries and eras only, whose related ids name only those.
+
+        A published entry may relate to a draft (the checker accepts any id in the file); every page and download
+        drawn from this catalogue then names no draft, its id included, without each having to filter.
+        """
+        published = {e.id for e in (*self.entries, *self.eras) if e.is_published}
+        entries, eras = (tuple(_related_within(e, published) for e in kept if e.is_published)
+                         for kept in (self.entries, self.eras))
         return _assemble(entries, eras, self.categories, self.problems, self.version, self.path, self.encoding)
 
 
@@ -150,6 +155,11 @@ def _assemble(entries: tuple[Entry, ...], eras: tuple[Entry, ...], categories: t
     used = {e.category for e in entries}
     shown = tuple(c for c in categories if c in used)
     return Catalog(entries, eras, shown, problems, version, path, encoding, by_id)
+
+
+def _related_within(entry: Entry, ids: Set[str]) -> Entry:
+    kept = tuple(i for i in entry.related if i in ids)
+    return entry if kept == entry.related else replace(entry, related=kept)
 
 
 def _category_order(entries: Sequence[Entry], preferred: Sequence[str]) -> tuple[str, ...]:

@@ -2,9 +2,12 @@
 
 Only this module turns problems into text and exit statuses: 0 when the
 file is publishable (or the command succeeded), 1 when it is not, 2 when
-the command itself was misused. Whatever the input, no traceback reaches
-the curator. When whatever reads the output stops early (``| head``), the
-command stops quietly with 141, as a Unix tool ended by SIGPIPE does.
+the command itself was misused, 3 when something unexpected happened (a
+bug, or a file or folder that could not be read or written), so a script
+never mistakes a crash for a typing mistake. Whatever the input, no
+traceback reaches the curator. When whatever reads the output stops early
+(``| head``), the command stops quietly with 141, as a Unix tool ended by
+SIGPIPE does; Ctrl+C stops it with 130, as a shell reports it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from timeline.catalog import Catalog, load_catalog
 from timeline.interchange import (  # the exit statuses are declared there: it cannot import this module
+    EXIT_CRASH,
     EXIT_INVALID,
     EXIT_MISUSE,
     EXIT_OK,
@@ -31,7 +35,7 @@ from timeline.narration.build import AUDIO_DIR_NAME
 from timeline.narration.command import add_audio_command, narrate, narration_lines, narration_problems, run_audio
 from timeline.problems import format_problem
 from timeline.richtext import is_web_address
-from timeline.settings import PROJECT_ROOT, load_settings, read_environment, settings_path_for
+from timeline.settings import PROJECT_ROOT, Settings, load_settings, read_environment, settings_path_for
 from timeline.store import PublishedStore, Snapshot, published_label, removal_summary
 from timeline.wording import counted
 
@@ -40,6 +44,10 @@ if TYPE_CHECKING:
 
 DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
+EXIT_INTERRUPTED = 128 + 2  # ... and for one stopped with Ctrl+C (SIGINT)
+NO_SITEMAP = ("No sitemap.xml was written: a sitemap needs the site's public address, and search engines reject "
+              "the relative addresses a build without one would list. Add --base-url https://your.host/path/ to "
+              "write it.")
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "Windows-1252"}
 
 
@@ -65,14 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_argument("--prune", action="store_true",
                        help="then delete derivatives and cards no entry uses any more (only when the file passes)")
     site = commands.add_parser("site", help="build the online exhibit as static files for any web host or CDN")
-    site.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder to write the site into (replaced whole)")
+    site.add_argument("out_dir", type=Path, metavar="OUT_DIR",
+                      help="folder to build the site into: a new one, or one this command built (replaced whole)")
     site.add_argument("--data", type=Path, default=env.data, help=f"events CSV (default {env.data})")
     site.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
     site.add_argument("--base-url", default="", type=_base_url, metavar="URL",
                       help="the site's public address, e.g. https://example.org/exhibit/ (for link previews, "
                            "canonical links and the sitemap)")
     site.add_argument("--watch", action="store_true",
-                      help="keep running: rebuild whenever a new version is published (OUT_DIR becomes a link)")
+                      help="keep running: rebuild whenever the published file, the settings or an image changes "
+                           "(OUT_DIR becomes a link)")
+    site.add_argument("--force", action="store_true",
+                      help="build into an OUT_DIR holding other files: they are moved, untouched, to "
+                           "OUT_DIR.kept-DATE beside it (never deleted)")
     publish = commands.add_parser("publish", help="publish the events CSV now; exit 0 published, 1 held back or errors")
     publish.add_argument("csv", nargs="?", type=Path, default=env.data, help=f"events CSV (default {env.data})")
     publish.add_argument("--media", type=Path, default=env.media, help=f"media folder (default {env.media})")
@@ -181,8 +194,8 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
     report = build_all(entries, args.media, args.out, _progress_bar(out))
     if out.isatty():
         out.write("\n")
-    # Rows whose image failed the check are not entries, so their problems come from the catalogue.
-    problems = [p for p in catalog.problems if p.column == "image"]
+    # Rows an image error kept out are not entries, so their problems come from the catalogue.
+    problems = [p for p in catalog.problems if p.column == "image" and p.is_error]
     problems += [finding.at(row, "image") for _, row, finding in report.failures]
     for problem in problems:
         out.write(format_problem(problem, catalog.path) + "\n")
@@ -198,26 +211,24 @@ def run_media(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_site(args: argparse.Namespace, out: TextIO) -> int:
+    from timeline.site.target import ForeignFolder, out_dir_problem, set_aside
+
+    if refused := out_dir_problem(args.out_dir, args.force, (args.data, args.media, Path.cwd())):
+        out.write(f"python -m timeline site: {refused}\n")
+        return EXIT_MISUSE
+    if kept := set_aside(args.out_dir):
+        out.write(f"What {args.out_dir} held was moved, untouched, to {kept}.\n")
+    try:
+        return _watch_site(args, out) if args.watch else _build_site(args, out)
+    except ForeignFolder as exc:
+        out.write(f"python -m timeline site: {exc}\n")
+        return EXIT_MISUSE
+
+
+def _build_site(args: argparse.Namespace, out: TextIO) -> int:
     from timeline.site.build import build_site  # Pillow and Plotly are loaded only for this command
-    from timeline.site.watch import adopt_as_link, next_slot, watch
+    from timeline.site.watch import next_slot
 
-    settings_path = settings_path_for(args.data)
-    if args.watch:
-        store = PublishedStore(args.data, args.media, load_settings(settings_path).category_order())
-        adopt_as_link(args.out_dir)
-
-        def build(catalog: Catalog) -> None:
-            # The version's narration first, so the site built next can offer it (unchanged entries cost nothing).
-            narrate(catalog.visible, args.data, args.media, DERIVED_DIR / AUDIO_DIR_NAME, "auto", out)
-            report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
-                                args.base_url, staging=next_slot(args.out_dir))
-            out.write(_site_summary(report, catalog) + "\n")
-            out.flush()
-
-        out.write(f"Watching {args.data}: the site in {args.out_dir} is rebuilt for each newly published version. "
-                  "Stop with Ctrl+C.\n")
-        watch(store, build, threading.Event(), lambda: load_settings(settings_path).category_order())
-        return EXIT_OK
     catalog = _load(args.data, args.media)
     if not catalog.publishable:
         for problem in catalog.problems:
@@ -226,16 +237,50 @@ def run_site(args: argparse.Namespace, out: TextIO) -> int:
                   f"{args.out_dir} is left exactly as it was. Fix the errors (python -m timeline check), then "
                   "build again.\n")
         return EXIT_INVALID
+    staging = next_slot(args.out_dir) if args.out_dir.is_symlink() else None  # a link (left by --watch) stays one
     try:
-        report = build_site(catalog, load_settings(settings_path), args.media, args.out_dir, DERIVED_DIR,
-                            args.base_url, _progress_bar(out, "pages written"))
+        report = build_site(catalog, load_settings(settings_path_for(args.data)), args.media, args.out_dir,
+                            DERIVED_DIR, args.base_url, _progress_bar(out, "pages written"), staging)
     except OSError as exc:
         out.write(f"python -m timeline site: could not write the site to {args.out_dir} "
                   f"({exc.strerror or exc}); {args.out_dir} is left as it was.\n")
-        return EXIT_MISUSE
+        return EXIT_CRASH
     if out.isatty():
         out.write("\n")
     out.write(_site_summary(report, catalog) + "\n")
+    if not args.base_url:
+        out.write(NO_SITEMAP + "\n")
+    return EXIT_OK
+
+
+def _watch_site(args: argparse.Namespace, out: TextIO) -> int:
+    from timeline.site.build import build_site
+    from timeline.site.watch import Inputs, adopt_as_link, next_slot, watch
+
+    settings_path = settings_path_for(args.data)
+    store = PublishedStore(args.data, args.media)  # the watch gives it the categories' order, once it has read them
+    adopt_as_link(args.out_dir)
+
+    def say(text: str) -> None:
+        out.write(text + "\n")
+        out.flush()
+
+    def build(catalog: Catalog, settings: Settings) -> None:
+        # The version's narration first, so the site built next can offer it (unchanged entries cost nothing).
+        narrate(catalog.visible, args.data, args.media, DERIVED_DIR / AUDIO_DIR_NAME, "auto", out)
+        try:
+            report = build_site(catalog, settings, args.media, args.out_dir, DERIVED_DIR, args.base_url,
+                                staging=next_slot(args.out_dir))
+        except OSError as exc:  # a full disk, a permission: the site online stays as it was; the next change retries
+            say(f"Could not write the site to {args.out_dir} ({exc.strerror or exc}); it is left as it was.")
+            return
+        say(_site_summary(report, catalog))
+
+    say(f"Watching {args.data}, {settings_path} and the images in {args.media}: the site in {args.out_dir} is "
+        "rebuilt whenever one of them changes. Stop with Ctrl+C.")
+    if not args.base_url:
+        say(NO_SITEMAP)
+    watch(Inputs(store, settings_path, args.media), build, threading.Event(), say)
     return EXIT_OK
 
 
@@ -309,8 +354,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        return EXIT_MISUSE
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a disk, a permission or a network share, not the curator's file or command
+        sys.stderr.write(f"python -m timeline {args.command}: could not read or write "
+                         f"{exc.filename or 'a file'}: {exc.strerror or exc}.\n")
+        return EXIT_CRASH
     except Exception as exc:  # a curator must never see a traceback; say what happened instead
         sys.stderr.write(f"python -m timeline {args.command}: unexpected problem: {type(exc).__name__}: {exc}\n"
                          "Please report this with the file that caused it.\n")
-        return EXIT_MISUSE
+        return EXIT_CRASH

@@ -32,9 +32,6 @@ from timeline.wording import counted
 if TYPE_CHECKING:
     import pandas as pd
 
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
-
-
 class MediaState(StrEnum):
     MISSING = "missing"
     BROKEN = "broken"
@@ -148,9 +145,10 @@ def _image_state(media_dir: Path, name: str, cache_dir: Path) -> MediaState:
 
 
 def media_rows(catalog: Catalog, media_dir: Path, cache_dir: Path) -> tuple[MediaRow, ...]:
-    """Every image the file names, by row: the checker's image problems, then each usable image's web copies."""
+    """Every image the file names, by row: the rows an image error kept out, then each entry's image (a missing one
+    only warns: its entry shows a placeholder card)."""
     rejected = [MediaRow(p.row, "", p.value, STATE_BY_CODE[p.code]) for p in catalog.problems
-                if p.code in STATE_BY_CODE]
+                if p.code in STATE_BY_CODE and p.is_error]
     usable = [MediaRow(e.row, e.id, e.image, _image_state(media_dir, e.image, cache_dir))
               for e in (*catalog.entries, *catalog.eras) if e.image]
     return tuple(sorted((*rejected, *usable), key=lambda r: (r.row or 0, r.image)))
@@ -205,14 +203,3 @@ def narration_table(rows: Sequence[NarrationRow]) -> pd.DataFrame:
     return _table([{"row": r.row, "entry": r.entry_id, "title": r.title, "narration": str(r.state)} for r in rows],
                   NARRATION_COLUMNS, numbers=("row",))
 
-
-def is_local_host(host_header: str | None) -> bool:
-    """True for localhost addresses (with or without a port); a missing header (tests, proxies) counts as local."""
-    if not host_header:
-        return True
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        host = host[1:].split("]", 1)[0]
-    elif host.count(":") == 1:
-        host = host.split(":", 1)[0]
-    return host in LOCAL_HOSTS

@@ -8,7 +8,9 @@ optional end. It is placed on a numeric year axis (``start_year`` to
 ``parse_date`` reads a cell through two tables of (regex, builder) forms:
 whole-cell forms first (mostly Excel damage and day/month orders that need a
 precise rejection), then point forms for each end of a span. It never raises
-for curator text; a problem comes back as a ``Finding``.
+for curator text; a problem comes back as a ``Finding``. A cell longer than
+``DATE_MAX_CHARS`` is refused before any form is tried, and qualifier words
+("early early 1947") are taken off in a loop, so no cell can exhaust the stack.
 
 The EDTF it reads (Library of Congress EDTF, ISO 8601-2), exactly:
 
@@ -44,6 +46,8 @@ from functools import cached_property, lru_cache
 from timeline.problems import PROBLEM_TYPES, Finding
 
 FIRST_YEAR, LAST_YEAR = 1000, 2999
+DATE_MAX_CHARS = 100  # the longest friendly form, "approximately 15 September 1947 to approximately 30 ...", is 67
+DATE_SHOWN_CHARS = 30  # how much of a longer cell a message quotes
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 
@@ -181,6 +185,11 @@ def parse_date(text: str) -> HistDate | Finding:
     value = text.strip()
     if not value:
         return _unrecognised(value, "The date is empty.")
+    if len(value) > DATE_MAX_CHARS:
+        return _unrecognised(value, f"The date “{value[:DATE_SHOWN_CHARS]}…” is {len(value):,} characters long; a "
+                                    f"date has at most {DATE_MAX_CHARS}.",
+                             "Write only the date here (e.g. 1947, c. 1947 or 1945/1966) and any wording around it "
+                             "in display_date, which shows it as the label.")
     for pattern, build in _WHOLE_FORMS:
         if match := pattern.fullmatch(value):
             return build(match, value)
@@ -383,12 +392,16 @@ def _year_first_slashes(match: re.Match[str], value: str) -> HistDate | Finding:
 
 
 def _qualified(match: re.Match[str], value: str) -> Finding:
-    rest = parse_date(match["rest"])
-    example = rest.to_edtf() if isinstance(rest, HistDate) else "1947"
+    rest = match["rest"]
+    while inner := _QUALIFIED.fullmatch(rest):  # "early early 1947": every word off in a loop, never recursion
+        rest = inner["rest"]
+    dated = parse_date(rest)  # no longer qualified, so this never comes back here
+    example = dated.to_edtf() if isinstance(dated, HistDate) else "1947"
     return _unrecognised(value, f"“{value}” cannot be placed on the timeline: “{match['word']}” is not a date.",
                          f"Write {example} in date and “{value}” in display_date, which shows it as the label.")
 
 
+_QUALIFIED = _compile(rf"(?P<word>{'|'.join(_QUALIFIERS)})[\s-]+(?P<rest>.+)")
 _WHOLE_FORMS: tuple[tuple[re.Pattern[str], _Build], ...] = (
     (_compile(r"#(?:VALUE!|REF!|NAME\?|N/A|DIV/0!|NUM!|NULL!)"),
      _excel_artefact("“{value}” is an Excel error value, not a date.")),
@@ -404,7 +417,7 @@ _WHOLE_FORMS: tuple[tuple[re.Pattern[str], _Build], ...] = (
     (_compile(r"\d{5}"), _excel_serial),
     (_compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"), _day_month_order),
     (_compile(r"(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"), _year_first_slashes),
-    (_compile(rf"(?P<word>{'|'.join(_QUALIFIERS)})[\s-]+(?P<rest>.+)"), _qualified),
+    (_QUALIFIED, _qualified),
     (_compile(r"\d{1,3}|\d{6,}"), lambda match, value: _unrecognised(
         value, f"“{value}” is not a year: years have four digits ({FIRST_YEAR}–{LAST_YEAR}).")),
 )

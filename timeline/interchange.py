@@ -26,9 +26,10 @@ from timeline.template import template_rows
 from timeline.timelinejs import SheetRecord, export_timeline, records_from_json, records_from_table
 from timeline.wording import counted
 
-# The one declaration of the statuses timeline.cli documents (0 done, 1 invalid or unreadable input, 2 misuse):
-# cli imports them from here, as this module cannot import cli without a cycle.
-EXIT_OK, EXIT_INVALID, EXIT_MISUSE = 0, 1, 2
+# The one declaration of the statuses timeline.cli documents (0 done, 1 invalid or unreadable input, 2 misuse,
+# 3 an unexpected problem: a bug, or a file or folder that could not be read or written): cli imports them from
+# here, as this module cannot import cli without a cycle.
+EXIT_OK, EXIT_INVALID, EXIT_MISUSE, EXIT_CRASH = 0, 1, 2, 3
 IMPORTED_NAME = "events-imported.csv"
 TEMPLATE_NAME = "events-template.csv"
 _IGNORED_READER_CODES = frozenset({"column-missing", "column-unknown"})  # about OUR header, not a TimelineJS one

@@ -12,13 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from timeline.query import MAX_VALUE, clean_text
+from timeline.query import LIST_KINDS, linked_event
 from timeline.render import render
 from timeline.richtext import html_to_line, text_to_html
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
 
-DESCRIPTION_CHARS = 200  # search engines show about this much; previews cut sooner
+DESCRIPTION_CHARS = 160  # search engines show about this much before they cut; previews cut sooner
+DATE_CHARS = 40  # a date label's share of a description (a display_date is at most this long, schema.COLUMNS)
 SUMMARY_CHARS = 150  # a list card's one or two lines at phone width
 ELLIPSIS = "…"
 QUOTE_MARKS = ("“", "\"", "‘", "'")
@@ -56,14 +57,15 @@ def shorten(text: str, limit: int) -> str:
 
 
 def summary(entry: Entry, limit: int = SUMMARY_CHARS) -> str:
-    """The entry's story in a line or two; a quotation keeps its quotation marks and its speaker."""
+    """The entry's story in a line or two, at most ``limit`` characters whatever the cells hold; a quotation keeps
+    its quotation marks and its speaker (given at most a third of the room)."""
     words = plain_text(entry.text)
     if entry.kind is Kind.QUOTE:
-        speaker = f" — {entry.attribution}" if entry.attribution else ""
-        quoted = shorten(words, max(limit - len(speaker) - 2, 40))
+        speaker = f" — {shorten(entry.attribution, limit // 3)}" if entry.attribution else ""
+        quoted = shorten(words, limit - len(speaker) - 2)
         if not quoted.startswith(QUOTE_MARKS):  # curators often type the marks themselves
             quoted = f"“{quoted}”"
-        return quoted + speaker
+        return shorten(quoted + speaker, limit)
     return shorten(words, limit)
 
 
@@ -84,7 +86,7 @@ def _with_image(meta: PageMeta, image: PreviewImage) -> PageMeta:
 
 
 def entry_meta(entry: Entry, settings: Settings, url: str = "", image: PreviewImage = PreviewImage()) -> PageMeta:
-    date = entry.date_label
+    date = shorten(entry.date_label, DATE_CHARS)
     description = summary(entry, DESCRIPTION_CHARS - len(date) - 2)
     return _with_image(PageMeta(title=f"{entry.title} · {settings.title}",
                                 description=f"{date}: {description}" if date else description,
@@ -98,13 +100,10 @@ def exhibit_meta(settings: Settings, url: str = "", image: PreviewImage = Previe
 
 
 def linked_entry(event_values: Sequence[str], published: Mapping[str, Entry]) -> Entry | None:
-    """The entry a link's ``event`` values open, read as the web mode reads them: the first value that names a
-    published entry once cleaned; an oversized value is never looked up. Anything else opens no entry."""
-    for value in event_values:
-        entry = published.get(clean_text(value)) if len(value) <= MAX_VALUE else None
-        if entry is not None:
-            return entry
-    return None
+    """The entry a link's ``event`` values open, by the web page's own rule (``linked_event``): an event or a
+    quote of ``published``, never an era, which is a band and has no view of its own. Anything else opens none."""
+    found = linked_event(event_values, lambda i: i in published and published[i].kind in LIST_KINDS)
+    return published[found] if found else None
 
 
 def head_tags(meta: PageMeta) -> str:

@@ -81,6 +81,9 @@ _TYPES = (
                 "Fill in the cell before changing status to published."),
     ProblemType("id-format", E, "An id may use only lowercase letters a-z, digits 0-9 and hyphens.",
                 "Rewrite the id, e.g. 'homer-phillips-opens'; it appears in links, so keep it stable."),
+    ProblemType("id-reserved", E, "The id is a device name Windows reserves (con, prn, aux, nul, com0-com9, "
+                "lpt0-lpt9), so no file or folder can have it on Windows or a Windows file share.",
+                "Add a word to the id, e.g. 'con-1950'."),
     ProblemType("id-duplicate", E, "Two rows share one id.",
                 "Give one of the rows a new id; the message names the row that used it first."),
     ProblemType("kind-value", E, "The kind is not one of event, quote or era.",
@@ -91,6 +94,9 @@ _TYPES = (
                 "Use yes to show the entry on the kiosk's attract screen, or leave it empty."),
     ProblemType("title-too-long", E, "The title is longer than 120 characters.",
                 "Shorten the title; move detail into the text."),
+    ProblemType("value-too-long", E, "A cell is longer than its column allows (the column table gives each limit).",
+                "Shorten the cell; the message says what belongs in the column. A very long cell is often text "
+                "pasted into the wrong cell, or several cells run together by a missing quote."),
     ProblemType("text-long", W, "The text is long for a wall-side screen.",
                 "Consider shortening it; visitors read a few short paragraphs."),
     ProblemType("category-unknown", W, "The category is not listed in the exhibit settings.",
@@ -117,9 +123,13 @@ _TYPES = (
                 "Use a full web address starting with https://, or cite the archive reference as text."),
     ProblemType("link-unrendered", W, "Something written as a link cannot become one, so visitors see it as typed.",
                 "Write a link as [label](https://example.org), and a source's address alone, without spaces."),
+    ProblemType("text-picture", W, "The text holds a picture written as ![description](address); visitors see it "
+                "as typed, because pictures come from the image column.",
+                "Put the picture in media/ and its file name in the image column (with image_alt and image_credit), "
+                "and delete the ![...](...) from the text."),
     ProblemType("image-path", E, "The image must be a plain file name inside the media folder.",
                 "Put the file in media/ and write just its name, e.g. hgp-1937.jpg."),
-    ProblemType("image-missing", E, "The image file named is not in the media folder.",
+    ProblemType("image-missing", W, "The image file named is not in the media folder; visitors see a placeholder card.",
                 "Copy the file into media/, or correct the name (it is case-sensitive)."),
     ProblemType("image-unreadable", E, "The image file is damaged, cut off or not an image.",
                 "Export the image again as JPEG or PNG and replace the file."),

@@ -101,13 +101,20 @@ def exhibit_settings(env: Environment) -> Settings:
 
 
 def published_snapshot(env: Environment, settings: Settings) -> Snapshot:
-    """The store's snapshot: the first call loads synchronously; later ones start at most one background refresh."""
+    """The store's snapshot: the first call loads synchronously; later ones start at most one background refresh.
+
+    Should that first look fail, visitors get the last good version saved on disk (or the calm empty page when
+    there is none) and the cause is logged; the background refreshes try again.
+    """
     order = settings.category_order()
     with _lock:
         watch = _watches.get(_key(env))
         if watch is None:
             store = PublishedStore(env.data, env.media, order)
-            store.refresh(category_order=order)  # the first visitor sees the file as it is now
+            try:
+                store.refresh(category_order=order)  # the first visitor sees the file as it is now
+            except Exception:
+                _log.exception("Reading %s at start-up failed; visitors see the last good version", env.data)
             _watches[_key(env)] = _Watch(store, time.monotonic())
             return store.snapshot
         now = time.monotonic()

@@ -213,10 +213,10 @@ def query_to_params(query: Query, event_id: str | None) -> dict[str, list[str]]:
 def query_from_params(params: Mapping[str, list[str]], known: Facets) -> tuple[Query, str | None, tuple[str, ...]]:
     """Read a link: (query, entry id to open or None, notices for the visitor). Never raises on bad values."""
     notices: list[str] = []
-    values = {name: _usable(name, params.get(name) or [], notices) for name in PARAM_ORDER}
+    event_id = linked_event(params.get("event") or [], known.ids.__contains__, notices)
+    values = {name: _usable(name, params.get(name) or [], notices) for name in PARAM_ORDER if name != "event"}
     facets = {field_name: _known_values(name, values[name], _choices(name, known), notices)
               for name, (field_name, _) in FACET_PARAMS.items()}
-    event_id = _first(values["event"], known.ids.__contains__, "event", notices)
     year_from, year_to = (_first(values[name], _YEAR.fullmatch, name, notices) for name in ("from", "to"))
     years = _year_range(_int(year_from), _int(year_to), known, notices)
     text = values["q"][0] if values["q"] else ""
@@ -226,6 +226,15 @@ def query_from_params(params: Mapping[str, list[str]], known: Facets) -> tuple[Q
         notices.append(f"Searches are limited to {MAX_TEXT} characters, so yours was shortened.")
     query = Query(**facets, year_from=years[0], year_to=years[1], text=text)
     return query, event_id, tuple(dict.fromkeys(notices))
+
+
+def linked_event(values: Sequence[str] | str, is_entry: Callable[[str], bool],
+                 notices: list[str] | None = None) -> str | None:
+    """The entry id a link's ``event`` values open: of the first MAX_VALUES values, cleaned, the first that
+    ``is_entry`` accepts. The one rule for the web page and the link-preview head, so both open the same entry
+    (and 20,000 values cost what 50 do); ``notices`` collects what the visitor is told."""
+    notices = [] if notices is None else notices
+    return _first(_usable("event", values, notices), is_entry, "event", notices)
 
 
 def _usable(name: str, raw: list[str] | str, notices: list[str]) -> tuple[str, ...]:

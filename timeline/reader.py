@@ -12,6 +12,8 @@ cell reaches the validator as the text the curator typed (stripped of surroundin
   ``notes`` are returned in ``cells`` under the name as written: they are for curators and never shown.
 - A cell starting with ``=``, ``+``, ``@``, or ``-`` followed by a letter or ``(`` is flagged as a possible formula;
   ``-1950`` and ``- a note`` are not.
+- A cell of any length is read whole (``csv`` stops at 131,072 characters unless told otherwise); the validator
+  holds each column to its own limit.
 - ``csv`` in its default, lenient mode returns a short record when the file ends inside a quoted cell; strict mode
   raises instead, so we read strictly and turn that into ``file-truncated``, and text after a closing quote
   (``"a"b``) into ``quote-stray``. ``skipinitialspace`` lets a hand-typed ``a, "b, c"`` keep its quoted comma.
@@ -64,7 +66,6 @@ _CANONICAL = {name.lower(): name for name in COLUMN_NAMES}
 _FORMULA_START = r"[=+@]|-(?:[^\W\d_]|\()"  # -1950 is a year, "- note" a dash; -A1 and -(1) are formulas
 _FORMULA = re.compile(_FORMULA_START)
 _ANY_FORMULA = re.compile(rf"\0(?:{_FORMULA_START})")  # a formula start right after a cell boundary
-_TRUNCATION_ERRORS = ("unexpected end of data", "field larger than field limit")
 
 
 def read_table(fp: BinaryIO) -> Table:
@@ -129,6 +130,10 @@ def _find_delimiter(text: str, problems: list[Problem]) -> str | None:
 
 def _rows(text: str, delimiter: str, problems: list[Problem]) -> Iterator[tuple[int, int, list[str]]]:
     """Yield (spreadsheet row, start line, fields) for every record, blank ones too; quote errors become problems."""
+    # csv refuses a cell over its process-wide limit (131,072 characters by default) and cannot go on after it; no
+    # cell can be longer than the whole text, so the limit is raised to that and each column's own limit is
+    # checked by the validator, which names the cell.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True, skipinitialspace=True)
     row, lines = 0, []
     while True:
@@ -138,7 +143,7 @@ def _rows(text: str, delimiter: str, problems: list[Problem]) -> Iterator[tuple[
         except StopIteration:
             return
         except csv.Error as error:
-            if str(error).startswith(_TRUNCATION_ERRORS):
+            if str(error).startswith("unexpected end of data"):
                 problems.append(make_problem(
                     "file-truncated", f"Row {row}{_on_line(row, line)} opens a quoted cell that is not closed before "
                     "the end of the file: the file was cut off, or a \" is missing.", row=row, line=_line(row, line)))

@@ -3,6 +3,7 @@ checker's link messages.
 
 Our ``text`` column is plain paragraphs with two kinds of markup only: ``*emphasis*`` and ``[links](https://...)``
 (schema.COLUMNS, docs/curators.md): blank lines start new paragraphs and a single line break stays a line break.
+A Markdown picture (``![alt](https://...)``) is shown as typed: pictures come from the image column.
 Going out, every character of curator text is escaped and only those two forms become tags, so no curator string
 can inject markup. Streamlit's Markdown is not used at all: it would read ``$...$`` as LaTeX, ``# `` as a heading
 and bare ``www.`` as links. Each line is read by markdown-it-py's inline parser (CommonMark's rules for link
@@ -23,7 +24,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import StateInline, image
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
@@ -70,10 +71,26 @@ def _star_emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_PICTURE = "picture"  # our token for a picture written in Markdown: its text as typed (not joined with others)
+
+
+def _image_as_typed(state: StateInline, silent: bool) -> bool:
+    """markdown-it's image rule, keeping what it matched as typed text: without it ``![a map](https://...)`` reads
+    as "!" and a link. A picture belongs in the image column; the checker names each one (``images``)."""
+    start = state.pos
+    if not image(state, silent):
+        return False
+    if not silent:
+        state.tokens.pop()
+        state.push(_PICTURE, "", 0).content = state.src[start:state.pos]
+    return True
+
+
 def _parser(accept: Callable[[str], bool]) -> MarkdownIt:
     """The inline parser: emphasis and links only, no HTML, links only to addresses ``accept`` allows."""
-    parser = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link"])
+    parser = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link", "image"])
     parser.inline.ruler.at("emphasis", _star_emphasis)
+    parser.inline.ruler.at("image", _image_as_typed)
     parser.validateLink = accept  # type: ignore[method-assign]
     return parser
 
@@ -132,6 +149,7 @@ def _as_typed(token: Token, allow_links: bool) -> str:
 
 _TOKEN_HTML: dict[str, Callable[[Token, bool], str]] = {
     "text": lambda token, allow_links: html.escape(token.content),
+    _PICTURE: lambda token, allow_links: html.escape(token.content),
     "em_open": lambda token, allow_links: "<em>",
     "em_close": lambda token, allow_links: "</em>",
     "link_open": _link_open,
@@ -152,12 +170,16 @@ class Unlinked:
     written: str
 
 
+def _link_lines(text: str) -> list[str]:
+    return [line for part in paragraphs(text) for line in part.split("\n") if _LINK_TEXT in line]
+
+
 def unlinked(text: str) -> tuple[Unlinked, ...]:
     """Every place in ``text`` that looks like a link (it has ``](``) and that ``text_to_html`` shows as typed."""
     if _LINK_TEXT not in text:
         return ()
     found: list[Unlinked] = []
-    for line in (line for part in paragraphs(text) for line in part.split("\n") if _LINK_TEXT in line):
+    for line in _link_lines(text):
         for token in _inline(_ANY_LINK, line):
             address = str(token.attrGet("href") or "")
             if token.type == "link_open" and not is_web_address(address):
@@ -166,6 +188,14 @@ def unlinked(text: str) -> tuple[Unlinked, ...]:
                 at = token.content.index(_LINK_TEXT)
                 found.append(Unlinked("", token.content[max(at - 30, 0):at + 32].strip()))
     return tuple(found)
+
+
+def images(text: str) -> tuple[str, ...]:
+    """Every picture written in Markdown (``![a map](https://...)``) in ``text``, as typed: visitors see it so."""
+    if _LINK_TEXT not in text:
+        return ()
+    return tuple(token.content for line in _link_lines(text) for token in _inline(_ANY_LINK, line)
+                 if token.type == _PICTURE)
 
 
 def html_to_text(markup: str) -> str:

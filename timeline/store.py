@@ -28,7 +28,7 @@ from pathlib import Path
 
 from timeline.catalog import Catalog, build_catalog, empty_catalog, read_events_file
 from timeline.changes import compare_catalogs
-from timeline.problems import Problem
+from timeline.problems import Problem, make_problem
 from timeline.schema import Entry, Kind
 from timeline.wording import counted
 
@@ -163,13 +163,26 @@ class PublishedStore:
             latest = empty_catalog([read], str(self.data_path))
         else:
             self._latest_data = read
-            latest = build_catalog(read, str(self.data_path), self.media_dir, self.category_order)
+            latest = self._checked(read)
         self._snapshot = self._judge(latest)
         if self._snapshot.held_back:
             at = self._snapshot.published_at
             kept = f"visitors keep the version published at {published_label(at)}" if at else "nothing is published"
             _log.warning("%s: %s, because %s", self.data_path, kept, held_back_reason(self._snapshot))
         return self._snapshot
+
+    def _checked(self, data: bytes) -> Catalog:
+        """The catalogue of ``data``. Should the checker itself fail on a save, that save is judged unpublishable,
+        once (its digest is recorded like any other), and logged with the cause: visitors keep what they see."""
+        try:
+            return build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
+        except Exception as exc:
+            _log.exception("Checking %s failed", self.data_path)
+            problem = make_problem("file-unreadable", f"The events file {self.data_path} could not be checked "
+                                   f"({type(exc).__name__}: {exc}).", "This is a fault in the exhibit, not in the "
+                                   "file alone: report it with a copy of the file. Undoing the last edit should "
+                                   "let the file be checked again.")
+            return empty_catalog([problem], str(self.data_path))
 
     def _judge(self, latest: Catalog) -> Snapshot:
         snapshot = replace(self._snapshot, latest=latest, withheld=())
@@ -217,7 +230,20 @@ class PublishedStore:
         return meta if isinstance(meta, dict) else None
 
     def _read_state(self) -> tuple[Catalog, float | None]:
-        """The catalogue saved by an earlier run: only this file's, only its recorded version, only if still valid."""
+        """The catalogue saved by an earlier run: only this file's, only its recorded version, only if still valid.
+
+        The saved bytes are judged on their own, not against today's media folder: an image gone missing, broken,
+        or on a share mounted a few seconds late becomes a placeholder card (pictures are looked up as they are
+        drawn), never an empty exhibit. Whatever goes wrong reading it back is logged and serves nothing.
+        """
+        try:
+            return self._saved_state()
+        except Exception as exc:  # e.g. a copy saved by an older version that this one cannot read
+            _log.error("The published copy in %s could not be read back (%s: %s); nothing is served until the file "
+                       "on disk passes the check", self.state_dir, type(exc).__name__, exc)
+            return empty_catalog(path=str(self.data_path)), None
+
+    def _saved_state(self) -> tuple[Catalog, float | None]:
         nothing = empty_catalog(path=str(self.data_path)), None
         meta = self._read_meta()
         if meta is None:
@@ -230,7 +256,7 @@ class PublishedStore:
             data = (self.state_dir / STATE_CSV).read_bytes()
         except OSError:
             return nothing
-        saved = build_catalog(data, str(self.data_path), self.media_dir, self.category_order)
+        saved = build_catalog(data, str(self.data_path), None, self.category_order)
         if saved.version != meta.get("version"):
             _log.warning("Ignoring the published copy in %s: its bytes are not the version it records",
                          self.state_dir)

@@ -15,13 +15,18 @@ from dataclasses import dataclass, field
 from timeline.dates import HistDate, make_span, parse_date
 from timeline.problems import Finding, Problem, make_problem
 from timeline.reader import Record, Table
-from timeline.richtext import is_web_address, looks_like_address, unlinked
-from timeline.schema import COLUMN_NAMES, COLUMNS, TEXT_LONG, TITLE_MAX, Entry, Kind, Status, split_list
+from timeline.richtext import images, is_web_address, looks_like_address, unlinked
+from timeline.schema import COLUMN_NAMES, COLUMNS, COLUMNS_BY_NAME, TEXT_LONG, Entry, Kind, Status, split_list
 from timeline.wording import counted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Device names Windows reserves in every folder: entries/con/ cannot be made on Windows or on a Windows (SMB) share,
+# where a museum may build its site, so an id that could only be published on some machines is refused everywhere.
+RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
 FEATURED_VALUES = {"": False, "yes": True, "no": False}
 MAX_VALUE_SHOWN = 80
+_LIMITED = tuple(column for column in COLUMNS if column.max_chars)
+_TOO_LONG_CODES = {"title": "title-too-long"}  # the title's code is older than the other columns' limits
 
 ImageCheck = Callable[[str], Finding | None]
 """Checks an image cell (a file name) against the media folder; None when it is fine."""
@@ -40,10 +45,8 @@ class _RowState:
         return self.record.cells.get(name, "")
 
     def report(self, code: str, column: str, message: str, hint: str | None = None) -> None:
-        value = self.cell(column)
-        shown = value if len(value) <= MAX_VALUE_SHOWN else value[: MAX_VALUE_SHOWN - 1] + "…"
         self.problems.append(make_problem(code, message, hint, row=self.record.row, column=column,
-                                          value=shown, line=self._line()))
+                                          value=_shortened(self.cell(column)), line=self._line()))
 
     def place(self, finding: Finding, column: str) -> None:
         self.problems.append(finding.at(self.record.row, column, self.cell(column), self._line()))
@@ -88,8 +91,8 @@ def _check_record(state: _RowState, check_image: ImageCheck | None,
             state.place(finding, "image")
     category = state.cell("category")
     if known_categories and category and category not in known_categories:
-        state.report("category-unknown", "category", f"The category “{category}” is not in the exhibit settings, "
-                     "so it gets its own lane and a neutral colour.")
+        state.report("category-unknown", "category", f"The category {_quoted(category)} is not in the exhibit "
+                     "settings, so it gets its own lane and a neutral colour.")
     if date is None or not state.cell("id") or not state.cell("title"):
         return None
     return _entry_from(state, date)
@@ -100,22 +103,30 @@ def _check_choices(state: _RowState) -> None:
     if kind in Kind.__members__.values():
         state.kind = Kind(kind)
     else:
-        state.report("kind-value", "kind", f"The kind “{state.cell('kind')}” is not event, quote or era.")
+        state.report("kind-value", "kind", f"The kind {_quoted(state.cell('kind'))} is not event, quote or era.")
     status = state.cell("status").lower() or Status.PUBLISHED
     if status in Status.__members__.values():
         state.status = Status(status)
     else:
-        state.report("status-value", "status", f"The status “{state.cell('status')}” is not published or draft.")
+        state.report("status-value", "status",
+                     f"The status {_quoted(state.cell('status'))} is not published or draft.")
     if state.cell("featured").lower() not in FEATURED_VALUES:
-        state.report("featured-value", "featured", f"The featured value “{state.cell('featured')}” is not yes or no.")
+        state.report("featured-value", "featured",
+                     f"The featured value {_quoted(state.cell('featured'))} is not yes or no.")
 
 
 def _check_id(state: _RowState) -> None:
     value = state.cell("id")
     if value and not ID_PATTERN.fullmatch(value):
         suggestion = "-".join(re.findall(r"[a-z0-9]+", value.lower())) or "event-1947"
-        state.report("id-format", "id", f"The id “{value}” may use only a-z, 0-9 and single hyphens.",
-                     f"Use an id such as “{suggestion}”; ids appear in links, so keep them stable once published.")
+        state.report("id-format", "id", f"The id {_quoted(value)} may use only a-z, 0-9 and single hyphens.",
+                     f"Use an id such as {_quoted(suggestion)}; ids appear in links, so keep them stable once "
+                     "published.")
+    elif value in RESERVED_IDS:
+        year = state.cell("date")[:4]
+        state.report("id-reserved", "id", f"The id “{value}” is a device name Windows reserves, so the entry's "
+                     f"folder (entries/{value}/) cannot be made on Windows or on a Windows file share.",
+                     f"Add a word to the id, e.g. “{value}-{year if year.isdigit() else 'entry'}”.")
 
 
 def _check_unique_id(state: _RowState, first_row_of: dict[str, int]) -> None:
@@ -123,8 +134,8 @@ def _check_unique_id(state: _RowState, first_row_of: dict[str, int]) -> None:
     if not value:
         return
     if value in first_row_of:
-        state.report("id-duplicate", "id", f"The id “{value}” is already used in row {first_row_of[value]}.",
-                     f"Give this row a new id; row {first_row_of[value]} keeps “{value}”.")
+        state.report("id-duplicate", "id", f"The id {_quoted(value)} is already used in row {first_row_of[value]}.",
+                     f"Give this row a new id; row {first_row_of[value]} keeps {_quoted(value)}.")
     else:
         first_row_of[value] = state.record.row
 
@@ -148,8 +159,8 @@ def _check_required(state: _RowState) -> None:
 
 def _check_dates(state: _RowState) -> HistDate | None:
     start_text, end_text = state.cell("date"), state.cell("end_date")
-    if not start_text:
-        return None
+    if not start_text or _too_long(start_text, "date") or _too_long(end_text, "end_date"):
+        return None  # a cell longer than any date is named by _check_lengths, not quoted whole by the date parser
     start = parse_date(start_text)
     if isinstance(start, Finding):
         state.place(start, "date")
@@ -165,19 +176,28 @@ def _check_dates(state: _RowState) -> HistDate | None:
             return None
     if state.kind is Kind.ERA and not start.is_span:
         state.report("era-without-end", "date",
-                     f"The era “{state.cell('title')}” starts at {start.label} but has no end.")
+                     f"The era {_quoted(state.cell('title'))} starts at {start.label} but has no end.")
         return None
     return start
 
 
 def _check_lengths(state: _RowState) -> None:
-    title = state.cell("title")
-    if len(title) > TITLE_MAX:
-        state.report("title-too-long", "title", f"The title has {len(title)} characters; the limit is {TITLE_MAX}.")
+    """Each column's own limit (schema.COLUMNS); a cell far longer than any entry needs is usually text pasted into
+    the wrong cell, or several cells run together by a missing quote."""
+    for column in _LIMITED:
+        length = len(state.cell(column.name))
+        if length > column.max_chars:
+            state.report(_TOO_LONG_CODES.get(column.name, "value-too-long"), column.name,
+                         f"The {column.name} has {length:,} characters; the limit for {column.name} is "
+                         f"{column.max_chars:,}.", column.too_long)
     text = state.cell("text")
-    if len(text) > TEXT_LONG:
-        state.report("text-long", "text", f"The text has {len(text)} characters; visitors at the wall read about "
-                     f"{TEXT_LONG} at most.")
+    if TEXT_LONG < len(text) <= COLUMNS_BY_NAME["text"].max_chars:
+        state.report("text-long", "text", f"The text has {len(text):,} characters; visitors at the wall read about "
+                     f"{TEXT_LONG:,} at most.")
+
+
+def _too_long(value: str, column: str) -> bool:
+    return len(value) > COLUMNS_BY_NAME[column].max_chars
 
 
 def _check_links(state: _RowState) -> None:
@@ -196,6 +216,9 @@ def _check_links(state: _RowState) -> None:
                          "brackets do not form one, so visitors see it as typed.",
                          "Write a link as [label](https://example.org): the label in square brackets, then the "
                          "address in parentheses right after it, with nothing in between.")
+    for written in images(state.cell("text")):
+        state.report("text-picture", "text", f"{_quoted(written)} in the text is written as a picture; the text shows "
+                     "it as typed, because pictures come from the image column.")
 
 
 def _report_unlinked(state: _RowState, column: str, what: str, address: str) -> None:
@@ -227,14 +250,14 @@ def _check_related(records: Iterable[Record], first_row_of: Mapping[str, int]) -
         for target in _related_ids(cell):
             if target not in first_row_of:
                 problems.append(make_problem(
-                    "related-unknown", f"The related id “{target}” does not match any entry's id.",
-                    row=record.row, column="related", value=target, line=line))
+                    "related-unknown", f"The related id {_quoted(target)} does not match any entry's id.",
+                    row=record.row, column="related", value=_shortened(target), line=line))
             if (times := named.count(target)) > 1:
                 problems.append(make_problem(
                     "related-repeated",
-                    f"The related id “{target}” is listed {counted(times, 'time')}; it is shown once.",
-                    f"Delete the repeats of “{target}” from related.", row=record.row, column="related",
-                    value=target, line=line))
+                    f"The related id {_quoted(target)} is listed {counted(times, 'time')}; it is shown once.",
+                    f"Delete the repeats of {_quoted(target)} from related.", row=record.row, column="related",
+                    value=_shortened(target), line=line))
     return problems
 
 
@@ -250,6 +273,15 @@ def _entry_from(state: _RowState, date: HistDate) -> Entry:
         content_note=cell("content_note"), sources=split_list(cell("sources")), related=_related_ids(cell("related")),
         featured=FEATURED_VALUES.get(cell("featured").lower(), False), status=state.status, extra=extra,
     )
+
+
+def _shortened(value: str) -> str:
+    """A cell's value as problems show it: whole when short, else cut (a cell may hold a whole pasted page)."""
+    return value if len(value) <= MAX_VALUE_SHOWN else value[: MAX_VALUE_SHOWN - 1] + "…"
+
+
+def _quoted(value: str) -> str:
+    return f"“{_shortened(value)}”"
 
 
 def _article(kind: Kind) -> str:

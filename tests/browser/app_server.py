@@ -7,19 +7,21 @@ pipe, and a server that fails to start shows its own error in the test report.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 60.0  # seconds; a cold Streamlit import on 2 busy cores takes 5 to 15
 STOP_TIMEOUT = 10.0
 LOG_TAIL = 4000  # characters of server output shown when start-up fails
+PUBLIC_URL = "https://exhibit.example/timeline/"  # where a museum serving the exhibit would say it is served
 
 STREAMLIT_FLAGS = (
     "--server.headless", "true",
@@ -40,14 +42,25 @@ PLAIN = "app.py"  # the quick start: Streamlit's own server
 SERVED = "serve.py"  # the same page through st.App with compression and link previews (timeline/ui/server.py)
 
 
+def settings_with_address(folder: Path) -> Path:
+    """The bundled exhibit settings with ``PUBLIC_URL`` set, as a museum that serves the timeline sets them (the
+    bundled file has no address: it cannot know one). Pass it as TIMELINE_SETTINGS."""
+    bundled = (PROJECT_ROOT / "data" / "exhibit.toml").read_text(encoding="utf-8")
+    path = folder / "exhibit.toml"
+    path.write_text(re.sub(r"(?m)^public_url = .*$", f'public_url = "{PUBLIC_URL}"', bundled), encoding="utf-8")
+    return path
+
+
 class App:
     """One ``streamlit run SCRIPT`` process (app.py or serve.py) with its own TIMELINE_* environment, on a fixed
     port."""
 
     def __init__(self, log: Path, env: Mapping[str, str] | None = None, data: Path | None = None,
-                 script: str = PLAIN):
-        self.port = free_port()
+                 script: str = PLAIN, flags: Sequence[str] = STREAMLIT_FLAGS, cwd: Path = PROJECT_ROOT,
+                 host: str = "127.0.0.1"):
+        self.port, self.host = free_port(), host  # host: where the flags or environment bind it
         self.script = script
+        self.flags, self.cwd = tuple(flags), cwd
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_")}
         self.env = {**inherited, **(env or {})}  # only the test decides the exhibit's configuration
         if data is not None:
@@ -57,7 +70,7 @@ class App:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"http://{self.host}:{self.port}/"
 
     @property
     def pid(self) -> int:
@@ -72,10 +85,10 @@ class App:
         return self._log.read_text(encoding="utf-8", errors="replace")
 
     def start(self) -> App:
-        command = [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
-                   *STREAMLIT_FLAGS]
+        command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / self.script), "--server.port",
+                   str(self.port), *self.flags]
         with self._log.open("ab") as log:
-            self._process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdin=subprocess.DEVNULL,
+            self._process = subprocess.Popen(command, cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL,
                                              stdout=log, stderr=subprocess.STDOUT)
         self._wait_healthy()
         return self

@@ -16,13 +16,12 @@ from collections.abc import Iterator
 
 import pytest
 import zxingcpp
-from app_server import PROJECT_ROOT, App
+from app_server import PROJECT_ROOT, PUBLIC_URL, App, settings_with_address
 from browser_pages import VIEWPORTS, describe_violations, goto_app, run_axe, screenshot, wait_for_run
 from PIL import Image
 from playwright.sync_api import Page, expect
 
 from timeline.links import entry_url
-from timeline.settings import load_settings
 
 pytestmark = pytest.mark.browser
 
@@ -72,7 +71,9 @@ _CHART_POINTS = """() => Array.from(document.querySelectorAll(".st-key-timeline-
 @pytest.fixture(scope="module")
 def kiosk_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     """Kiosk mode on the bundled data with the normal idle time, shared by tests that do not restart it."""
-    app = App(tmp_path_factory.mktemp("kiosk-app") / "streamlit.log", env={"TIMELINE_MODE": "kiosk"})
+    folder = tmp_path_factory.mktemp("kiosk-app")
+    app = App(folder / "streamlit.log", env={"TIMELINE_MODE": "kiosk", "TIMELINE_SETTINGS": str(
+        settings_with_address(folder))})
     yield app.start()
     app.stop()
 
@@ -179,8 +180,7 @@ def test_a_card_opens_its_entry_with_a_qr_code_that_reads(kiosk_app, page_at, vi
     box = qr.bounding_box()
     assert 200 <= box["width"] <= 290, "the QR code should be about 220-280 px"
     decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))]
-    public_url = load_settings(PROJECT_ROOT / "data" / "exhibit.toml").public_url
-    assert decoded == [entry_url(public_url, entry_id)]
+    assert decoded == [entry_url(PUBLIC_URL, entry_id)]
 
 
 def test_reduced_motion_swaps_slides_without_animating(kiosk_app, browser):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_server import SERVED, App
+from app_server import PUBLIC_URL, SERVED, App, settings_with_address
 from browser_pages import TIMELINE_POINTS, first_view_bytes, screenshot
 from streamlit import file_util
 from test_web import BUNDLED_DATA, first_event, published_rows
@@ -32,7 +32,9 @@ STREAMLIT_JS = Path(file_util.get_static_dir()) / "static" / "js"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    app = App(tmp_path_factory.mktemp("served") / "streamlit.log", env={"TIMELINE_MODE": "web"}, script=SERVED)
+    folder = tmp_path_factory.mktemp("served")
+    app = App(folder / "streamlit.log", env={"TIMELINE_MODE": "web", "TIMELINE_SETTINGS": str(
+        settings_with_address(folder))}, script=SERVED)
     yield app.start()
     app.stop()
 
@@ -62,8 +64,8 @@ def test_an_event_link_answers_with_its_entry_in_the_head(served):
     assert title_of(page) == title
     assert head_tag(page, "og:title") == head_tag(page, "twitter:title") == [title]
     assert head_tag(page, "og:type") == ["article"]
-    assert head_tag(page, "og:url") == [f"{SETTINGS.public_url}?event={row['id']}"]
-    assert f'<link rel="canonical" href="{SETTINGS.public_url}?event={row["id"]}">' in page
+    assert head_tag(page, "og:url") == [f"{PUBLIC_URL}?event={row['id']}"]
+    assert f'<link rel="canonical" href="{PUBLIC_URL}?event={row["id"]}">' in page
     assert len(head_tag(page, "og:description")) == 1 and head_tag(page, "description") == head_tag(
         page, "og:description")
     assert re.search(r'<script type="module"[^>]* src="\./static/js/index\.[^"]+\.js">', page)  # the app still starts

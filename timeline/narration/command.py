@@ -20,7 +20,7 @@ from timeline.narration.engine import ENGINES, ESPEAK, PIPER, EngineInfo, find_e
 from timeline.narration.pronunciation import load_pronunciations, pronunciations_path_for
 from timeline.narration.recorded import find_recordings, recording_problems
 from timeline.problems import Problem, format_problem
-from timeline.settings import Environment, load_settings, settings_path_for
+from timeline.settings import Environment, Settings, load_settings, settings_path_for
 from timeline.store import PublishedStore
 from timeline.wording import counted
 
@@ -40,18 +40,7 @@ def add_audio_command(commands: argparse._SubParsersAction, env: Environment, de
 
 def run_audio(args: argparse.Namespace, out: TextIO) -> int:
     if args.watch:
-        store = PublishedStore(args.data, args.media, _order(args.data))
-        out.write(f"Watching {args.data}: each newly published version is narrated into {args.out}. Stop with "
-                  "Ctrl+C.\n")
-
-        def narrate_version(catalog: Catalog) -> None:
-            narrate(catalog.visible, args.data, args.media, args.out, args.engine, out)
-            out.flush()
-
-        from timeline.site.watch import watch
-
-        watch(store, narrate_version, threading.Event(), lambda: _order(args.data))
-        return EXIT_OK
+        return _watch(args, out)
     catalog = load_catalog(args.data, args.media, _order(args.data))
     if not catalog.publishable:
         for problem in catalog.problems:
@@ -60,6 +49,24 @@ def run_audio(args: argparse.Namespace, out: TextIO) -> int:
                   "them (python -m timeline check), then run this again.\n")
         return EXIT_INVALID
     return narrate(catalog.visible, args.data, args.media, args.out, args.engine, out)
+
+
+def _watch(args: argparse.Namespace, out: TextIO) -> int:
+    """Narrate each newly published version (as ``site --watch`` builds it), until stopped."""
+    from timeline.site.watch import Inputs, watch
+
+    def say(text: str) -> None:
+        out.write(text + "\n")
+        out.flush()
+
+    def narrate_version(catalog: Catalog, settings: Settings) -> None:
+        narrate(catalog.visible, args.data, args.media, args.out, args.engine, out)
+        out.flush()
+
+    say(f"Watching {args.data}: each newly published version is narrated into {args.out}. Stop with Ctrl+C.")
+    watch(Inputs(PublishedStore(args.data, args.media), settings_path_for(args.data), args.media), narrate_version,
+          threading.Event(), say)
+    return EXIT_OK
 
 
 def narrate(catalog: Catalog, data: Path, media: Path, audio_dir: Path, engine_name: str, out: TextIO) -> int:

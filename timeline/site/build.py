@@ -1,9 +1,8 @@
 """Build the static site into a folder, then switch it in whole: a web server never serves half a site.
 
-Everything is written to a fresh sibling folder first. A plain OUT_DIR is then swapped by two renames; a
-symbolic link (what ``--watch`` keeps) is replaced in one atomic rename, so a server reading OUT_DIR sees the
-old site or the new one. Derivatives and cards come from the same content-keyed cache as the app, so an
-unchanged catalogue rebuilds without decoding an image.
+Everything is written to a sibling folder first (the build before last), then switched in whole (``switch.py``).
+Only folders the builder marked as its own are ever replaced or deleted (``target.py``). Derivatives and cards
+come from the same content-keyed cache as the app, so an unchanged catalogue rebuilds without decoding an image.
 """
 
 from __future__ import annotations
@@ -45,11 +44,12 @@ from timeline.site.pages import (
     sitemap,
 )
 from timeline.site.social import card_request, social_cards
+from timeline.site.switch import staging_for, switch_in
+from timeline.site.target import MANIFEST, MARKER, ForeignFolder, is_built_site, mark, out_dir_problem, remove_built
 from timeline.store import write_atomically
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 SHARED_CSS = PROJECT_ROOT / "static" / "entries.css"
-MANIFEST = ".site-manifest.json"  # in each build folder: path -> what it holds, so a rebuild writes only changes
 PAPER = "#FAF6EE"  # the site's page colour (assets/site.css): the chart is drawn on it
 Progress = Callable[[int, int, str], None]
 _UMASK = os.umask(0o022)  # read once, at import: os.umask can only be read by setting it
@@ -70,8 +70,11 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
                base_url: str = "", progress: Progress | None = None, staging: Path | None = None) -> SiteReport:
     """Write the visitors' catalogue as a site into ``staging`` (default: a sibling of ``out_dir``), then switch.
 
-    With a ``staging`` folder of its own (``--watch``), ``out_dir`` becomes a link to it.
+    With a ``staging`` folder of its own (``--watch``), ``out_dir`` becomes a link to it. An ``out_dir`` holding
+    files this builder did not make raises ``ForeignFolder`` before anything is written.
     """
+    if problem := out_dir_problem(out_dir, force=False):
+        raise ForeignFolder(problem)
     as_link = staging is not None
     visible = catalog.visible
     staging = staging or staging_for(out_dir)
@@ -82,8 +85,8 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
     social = _social_cards(visible, settings, cache_dir, copies, images)
     pages = {e.id: absolute(base_url, entry_path(e.id)) or entry_path(e.id) for e in visible.entries}
     downloads = (("data/entries.csv", "CSV"), ("data/entries.json", "JSON"))
-    files["data/entries.csv"] = entries_csv(visible.entries).encode()
-    files["data/entries.json"] = entries_json(visible.entries, settings, pages).encode()
+    files["data/entries.csv"] = entries_csv(visible).encode()
+    files["data/entries.json"] = entries_json(visible, settings, pages).encode()
     site = SiteInput(visible, settings, _assets(visible, settings, files, copies),
                      {i: files_ for i, (files_, _) in images.items()}, social, base_url, downloads)
     files["index.html"] = index_page(site).encode()
@@ -93,7 +96,8 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
         if progress:
             progress(n + 1, len(entries), entry.id)
     files["404.html"] = not_found_page(site).encode()
-    files["sitemap.xml"] = sitemap(site).encode()
+    if base_url:  # search engines take a sitemap of absolute addresses only
+        files["sitemap.xml"] = sitemap(site).encode()
     files["robots.txt"] = robots(site).encode()
     written, size = _write(staging, files, copies, cache_dir / "gzip")
     switch_in(staging, out_dir, as_link)
@@ -205,18 +209,18 @@ def _write(staging: Path, files: dict[str, bytes], copies: dict[str, Path], gzip
 
 
 def _manifest(staging: Path) -> dict[str, str]:
-    """What ``staging`` holds by its manifest; anything else there (or no manifest) and it is emptied first."""
-    try:
-        held = json.loads((staging / MANIFEST).read_text(encoding="utf-8"))
+    """What ``staging`` holds by its manifest; without one it is emptied first, if the builder made it."""
+    if is_built_site(staging):
+        try:
+            held = json.loads((staging / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            held = None
         if isinstance(held, dict):
+            if not (staging / MARKER).is_file():
+                mark(staging)  # a folder from before the marker: its manifest says the builder made it
             return held
-    except (OSError, ValueError):
-        pass
-    if staging.is_symlink() or staging.is_file():
-        staging.unlink()
-    elif staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    remove_built(staging)
+    mark(staging)
     return {}
 
 
@@ -250,34 +254,3 @@ def _place(source: Path, target: Path) -> None:
     mode = target.stat().st_mode
     if mode & READABLE != READABLE:
         target.chmod(mode | READABLE)
-
-
-def switch_in(staging: Path, out_dir: Path, as_link: bool = False) -> None:
-    """Put the finished ``staging`` at ``out_dir``, keeping the site it replaces as the next build's staging.
-
-    A link (``--watch``) is replaced in one atomic rename. A folder takes three renames (out_dir to a spare
-    name, staging to out_dir, the spare to staging), so the build before last is kept, never deleted and
-    rewritten whole: deleting and rewriting 14,000 files was most of a rebuild with nothing changed.
-    """
-    if out_dir.is_symlink() or (as_link and not out_dir.exists()):
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        link = out_dir.parent / f".{out_dir.name}.link"
-        link.unlink(missing_ok=True)
-        link.symlink_to(os.path.relpath(staging, out_dir.parent))
-        os.replace(link, out_dir)
-        return
-    if not out_dir.exists():
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(staging, out_dir)
-        return
-    spare = out_dir.parent / f".{out_dir.name}.swap"
-    if spare.exists():
-        shutil.rmtree(spare)
-    os.rename(out_dir, spare)
-    os.rename(staging, out_dir)
-    os.rename(spare, staging)
-
-
-def staging_for(out_dir: Path) -> Path:
-    """Where a plain build is written: the build before last, kept beside OUT_DIR."""
-    return out_dir.parent / f".{out_dir.name}.previous"

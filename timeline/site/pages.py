@@ -115,11 +115,12 @@ def entry_page(site: SiteInput, entry: Entry, previous: Entry | None, following:
 
 
 def not_found_page(site: SiteInput) -> str:
-    """Served for any missing path at any depth, so it links home by the site's address when it is known."""
-    home = site.base_url or "/"
+    """Served for any missing path at any depth: home is the site's address when known, else relative to the
+    missing address (the part before ``/entries/``, else its folder), so it works under any sub-path."""
     meta = PageMeta(title=f"Page not found · {site.settings.title}", description="This page is not in the exhibit.",
                     site_name=site.settings.title, og_type="website")
-    return render("site/404.html", meta=meta, settings=site.settings, home=home, css=_read_inline_css())
+    return render("site/404.html", meta=meta, settings=site.settings, home=site.base_url or "./",
+                  css=_read_inline_css())
 
 
 def _read_inline_css() -> str:
@@ -129,8 +130,8 @@ def _read_inline_css() -> str:
 
 
 def sitemap(site: SiteInput) -> str:
-    urls = [site.base_url or "./", *(absolute(site.base_url, entry_path(e.id)) or entry_path(e.id)
-                                     for e in site.catalog.entries)]
+    """The pages by their absolute addresses: only a site whose address is known has one."""
+    urls = [site.base_url, *(absolute(site.base_url, entry_path(e.id)) for e in site.catalog.entries)]
     body = "".join(f"  <url><loc>{xml_escape(u)}</loc></url>\n" for u in urls)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
             f"{body}</urlset>\n")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from streamlit import file_util
+from streamlit import config, file_util
 
 
 class TestId(StrEnum):
@@ -184,6 +184,17 @@ def front_end_dir() -> Path:
     so the folder must be where ``streamlit.file_util`` (not a public module) says, and the page must have a head.
     """
     return Path(file_util.get_static_dir())
+
+
+def server_address() -> tuple[str, int, bool]:
+    """The address and port this server is bound to, and whether anyone chose the address.
+
+    ``server.address`` is what the server binds ("" binds every interface). Whether it was chosen (a flag, the
+    environment or a config file) rather than left at Streamlit's default comes from ``config.is_manually_set``,
+    which Streamlit's own start-up uses to print the page's URL but does not document.
+    """
+    address = str(st.get_option("server.address") or "")
+    return address, int(st.get_option("server.port")), config.is_manually_set("server.address")
 
 
 TOOLBAR_MODE = "minimal"

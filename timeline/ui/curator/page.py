@@ -1,7 +1,8 @@
 """Curator mode: the public page with drafts, under a panel that says what visitors see and what to fix.
 
-Run it on the curators' own computer only (it shows drafts and file paths):
-``TIMELINE_MODE=curator streamlit run app.py --server.address 127.0.0.1``. Curator and file text is
+Run it on the curators' own computer only (it shows drafts and file paths): ``TIMELINE_MODE=curator streamlit run
+app.py`` listens on 127.0.0.1 (``.streamlit/config.toml``); an address given on purpose gets a warning, and a
+server left on every interface by default shows no drafts at all (timeline/reach.py). Curator and file text is
 shown as text (``st.text``, and ``st.dataframe``, whose grid draws every cell as plain text), never as Markdown.
 No table has a link column: none of them holds a checked web address; a source's URL inside a changed cell is
 shown as the text it is.
@@ -18,7 +19,6 @@ from timeline.catalog import Catalog
 from timeline.changes import compare_catalogs
 from timeline.curator_status import (
     changes_table,
-    is_local_host,
     media_rows,
     media_summary,
     media_table,
@@ -33,12 +33,12 @@ from timeline.image_urls import CACHE_DIR
 from timeline.narration.build import AUDIO_DIR_NAME
 from timeline.narration.engine import find_engine
 from timeline.publishing import publish_anyway, published_snapshot, settings_read
+from timeline.reach import Reach, network_warning, reach_of, unchosen_refusal
 from timeline.render import render_macro
 from timeline.settings import Environment, Settings
 from timeline.store import Snapshot
-from timeline.ui.compat import add_stylesheet
+from timeline.ui.compat import add_stylesheet, server_address
 from timeline.ui.page_files import page_file
-from timeline.ui.safe_text import code_span
 from timeline.ui.web.page import render_web
 from timeline.wording import counted
 
@@ -49,11 +49,15 @@ PROBLEMS_SHOWN = 1000  # errors first; the checker on the command line lists eve
 CHECK_COMMAND = "python -m timeline check"
 
 
-def _host_warning() -> None:
-    host = st.context.headers.get("Host")
-    if not is_local_host(host):
-        st.warning(f"Curator mode is open to the network at {code_span(host or '')}: it shows drafts and file "
-                   "paths. Start it with `--server.address 127.0.0.1` so only this computer can reach it.")
+def _reach() -> Reach:
+    """Who can open this page, from the address the server is bound to; warns when that is the network."""
+    address, port, given = server_address()
+    reach = reach_of(address, given)
+    if reach is Reach.NETWORK:
+        st.warning(network_warning(address, port))
+    elif reach is Reach.UNCHOSEN:
+        st.error(unchosen_refusal(address, port))
+    return reach
 
 
 # Widths in pixels add up to about the panel's width on a 1280-pixel screen, so the values before and after a
@@ -153,7 +157,6 @@ def _narration(env: Environment, latest: Catalog) -> None:
 
 def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) -> None:
     with st.container(key="curator-panel"):
-        _host_warning()
         st.html(render_macro("ui/common.html", "section_title",
                              "Curator view: drafts and problems are shown only here"))
         (st.error if snapshot.held_back else st.success)(status_message(snapshot))
@@ -173,6 +176,8 @@ def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) ->
 
 
 def render_curator(env: Environment, settings: Settings) -> None:
+    if _reach() is Reach.UNCHOSEN:
+        return  # drafts, file paths and Publish anyway stay off a page the whole network may open
     read = settings_read(env)
     add_stylesheet(page_file("curator.css"))  # the draft badge: only this mode lists drafts
     render_web(env, settings, lambda: render_panel(env, published_snapshot(env, read.settings), read.problem))

@@ -42,6 +42,7 @@ SOURCING = ("Every entry names its sources: follow them from the entry itself. D
             "approximate; a span of years is drawn as a bar on the timeline.")
 PARTS = "ui/web.html"
 LEAD_CHARS = 280  # about four lines beside the title on a desktop: the timeline then fits the first screen
+NOTHING_PUBLISHED = "The exhibit’s entries are being prepared and will appear here soon."
 # A sentence ends at . ! or ? after two lower-case letters ("St. Louis", "Homer G. Phillips" do not end one).
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=\s+\S)")
 # Catalog.key -> facets; a few versions at most over a day of edits.
@@ -133,6 +134,9 @@ def _share_base(settings: Settings) -> str:
 def explore(env: Environment) -> None:
     settings = exhibit_settings(env)
     catalog = catalog_for(env.mode, published_snapshot(env, settings))
+    if not catalog.entries and not catalog.eras:  # a first install, or a broken file with no last good copy
+        st.html(render_macro(PARTS, "notice", NOTHING_PUBLISHED))
+        return
     facets = facets_for(catalog)
     was_open = st.session_state.get(KEYS.open_id)
     if sync_from_url(facets):  # a link to an entry lands on it, as a link to an #anchor would
