@@ -132,3 +132,49 @@ def test_media_summary_counts_read_as_english():
     assert media_summary(rows(MediaState.BAD_NAME, MediaState.BAD_NAME, MediaState.NOT_BUILT)) == (
         "3 images: 2 with bad file names, 1 without web copies yet.")
     assert set(COUNTED_AS) == set(MediaState)
+
+
+def test_narration_rows_say_built_stale_missing_or_recorded(tmp_path):
+    import shutil
+    from pathlib import Path
+    from types import MappingProxyType
+
+    from narration_audio import tone_wav
+
+    from timeline.catalog import load_catalog
+    from timeline.curator_status import NARRATION_COLUMNS, narration_rows, narration_summary, narration_table
+    from timeline.narration.build import plan
+    from timeline.narration.engine import EngineInfo
+    from timeline.narration.manifest import MANIFEST_NAME, Manifest, Narration, NarrationState, manifest_bytes
+    from timeline.narration.pronunciation import load_pronunciations
+    from timeline.narration.recorded import find_recordings
+
+    fixtures = Path(__file__).parent / "fixtures" / "narration"
+    data, media, audio = tmp_path / "events.csv", tmp_path / "media", tmp_path / "audio"
+    shutil.copy(fixtures / "events.csv", data)
+    shutil.copy(fixtures / "pronunciations.csv", tmp_path / "pronunciations.csv")
+    (media / "audio").mkdir(parents=True)
+    audio.mkdir()
+    engine = EngineInfo("espeak-ng", "1.51", "en-us")
+    files = load_catalog(data)
+
+    def built(**keys: str) -> list[tuple[str, NarrationState]]:
+        records = {i: Narration(k, "recorded" if i == "nash-quote" else "synthesised", MappingProxyType({}), "", 1.0)
+                   for i, k in keys.items()}
+        (audio / MANIFEST_NAME).write_bytes(manifest_bytes(Manifest(records)))
+        return [(r.entry_id, r.state) for r in narration_rows(files, data, media, audio, engine)]
+
+    def key(entry_id: str) -> str:
+        jobs = plan(files.entries, load_pronunciations(tmp_path / "pronunciations.csv")[0], engine,
+                    find_recordings(media))
+        return next(j.key for j in jobs if j.id == entry_id)
+
+    assert built(**{"ville-opens": key("ville-opens")}) == [("ville-opens", NarrationState.BUILT),
+                                                            ("nash-quote", NarrationState.MISSING)]
+    (tmp_path / "pronunciations.csv").write_text("word,say\nVille,Veel\n", encoding="utf-8")
+    (media / "audio" / "nash-quote.wav").write_bytes(tone_wav(1.2))
+    assert built(**{"ville-opens": key("ville-opens") + "-old", "nash-quote": key("nash-quote")}) == [
+        ("ville-opens", NarrationState.STALE), ("nash-quote", NarrationState.RECORDED)]
+    rows = narration_rows(files, data, media, audio, engine)
+    assert narration_summary(rows) == "2 entries: 1 stale, 1 recorded."
+    assert tuple(narration_table(rows).columns) == NARRATION_COLUMNS

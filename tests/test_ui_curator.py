@@ -295,3 +295,13 @@ def test_no_differences_is_said_plainly_not_behind_an_empty_expander(exhibit, mo
     assert not [x.label for x in at.expander if "compared with what visitors see" in x.label]
     assert "File on disk compared with what visitors see: No differences: visitors see what is in the file." in [
         t.value for t in at.text]
+
+
+def test_curator_panel_lists_each_published_entrys_narration(exhibit, monkeypatch, tmp_path):
+    data, media = exhibit
+    put("good.csv", data)
+    monkeypatch.setattr("timeline.ui.curator.page.CACHE_DIR", tmp_path / "derived")  # nothing narrated there yet
+    at = run_app("curator", monkeypatch)
+    published = load_catalog(data).counts.published_entries
+    assert f"Narration: {counted(published, 'entry', 'entries')}: {published} missing." in [x.label for x in
+                                                                                           at.expander]

@@ -31,6 +31,8 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
     INTERCHANGE_COMMANDS,
     add_interchange_commands,
 )
+from timeline.narration.build import AUDIO_DIR_NAME
+from timeline.narration.command import add_audio_command, narrate, narration_lines, narration_problems, run_audio
 from timeline.problems import format_problem
 from timeline.richtext import is_web_address
 from timeline.settings import PROJECT_ROOT, Settings, load_settings, read_environment, settings_path_for
@@ -90,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--anyway", action="store_true",
                          help="publish even though the file takes more than a quarter of the published entries away")
     add_interchange_commands(commands, env)
+    add_audio_command(commands, env, DERIVED_DIR)
     return parser
 
 
@@ -103,14 +106,21 @@ def _base_url(text: str) -> str:
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _load(args.csv, args.media)
+    narration = narration_problems(args.csv, args.media, catalog)  # the pronunciation file and recordings
     if args.format == "json":
-        json.dump(check_report(catalog), out, ensure_ascii=False, indent=2)
+        report = check_report(catalog)
+        report["narration_problems"] = [{"path": path, "code": p.code, "severity": str(p.severity), "row": p.row,
+                                         "line": p.line, "column": p.column, "message": p.message, "hint": p.hint}
+                                        for path, p in narration]
+        json.dump(report, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         for problem in catalog.problems:
             out.write(format_problem(problem, catalog.path) + "\n")
+        out.write("".join(line + "\n" for line in narration_lines(narration)))
         out.write(summary_line(catalog) + "\n")
-    return EXIT_OK if catalog.publishable else EXIT_INVALID
+    narration_ok = not any(p.is_error for _, p in narration)
+    return EXIT_OK if catalog.publishable and narration_ok else EXIT_INVALID
 
 
 def summary_line(catalog: Catalog) -> str:
@@ -256,6 +266,8 @@ def _watch_site(args: argparse.Namespace, out: TextIO) -> int:
         out.flush()
 
     def build(catalog: Catalog, settings: Settings) -> None:
+        # The version's narration first, so the site built next can offer it (unchanged entries cost nothing).
+        narrate(catalog.visible, args.data, args.media, DERIVED_DIR / AUDIO_DIR_NAME, "auto", out)
         try:
             report = build_site(catalog, settings, args.media, args.out_dir, DERIVED_DIR, args.base_url,
                                 staging=next_slot(args.out_dir))
@@ -314,7 +326,8 @@ def _silence_stdout() -> None:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    "check": run_check, "media": run_media, "publish": run_publish, "site": run_site, **INTERCHANGE_COMMANDS,
+    "check": run_check, "media": run_media, "publish": run_publish, "site": run_site, "audio": run_audio,
+    **INTERCHANGE_COMMANDS,
 }
 
 

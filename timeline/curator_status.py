@@ -19,6 +19,11 @@ from timeline.catalog import Catalog
 from timeline.changes import Changes
 from timeline.derivatives import DERIVATIVES, derivative_name
 from timeline.media import inspect_cached, resolve_image
+from timeline.narration.build import narration_states, plan
+from timeline.narration.engine import EngineInfo
+from timeline.narration.manifest import NarrationState, read_manifest
+from timeline.narration.pronunciation import load_pronunciations, pronunciations_path_for
+from timeline.narration.recorded import find_recordings
 from timeline.problems import Finding, Problem
 from timeline.schema import Entry
 from timeline.store import Snapshot, published_label, removal_summary
@@ -163,3 +168,38 @@ def media_table(rows: Sequence[MediaRow]) -> pd.DataFrame:
     """``media_rows`` as a table: the row naming the image, its entry, the file name and its state in words."""
     return _table([{"row": r.row, "entry": r.entry_id, "image": r.image, "state": str(r.state)} for r in rows],
                   MEDIA_COLUMNS, numbers=("row",))
+
+
+@dataclass(frozen=True)
+class NarrationRow:
+    row: int
+    entry_id: str
+    title: str
+    state: NarrationState
+
+
+def narration_rows(catalog: Catalog, data_path: Path, media_dir: Path, audio_dir: Path,
+                   engine: EngineInfo | None) -> tuple[NarrationRow, ...]:
+    """Each published entry's narration: built, stale (visitors hear an older one), missing, or recorded. Drafts
+    are not narrated. ``engine`` is the one ``python -m timeline audio`` would speak with."""
+    published = [e for e in catalog.entries if e.is_published]
+    pronunciations, _ = load_pronunciations(pronunciations_path_for(data_path))
+    states = narration_states(plan(published, pronunciations, engine, find_recordings(media_dir)),
+                              read_manifest(audio_dir))
+    return tuple(NarrationRow(e.row, e.id, e.title, states[e.id]) for e in published)
+
+
+def narration_summary(rows: Sequence[NarrationRow]) -> str:
+    """"62 entries: 58 built, 1 stale, 1 missing, 2 recorded"."""
+    counts = Counter(r.state for r in rows)
+    parts = [f"{counts[state]} {state}" for state in NarrationState if counts[state]]
+    return f"{counted(len(rows), 'entry', 'entries')}: {', '.join(parts)}." if rows else "No published entries."
+
+
+NARRATION_COLUMNS = ("row", "entry", "title", "narration")
+
+
+def narration_table(rows: Sequence[NarrationRow]) -> pd.DataFrame:
+    return _table([{"row": r.row, "entry": r.entry_id, "title": r.title, "narration": str(r.state)} for r in rows],
+                  NARRATION_COLUMNS, numbers=("row",))
+

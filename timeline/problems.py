@@ -137,6 +137,22 @@ _TYPES = (
                 "Export it as JPEG or PNG."),
     ProblemType("image-too-large", E, "The image has too many pixels to process safely.",
                 "Make a copy at most 8,000 pixels on its long side and use that."),
+    # --- narration: the pronunciation file and recorded narration (python -m timeline check) ---
+    ProblemType("pronunciation-header", E, "The pronunciation file's header row lacks the word or say column.",
+                "Make the first row read word,say: the word as written, then how to say it."),
+    ProblemType("pronunciation-value", E, "A row of the pronunciation file has an empty word or say cell.",
+                "Fill in both cells, or delete the row."),
+    ProblemType("pronunciation-repeated", E, "The pronunciation file lists the same word twice (case aside).",
+                "Keep one row for the word and delete the other."),
+    ProblemType("audio-format", E, "A recorded narration in media/audio/ is not a WAV, Ogg Opus or MP3 file, or "
+                "is damaged.", "Export the recording again as MP3, WAV or Ogg Opus, named by the entry's id."),
+    ProblemType("audio-duration", E, "A recorded narration is shorter than a second or longer than 20 minutes.",
+                "Check that the right file was exported, whole; split a very long reading into shorter entries."),
+    ProblemType("audio-captions", E, "The captions (.vtt) beside a recorded narration are not valid WebVTT, or "
+                "outlast the recording.", "Fix the line named (times as 00:01.500 --> 00:04.000, in order), or "
+                "delete the .vtt: the recording then plays without captions."),
+    ProblemType("audio-unused", W, "A file in media/audio/ is not named by the id of any entry, so no entry uses it.",
+                "Rename it to the entry's id (e.g. homer-phillips-opens.mp3), or remove it."),
 )
 
 PROBLEM_TYPES: dict[str, ProblemType] = {t.code: t for t in _TYPES}

@@ -22,11 +22,16 @@ from timeline.curator_status import (
     media_rows,
     media_summary,
     media_table,
+    narration_rows,
+    narration_summary,
+    narration_table,
     problems_table,
     save_warning,
     status_message,
 )
 from timeline.image_urls import CACHE_DIR
+from timeline.narration.build import AUDIO_DIR_NAME
+from timeline.narration.engine import find_engine
 from timeline.publishing import publish_anyway, published_snapshot, settings_read
 from timeline.reach import Reach, network_warning, reach_of, unchosen_refusal
 from timeline.render import render_macro
@@ -86,6 +91,17 @@ MEDIA_COLUMNS = {
 }
 
 
+NARRATION_COLUMNS = {
+    "row": _ROW,
+    "entry": _TEXT("Entry id", width="medium"),
+    "title": _TEXT("Title", width="large"),
+    "narration": _TEXT("Narration", width="small",
+                       help="built; stale: the entry, a pronunciation or the voice changed since, and visitors hear "
+                            "the older narration until it is built again; missing; recorded: a recording in "
+                            "media/audio/ plays instead of the voice."),
+}
+
+
 def _show_table(frame: pd.DataFrame, columns: Mapping[str, object], alt: str) -> None:
     """A read-only table: every cell drawn as plain text, missing values as empty cells."""
     st.dataframe(frame, hide_index=True, width="stretch", column_config=columns, placeholder="", alt=alt)
@@ -130,6 +146,15 @@ def _media(env: Environment, latest: Catalog) -> None:
                 f"(folder: {env.media}).")
 
 
+def _narration(env: Environment, latest: Catalog) -> None:
+    rows = narration_rows(latest, env.data, env.media, CACHE_DIR / AUDIO_DIR_NAME, find_engine())
+    with st.expander(f"Narration: {narration_summary(rows)}"):
+        if rows:
+            _show_table(narration_table(rows), NARRATION_COLUMNS, alt="Each published entry's narration, and its state")
+        st.text("Narration is built after each save by the kiosk's narration service or site --watch, or now with: "
+                "python -m timeline audio. An entry shows its Listen control once its narration is built.")
+
+
 def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) -> None:
     with st.container(key="curator-panel"):
         st.html(render_macro("ui/common.html", "section_title",
@@ -147,6 +172,7 @@ def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) ->
         _problems(snapshot.latest)
         _changes(snapshot)
         _media(env, snapshot.latest)
+        _narration(env, snapshot.current)  # narration is built for what visitors see
 
 
 def render_curator(env: Environment, settings: Settings) -> None:
