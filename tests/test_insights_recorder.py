@@ -1,0 +1,87 @@
+"""The recorder: record() returns at once whatever the database does; events wait while it is locked or
+unwritable and are written once it frees; the buffer is bounded."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+
+from timeline.insights import events as ev
+from timeline.insights.events import Mode, Reached
+from timeline.insights.recorder import Recorder
+from timeline.insights.store_sqlite import SqliteStore
+
+
+def opens(n, at=1_800_000_000.0):
+    return [ev.opened("s", Mode.KIOSK, f"e{i}", Reached.LIST, at=at + i) for i in range(n)]
+
+
+def written(path):
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+
+def test_events_are_written_in_the_background_with_the_machine_name(tmp_path):
+    recorder = Recorder(SqliteStore(tmp_path / "i.sqlite3"), machine="kiosk-east")
+    for event in opens(3):
+        recorder.record(event)
+    assert recorder.flush()
+    assert written(tmp_path / "i.sqlite3") == 3
+    assert recorder.health().state == "ok" and recorder.health().written == 3
+    with sqlite3.connect(tmp_path / "i.sqlite3") as db:
+        assert db.execute("SELECT DISTINCT machine FROM events").fetchall() == [("kiosk-east",)]
+    recorder.close()
+
+
+def test_while_locked_events_wait_and_are_written_once_it_frees(tmp_path, caplog):
+    path = tmp_path / "i.sqlite3"
+    SqliteStore(path).write(opens(1))
+    recorder = Recorder(SqliteStore(path), retry_seconds=0.05)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    caplog.set_level(logging.WARNING, "timeline.insights.recorder")
+    started = time.perf_counter()
+    for event in opens(100):
+        recorder.record(event)
+    assert time.perf_counter() - started < 0.05  # nobody waits for the lock
+    assert not recorder.flush(timeout=0.5)
+    health = recorder.health()
+    assert (health.state, health.pending) == ("locked", 100)
+    assert "locked" in caplog.text and "100 events wait" in caplog.text
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    assert recorder.flush(timeout=5)
+    assert written(path) == 101
+    assert recorder.health().state == "ok" and "takes events again" in caplog.text
+    recorder.close()
+
+
+def test_an_unwritable_database_costs_nothing_and_says_so(tmp_path):
+    recorder = Recorder(SqliteStore(tmp_path / "gone" / "i.sqlite3"), unavailable_seconds=0.05)
+    for event in opens(10):
+        recorder.record(event)  # never raises
+    assert not recorder.flush(timeout=0.3)
+    health = recorder.health()
+    assert (health.state, health.pending, health.dropped) == ("unavailable", 10, 0)
+    assert "does not exist" in health.problem
+    (tmp_path / "gone").mkdir()  # the folder comes back: what was kept is written
+    assert recorder.flush(timeout=5)
+    assert written(tmp_path / "gone" / "i.sqlite3") == 10
+    recorder.close()
+
+
+def test_the_buffer_is_bounded_and_counts_what_it_drops(tmp_path, caplog):
+    recorder = Recorder(SqliteStore(tmp_path / "gone" / "i.sqlite3"), capacity=5, unavailable_seconds=10)
+    for event in opens(8):
+        recorder.record(event)
+    health = recorder.health()
+    assert (health.pending, health.dropped) == (5, 3)
+    assert "buffer of 5 events is full" in caplog.text
+    recorder.close(timeout=0.1)
+
+
+def test_record_never_raises_even_on_nonsense():
+    recorder = Recorder(SqliteStore("/nonexistent/i.sqlite3"), machine="m")
+    recorder.record(None)  # type: ignore[arg-type]
+    recorder.record("not an event")  # type: ignore[arg-type]
