@@ -10,8 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Debian packages: Chromium for the browser tests, fonts for stable screenshots, nginx for deploy/nginx/'s tests,
-      PostgreSQL for the shared insights database's"
+step "Debian packages: Chromium for the browser tests, fonts for stable screenshots, nginx and PostgreSQL for their tests"
 $SUDO apt-get update -qq -o DPkg::Lock::Timeout=300
 $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends \
     chromium fonts-dejavu-core fonts-liberation nginx openssl postgresql >/dev/null
