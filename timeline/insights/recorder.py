@@ -17,11 +17,14 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import islice
 
 from timeline.insights.events import Event, Mode, heartbeat
+from timeline.insights.retention import roll_up_old_events
 from timeline.insights.store import Store, StoreBusy, StoreUnavailable
 from timeline.insights.target import insights_target, open_store
+from timeline.settings import DEFAULT_KEEP_RAW_DAYS
 
 log = logging.getLogger(__name__)
 CAPACITY = 50_000  # about 15 MB of events: a kiosk's busiest week, waiting for a locked database
@@ -44,8 +47,9 @@ class Health:
 
 class Recorder:
     def __init__(self, store: Store, machine: str = "", capacity: int = CAPACITY, retry_seconds: float = 0.5,
-                 unavailable_seconds: float = 5.0) -> None:
+                 unavailable_seconds: float = 5.0, keep_raw_days: int | None = None) -> None:
         self.store = store
+        self.keep_raw_days = keep_raw_days  # None: this process leaves retention to another
         self.machine = machine
         self.capacity = capacity
         self.retry_seconds = retry_seconds
@@ -57,6 +61,7 @@ class Recorder:
         self._thread: threading.Thread | None = None
         self._written = self._dropped = 0
         self._state, self._problem, self._since = "ok", "", None
+        self._rolled_up_on = ""
 
     def record(self, event: Event) -> None:
         """Keep ``event`` for the writer thread. Returns at once and never raises, whatever the database does."""
@@ -109,6 +114,25 @@ class Recorder:
             pause = self._write_pending()
             if pause:
                 self._stop.wait(pause)
+            else:
+                self._roll_up_daily()
+
+    def _roll_up_daily(self) -> None:
+        """Retention, at most once a day, on this thread: never on a visitor's path."""
+        today = date.today()
+        if self.keep_raw_days is None or self._rolled_up_on == today.isoformat():
+            return
+        try:
+            folded = roll_up_old_events(self.store, self.keep_raw_days, today)
+        except (StoreBusy, StoreUnavailable):
+            return  # tried again after the next write
+        except Exception:
+            log.exception("insights: old events could not be rolled up into daily counts")
+        else:
+            if folded:
+                log.info("insights: %d raw events older than %d days rolled up into daily counts", folded,
+                         self.keep_raw_days)
+        self._rolled_up_on = today.isoformat()
 
     def _write_pending(self) -> float:
         """Write everything buffered, batch by batch; the seconds to wait before trying again, 0 when done."""
@@ -176,11 +200,12 @@ _shared: Recorder | None = None
 _shared_lock = threading.Lock()
 
 
-def shared_recorder() -> Recorder:
-    """The process's one recorder, for ``TIMELINE_INSIGHTS``; pages call ``shared_recorder().record(event)``."""
+def shared_recorder(keep_raw_days: int = DEFAULT_KEEP_RAW_DAYS) -> Recorder:
+    """The process's one recorder, for ``TIMELINE_INSIGHTS``; pages call ``shared_recorder().record(event)``.
+    ``keep_raw_days`` (the settings' ``[insights] keep_raw_days``) is taken from the first call."""
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = Recorder(open_store(insights_target()), machine_name())
+            _shared = Recorder(open_store(insights_target()), machine_name(), keep_raw_days=keep_raw_days)
             atexit.register(_shared.close)
         return _shared
