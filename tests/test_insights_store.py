@@ -34,21 +34,30 @@ def test_the_database_is_in_wal_mode_and_counts_what_was_written(tmp_path):
                  stamped(ev.session_end("a", Mode.KIOSK, "idle", at=T0 + 150))])
     with sqlite3.connect(tmp_path / "insights.sqlite3") as other:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    counts = store.counts()
-    opens = counts[counts["kind"] == "open"]
+    totals = store.totals()
+    opens = totals[totals["kind"] == "open"]
     assert sorted(zip(opens["entry"], opens["detail"], opens["count"], strict=True)) == [
         ("e1", "chart", 1), ("e2", "list", 1)]
-    sessions = store.sessions()
-    assert sessions[["mode", "day", "start", "last_active", "opens"]].values.tolist() == [
-        ["kiosk", "2026-03-02", T0, T0 + 60, 2]]  # the idle wait after the last touch is not the visitor's
+    assert store.sessions().values.tolist() == [["kiosk", 60.0, 2]]  # the idle wait is not the visitor's
+    assert store.hours().values.tolist() == [[10, "kiosk", 1]]  # Monday 10:00
     assert store.last_seen().values.tolist() == [["kiosk", "kiosk-1", T0 + 150]]
 
 
-def test_counts_and_sessions_start_at_the_day_asked(tmp_path):
+def test_counts_and_sessions_cover_the_days_asked(tmp_path):
     store = SqliteStore(tmp_path / "i.sqlite3")
     store.write([ev.session_start("a", Mode.WEB, at=T0), ev.session_start("b", Mode.WEB, at=T0 + 86400)])
-    assert store.counts("2026-03-03")["day"].tolist() == ["2026-03-03"]
-    assert store.sessions("2026-03-03")["day"].tolist() == ["2026-03-03"]
+    assert store.per_day("2026-03-03")["day"].tolist() == ["2026-03-03"]
+    assert store.per_day("", "2026-03-02")["day"].tolist() == ["2026-03-02"]
+    assert len(store.sessions("2026-03-03")) == 1 and store.totals("2026-03-02", "2026-03-03")["count"].sum() == 2
+
+
+def test_a_session_written_over_several_batches_adds_up(tmp_path):
+    store = SqliteStore(tmp_path / "i.sqlite3")
+    store.write([ev.session_start("a", Mode.KIOSK, at=T0), ev.opened("a", Mode.KIOSK, "e1", Reached.LIST, T0 + 5)])
+    store.write([ev.opened("a", Mode.KIOSK, "e2", Reached.LIST, T0 + 50)])
+    store.write([ev.idle_prompt("a", Mode.KIOSK, "unanswered", T0 + 140), ev.session_end("a", Mode.KIOSK, "idle",
+                                                                                        T0 + 150)])
+    assert store.sessions().values.tolist() == [["kiosk", 50.0, 2]]
 
 
 def test_a_locked_database_is_busy_not_broken(tmp_path):

@@ -89,7 +89,7 @@ def test_the_daily_table_leaves_small_cells_empty(store):
 
 
 def test_a_date_range_keeps_only_its_days(store):
-    insights = load_insights(store).between("2026-03-03", "2026-03-03")
+    insights = load_insights(store, "2026-03-03", "2026-03-03")
     assert list(session_length(insights).index) == ["web"]
     assert opens_by_entry(insights).to_dict() == {"e1": 3}
 

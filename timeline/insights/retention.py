@@ -1,8 +1,8 @@
 """Raw events are kept ``keep_raw_days`` (``[insights]`` in exhibit.toml, 90 by default), then only their daily
 counts remain: session ids, the order of one visitor's actions and their exact times go, the numbers stay.
 
-The recorder's thread runs this once a day; it is safe to run from any number of machines at once, since each
-run folds and deletes in one transaction.
+The counts are kept as events are written, so retention only deletes. The recorder's thread runs it once a day;
+it is safe to run from any number of machines at once.
 """
 
 from __future__ import annotations
@@ -18,5 +18,6 @@ def first_raw_day(keep_raw_days: int, today: date) -> str:
 
 
 def roll_up_old_events(store: Store, keep_raw_days: int, today: date | None = None) -> int:
-    """Fold raw events older than ``keep_raw_days`` into daily counts; returns how many raw events went."""
+    """Delete raw events and sessions older than ``keep_raw_days``, whose daily counts the store already keeps;
+    returns how many raw events went."""
     return store.roll_up(first_raw_day(keep_raw_days, today or date.today()))

@@ -4,9 +4,11 @@ Both speak the same SQL; a subclass says how to connect, how its driver marks pa
 mean "locked, try again" (``StoreBusy``) and which "cannot write here" (``StoreUnavailable``). The recorder keeps
 events in memory on either and writes them once the database takes them again.
 
-Tables: ``events`` holds raw events for ``keep_raw_days``; ``daily`` their counts once rolled up; ``site`` the
-static site's counts from imported access logs, and ``imports`` which logs were counted, so a re-import adds only
-what is new. The day and hour of the week are the exhibit's local time, worked out when an event is written.
+Tables: ``events`` holds raw events and ``sessions`` one row per visitor (its random id, start, last activity and
+entries opened), both for ``keep_raw_days``; ``counts`` (by day) and ``hours`` (session starts by hour of the
+week) are added to as events are written and kept for good; ``machines`` has each machine's last event; ``site``
+the static site's counts from imported access logs, and ``imports`` which logs were counted, so a re-import adds
+only what is new. Days and hours are the exhibit's local time, worked out when an event is written.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from __future__ import annotations
 import contextlib
 import time
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from timeline.insights.events import PASSIVE, Event, Kind
+from timeline.insights.events import Event, Kind, is_activity
 
 
 class StoreBusy(Exception):
@@ -35,9 +39,13 @@ SCHEMA = (
     "mode TEXT NOT NULL, machine TEXT NOT NULL, session TEXT NOT NULL, kind TEXT NOT NULL, entry TEXT NOT NULL, "
     "detail TEXT NOT NULL, value DOUBLE PRECISION)",
     "CREATE INDEX IF NOT EXISTS events_day ON events (day)",
-    "CREATE TABLE IF NOT EXISTS daily (day TEXT NOT NULL, hour INTEGER NOT NULL, mode TEXT NOT NULL, "
-    "kind TEXT NOT NULL, entry TEXT NOT NULL, detail TEXT NOT NULL, count BIGINT NOT NULL, "
-    "PRIMARY KEY (day, hour, mode, kind, entry, detail))",
+    "CREATE TABLE IF NOT EXISTS counts (day TEXT NOT NULL, mode TEXT NOT NULL, kind TEXT NOT NULL, "
+    "entry TEXT NOT NULL, detail TEXT NOT NULL, count BIGINT NOT NULL, PRIMARY KEY (day, mode, kind, entry, detail))",
+    "CREATE TABLE IF NOT EXISTS hours (day TEXT NOT NULL, hour INTEGER NOT NULL, mode TEXT NOT NULL, "
+    "count BIGINT NOT NULL, PRIMARY KEY (day, hour, mode))",
+    "CREATE TABLE IF NOT EXISTS sessions (session TEXT PRIMARY KEY, mode TEXT NOT NULL, day TEXT, "
+    "start DOUBLE PRECISION, last_active DOUBLE PRECISION, opens BIGINT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS sessions_day ON sessions (day)",
     "CREATE TABLE IF NOT EXISTS site (day TEXT NOT NULL, entry TEXT NOT NULL, kind TEXT NOT NULL, "
     "count BIGINT NOT NULL, PRIMARY KEY (day, entry, kind))",
     "CREATE TABLE IF NOT EXISTS imports (digest TEXT PRIMARY KEY, lines BIGINT NOT NULL, "
@@ -46,14 +54,37 @@ SCHEMA = (
     "last_seen DOUBLE PRECISION NOT NULL, PRIMARY KEY (mode, machine))",
 )
 EVENT_COLUMNS = ("at", "day", "hour", "mode", "machine", "session", "kind", "entry", "detail", "value")
-COUNT_COLUMNS = ["day", "hour", "mode", "kind", "entry", "detail", "count"]
-SESSION_COLUMNS = ["mode", "day", "hour", "start", "last_active", "opens"]
-SITE_COLUMNS = ["day", "entry", "kind", "count"]
-_ACTIVE = " AND ".join(
-    [f"kind <> '{Kind.HEARTBEAT}'"]
-    + [f"NOT (kind = '{kind}' AND detail IN ({', '.join(repr(d) for d in sorted(details))}))"
-       for kind, details in PASSIVE.items()]
-)
+LAST_DAY = "9999-12-31"
+_ADD = "DO UPDATE SET count = {table}.count + excluded.count"
+_UPSERT_COUNTS = ("INSERT INTO counts (day, mode, kind, entry, detail, count) VALUES (?, ?, ?, ?, ?, ?) "
+                  "ON CONFLICT (day, mode, kind, entry, detail) " + _ADD.format(table="counts"))
+_UPSERT_HOURS = ("INSERT INTO hours (day, hour, mode, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, hour, mode) "
+                 + _ADD.format(table="hours"))
+_UPSERT_SESSIONS = (
+    "INSERT INTO sessions (session, mode, day, start, last_active, opens) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (session) DO UPDATE SET day = COALESCE(sessions.day, excluded.day), "
+    "start = COALESCE(sessions.start, excluded.start), last_active = CASE WHEN sessions.last_active IS NULL "
+    "OR excluded.last_active > sessions.last_active THEN excluded.last_active ELSE sessions.last_active END, "
+    "opens = sessions.opens + excluded.opens")
+_UPSERT_MACHINES = (
+    "INSERT INTO machines (mode, machine, last_seen) VALUES (?, ?, ?) ON CONFLICT (mode, machine) DO UPDATE SET "
+    "last_seen = CASE WHEN excluded.last_seen > machines.last_seen THEN excluded.last_seen "
+    "ELSE machines.last_seen END")
+# Per day, searches count as found something ("") or found nothing ("none-found"), whatever the words; opens and
+# filters as one number; other kinds keep their outcome (narration end/part, content note shown/backed-out...).
+_DAY_DETAIL = (f"CASE WHEN kind = '{Kind.SEARCH}' THEN (CASE WHEN detail = '' THEN '' ELSE 'none-found' END) "
+               f"WHEN kind IN ('{Kind.OPEN}', '{Kind.FILTER}') THEN '' ELSE detail END")
+
+
+@dataclass
+class _Visit:
+    """One session's part of a batch, before it is added to the sessions table."""
+
+    mode: str
+    day: str | None = None
+    start: float | None = None
+    last_active: float | None = None
+    opens: int = 0
 
 
 def event_row(event: Event) -> tuple[object, ...]:
@@ -61,6 +92,29 @@ def event_row(event: Event) -> tuple[object, ...]:
     local = time.localtime(event.at)
     return (event.at, time.strftime("%Y-%m-%d", local), local.tm_wday * 24 + local.tm_hour, str(event.mode),
             event.machine, event.session, str(event.kind), event.entry, event.detail, event.value)
+
+
+def _aggregates(rows: Sequence[tuple[Any, ...]]) -> tuple[Counter, Counter, dict[str, _Visit], dict]:
+    """What a batch adds to the counts, the hours, the sessions and the machines' last-seen times."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    hours: Counter[tuple[object, ...]] = Counter()
+    visits: dict[str, _Visit] = {}
+    seen: dict[tuple[str, str], float] = {}
+    for at, day, hour, mode, machine, session, kind, entry, detail, _value in rows:
+        seen[(mode, machine)] = max(seen.get((mode, machine), at), at)
+        if kind == Kind.HEARTBEAT:
+            continue
+        counts[(day, mode, kind, entry, detail)] += 1
+        if not session:
+            continue
+        visit = visits.setdefault(session, _Visit(mode))
+        if kind == Kind.SESSION_START:
+            hours[(day, hour, mode)] += 1
+            visit.day, visit.start = day, at
+        if is_activity(kind, detail):
+            visit.last_active = at if visit.last_active is None else max(visit.last_active, at)
+        visit.opens += kind == Kind.OPEN
+    return counts, hours, visits, seen
 
 
 class Store(ABC):
@@ -114,19 +168,23 @@ class Store(ABC):
 
     # Writing
     def write(self, events: Sequence[Event]) -> None:
+        """Keep the raw events and add them to the daily counts, the hours and the sessions, in one transaction:
+        the summary then reads a few thousand counted rows, not a million events. Rows go in sorted, so two
+        machines adding to the same counts at once take their locks in the same order."""
         rows = [event_row(event) for event in events]
-        seen: dict[tuple[str, str], float] = {}
-        for event in events:
-            key = (str(event.mode), event.machine)
-            seen[key] = max(seen.get(key, 0.0), event.at)
-        insert = self._sql(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * 10)})")
-        machine = self._sql("INSERT INTO machines (mode, machine, last_seen) VALUES (?, ?, ?) ON CONFLICT (mode, "
-                            "machine) DO UPDATE SET last_seen = CASE WHEN excluded.last_seen > machines.last_seen "
-                            "THEN excluded.last_seen ELSE machines.last_seen END")
+        counts, hours, visits, seen = _aggregates(rows)
+        insert = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 
         def work(cursor: Any) -> None:
-            cursor.executemany(insert, rows)
-            cursor.executemany(machine, [(*key, at) for key, at in seen.items()])
+            cursor.executemany(self._sql(insert), rows)
+            if counts:
+                cursor.executemany(self._sql(_UPSERT_COUNTS), [(*key, n) for key, n in sorted(counts.items())])
+            if hours:
+                cursor.executemany(self._sql(_UPSERT_HOURS), [(*key, n) for key, n in sorted(hours.items())])
+            if visits:
+                cursor.executemany(self._sql(_UPSERT_SESSIONS), [
+                    (session, v.mode, v.day, v.start, v.last_active, v.opens) for session, v in sorted(visits.items())])
+            cursor.executemany(self._sql(_UPSERT_MACHINES), [(*key, at) for key, at in sorted(seen.items())])
 
         self._run(work)
 
@@ -144,18 +202,15 @@ class Store(ABC):
 
         self._run(work)
 
-    def roll_up(self, before_day: str) -> int:
-        """Fold raw events older than ``before_day`` into daily counts and delete them; returns how many went."""
-        fold = self._sql(
-            "INSERT INTO daily (day, hour, mode, kind, entry, detail, count) SELECT day, hour, mode, kind, entry, "
-            "detail, COUNT(*) FROM events WHERE day < ? AND kind <> 'heartbeat' GROUP BY day, hour, mode, kind, "
-            "entry, detail ON CONFLICT (day, hour, mode, kind, entry, detail) DO UPDATE SET "
-            "count = daily.count + excluded.count")
-        delete = self._sql("DELETE FROM events WHERE day < ?")
+    def roll_up(self, first_kept_day: str) -> int:
+        """Delete raw events and sessions from before ``first_kept_day``: their daily counts stay. Returns how many
+        raw events went."""
+        cutoff = time.mktime(time.strptime(first_kept_day, "%Y-%m-%d"))
 
         def work(cursor: Any) -> int:
-            cursor.execute(fold, (before_day,))
-            cursor.execute(delete, (before_day,))
+            cursor.execute(self._sql("DELETE FROM sessions WHERE day < ? OR (day IS NULL AND last_active < ?)"),
+                           (first_kept_day, cutoff))
+            cursor.execute(self._sql("DELETE FROM events WHERE day < ?"), (first_kept_day,))
             return int(cursor.rowcount)
 
         return self._run(work)
@@ -168,28 +223,37 @@ class Store(ABC):
 
         return pd.DataFrame.from_records(self._run(work, writes=False), columns=columns)
 
-    def counts(self, since_day: str = "") -> pd.DataFrame:
-        """Events counted by day, hour of the week, mode, kind, entry and detail: raw and rolled up alike."""
-        return self._frame(
-            "SELECT day, hour, mode, kind, entry, detail, COUNT(*) FROM events WHERE day >= ? AND kind <> "
-            "'heartbeat' GROUP BY day, hour, mode, kind, entry, detail UNION ALL SELECT day, hour, mode, kind, "
-            "entry, detail, count FROM daily WHERE day >= ?", (since_day, since_day), COUNT_COLUMNS)
+    def totals(self, first: str = "", last: str = LAST_DAY) -> pd.DataFrame:
+        """Counts over the days asked, by mode, kind, entry and detail."""
+        return self._frame("SELECT mode, kind, entry, detail, SUM(count) FROM counts WHERE day >= ? AND day <= ? "
+                           "GROUP BY mode, kind, entry, detail", (first, last),
+                           ["mode", "kind", "entry", "detail", "count"])
 
-    def sessions(self, since_day: str = "") -> pd.DataFrame:
-        """One row per session still held raw: its start and last activity (seconds) and entries opened."""
-        return self._frame(
-            "SELECT s.mode, s.day, s.hour, s.at, a.last_active, a.opens FROM events s JOIN (SELECT session, "
-            f"MAX(CASE WHEN {_ACTIVE} THEN at END) AS last_active, SUM(CASE WHEN kind = 'open' THEN 1 ELSE 0 END) "
-            "AS opens FROM events WHERE session <> '' AND day >= ? GROUP BY session) a ON a.session = s.session "
-            "WHERE s.kind = 'session-start' AND s.day >= ?", (since_day, since_day), SESSION_COLUMNS)
+    def per_day(self, first: str = "", last: str = LAST_DAY) -> pd.DataFrame:
+        """Counts by day, mode and kind; searches split by whether they found anything, outcomes by outcome."""
+        return self._frame(f"SELECT day, mode, kind, {_DAY_DETAIL}, SUM(count) FROM counts WHERE day >= ? AND "
+                           f"day <= ? GROUP BY day, mode, kind, {_DAY_DETAIL}", (first, last),
+                           ["day", "mode", "kind", "detail", "count"])
+
+    def hours(self, first: str = "", last: str = LAST_DAY) -> pd.DataFrame:
+        """Sessions started by hour of the week (Monday 0:00 is 0) and mode."""
+        return self._frame("SELECT hour, mode, SUM(count) FROM hours WHERE day >= ? AND day <= ? GROUP BY hour, "
+                           "mode", (first, last), ["hour", "mode", "count"])
+
+    def sessions(self, first: str = "", last: str = LAST_DAY) -> pd.DataFrame:
+        """Per session still held raw: mode, seconds from its start to its last activity, entries opened."""
+        return self._frame("SELECT mode, last_active - start, opens FROM sessions WHERE start IS NOT NULL AND "
+                           "day >= ? AND day <= ?", (first, last), ["mode", "seconds", "opens"])
 
     def last_seen(self) -> pd.DataFrame:
         """When each machine (kiosk or web server) last recorded anything, heartbeats included."""
         return self._frame("SELECT mode, machine, last_seen FROM machines ORDER BY mode, machine", (),
                            ["mode", "machine", "last_seen"])
 
-    def site_counts(self, since_day: str = "") -> pd.DataFrame:
-        return self._frame("SELECT day, entry, kind, count FROM site WHERE day >= ?", (since_day,), SITE_COLUMNS)
+    def site_counts(self, first: str = "", last: str = LAST_DAY) -> pd.DataFrame:
+        """The static site's counts from imported logs, by entry and kind (view, event, qr)."""
+        return self._frame("SELECT entry, kind, SUM(count) FROM site WHERE day >= ? AND day <= ? GROUP BY entry, "
+                           "kind", (first, last), ["entry", "kind", "count"])
 
     def imported_logs(self) -> list[tuple[str, int]]:
         """(digest of the first N lines, N) for each log already counted."""

@@ -1,64 +1,58 @@
 """The summary curators read, as pandas: sessions, dwell, what was opened, searched, heard and skipped.
 
-``load_insights`` asks the store for counts already grouped by the database (so a million events cost a
-``GROUP BY``, not a million Python objects) and one row per session; everything else here is pure and works on
-those frames. Exported figures (``summary_json``, ``daily_table``) suppress counts below ``SUPPRESS_BELOW``, so a
-report about a quiet day cannot single anyone out.
+``load_insights`` asks the store for counts it keeps as events are written, grouped again for the days asked (so
+a million events cost a few thousand rows, not a million Python objects), and one row per session; everything
+else here is pure and works on those frames. Exported figures (``summary_json``, ``daily_table``) suppress counts
+below ``SUPPRESS_BELOW``, so a report about a quiet day cannot single anyone out.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
 
 from timeline.insights.events import Kind
-from timeline.insights.store import COUNT_COLUMNS, SESSION_COLUMNS, SITE_COLUMNS, Store
+from timeline.insights.store import LAST_DAY, Store
 
 SUPPRESS_BELOW = 5
 SEVERAL = 3  # "opened several entries": Serrell's visitors stop at fewer than half; three is a real look around
 SITE_KINDS = {"view": "site_views", "event": "event_arrivals", "qr": "qr_arrivals"}
-DAILY_KINDS = {"sessions": (Kind.SESSION_START, None), "opens": (Kind.OPEN, None), "searches": (Kind.SEARCH, None),
-               "searches_without_results": (Kind.SEARCH, "words"), "narrations": (Kind.NARRATION, None),
+DAILY_KINDS = {"sessions": (Kind.SESSION_START, ""), "opens": (Kind.OPEN, ""), "searches": (Kind.SEARCH, None),
+               "searches_without_results": (Kind.SEARCH, "none-found"), "narrations": (Kind.NARRATION, None),
                "narrations_to_the_end": (Kind.NARRATION, "end"), "content_notes_shown": (Kind.CONTENT_NOTE, "shown"),
                "content_notes_backed_out": (Kind.CONTENT_NOTE, "backed-out")}
 
 
 @dataclass(frozen=True)
 class Insights:
-    counts: pd.DataFrame  # day, hour, mode, kind, entry, detail, count (raw and rolled-up events)
-    sessions: pd.DataFrame  # mode, day, hour, start, last_active, opens (sessions still held raw)
-    site: pd.DataFrame  # day, entry, kind, count (imported access logs)
+    """What the database holds for a range of days, already grouped: small frames, whatever the event count."""
+
+    totals: pd.DataFrame  # mode, kind, entry, detail, count
+    per_day: pd.DataFrame  # day, mode, kind, detail, count
+    hours: pd.DataFrame  # hour (of the week), mode, count: sessions started
+    sessions: pd.DataFrame  # mode, seconds, opens: one row per session still held raw
+    site: pd.DataFrame  # entry, kind, count: the static site, from imported logs
     last_seen: pd.DataFrame  # mode, machine, last_seen
 
-    def between(self, first: str = "", last: str = "") -> Insights:
-        """Only the days from ``first`` to ``last`` (YYYY-MM-DD, either may be empty); machines are kept whole."""
 
-        def cut(frame: pd.DataFrame) -> pd.DataFrame:
-            keep = pd.Series(True, index=frame.index)
-            if first:
-                keep &= frame["day"] >= first
-            if last:
-                keep &= frame["day"] <= last
-            return frame[keep]
-
-        return replace(self, counts=cut(self.counts), sessions=cut(self.sessions), site=cut(self.site))
-
-
-def load_insights(store: Store, since_day: str = "") -> Insights:
-    return Insights(store.counts(since_day), store.sessions(since_day), store.site_counts(since_day),
-                    store.last_seen())
+def load_insights(store: Store, first: str = "", last: str = LAST_DAY) -> Insights:
+    """The days from ``first`` to ``last`` (YYYY-MM-DD; either may be left out); machines are shown whole."""
+    return Insights(store.totals(first, last), store.per_day(first, last), store.hours(first, last),
+                    store.sessions(first, last), store.site_counts(first, last), store.last_seen())
 
 
 def empty_insights() -> Insights:
-    return Insights(pd.DataFrame(columns=COUNT_COLUMNS), pd.DataFrame(columns=SESSION_COLUMNS),
-                    pd.DataFrame(columns=SITE_COLUMNS), pd.DataFrame(columns=["mode", "machine", "last_seen"]))
+    return Insights(*(pd.DataFrame(columns=columns) for columns in (
+        ["mode", "kind", "entry", "detail", "count"], ["day", "mode", "kind", "detail", "count"],
+        ["hour", "mode", "count"], ["mode", "seconds", "opens"], ["entry", "kind", "count"],
+        ["mode", "machine", "last_seen"])))
 
 
 def _of_kind(insights: Insights, kind: Kind) -> pd.DataFrame:
-    return insights.counts[insights.counts["kind"] == kind]
+    return insights.totals[insights.totals["kind"] == kind]
 
 
 def _totals(frame: pd.DataFrame, by: str) -> pd.Series:
@@ -71,30 +65,25 @@ def sessions_by_mode(insights: Insights) -> pd.Series:
 
 def sessions_per_day(insights: Insights) -> pd.DataFrame:
     """Days down, modes across."""
-    starts = _of_kind(insights, Kind.SESSION_START)
+    starts = insights.per_day[insights.per_day["kind"] == Kind.SESSION_START]
     return starts.pivot_table(index="day", columns="mode", values="count", aggfunc="sum", fill_value=0)
 
 
 def sessions_by_hour_of_week(insights: Insights) -> pd.DataFrame:
     """Seven rows (Monday first) by 24 hours: when visitors come."""
-    starts = _of_kind(insights, Kind.SESSION_START)
     grid = pd.DataFrame(0, index=range(7), columns=range(24), dtype="int64")
-    for hour, count in starts.groupby("hour")["count"].sum().items():
+    for hour, count in insights.hours.groupby("hour")["count"].sum().items():
         grid.iloc[int(hour) // 24, int(hour) % 24] += int(count)
     grid.index = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     return grid
 
 
-def session_seconds(insights: Insights) -> pd.DataFrame:
-    """Per session: mode, seconds from the first action to the last, and entries opened."""
-    frame = insights.sessions
-    seconds = (frame["last_active"].astype("float64") - frame["start"].astype("float64")).clip(lower=0).fillna(0)
-    return pd.DataFrame({"mode": frame["mode"], "seconds": seconds, "opens": frame["opens"].astype("int64")})
-
-
 def session_length(insights: Insights) -> pd.DataFrame:
-    """By mode: sessions, median and 90th-percentile seconds, median entries opened, share opening SEVERAL+."""
-    per = session_seconds(insights)
+    """By mode: sessions, median and 90th-percentile seconds, median entries opened, share opening SEVERAL+.
+    Only sessions still held raw count (their ids and times go after ``keep_raw_days``)."""
+    frame = insights.sessions
+    per = pd.DataFrame({"mode": frame["mode"], "opens": frame["opens"].astype("int64"),
+                        "seconds": frame["seconds"].astype("float64").fillna(0).clip(lower=0)})
     grouped = per.groupby("mode")
     return pd.DataFrame({
         "sessions": grouped.size(),
@@ -176,13 +165,11 @@ def summary_json(insights: Insights, since: str = "") -> dict[str, object]:
 
 def daily_table(insights: Insights) -> pd.DataFrame:
     """Daily counts by mode for a spreadsheet (the curator's CSV download); cells below SUPPRESS_BELOW are empty."""
-    counts = insights.counts
+    counts = insights.per_day
     columns: dict[str, pd.Series] = {}
     for name, (kind, detail) in DAILY_KINDS.items():
         rows = counts[counts["kind"] == kind]
-        if detail == "words":
-            rows = rows[rows["detail"] != ""]
-        elif detail is not None:
+        if detail is not None:
             rows = rows[rows["detail"] == detail]
         columns[name] = rows.groupby(["day", "mode"])["count"].sum()
     table = pd.DataFrame(columns).fillna(0).astype("int64")
