@@ -29,6 +29,7 @@ sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / 
 from browser_bench import bench_browser_reruns, bench_first_view, bench_first_view_bytes  # noqa: E402
 from capacity import bench_capacity, bench_static_capacity  # noqa: E402
 from generate import generate_catalog  # noqa: E402
+from insights_bench import bench_insights  # noqa: E402
 from phone_bench import bench_phone  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 from site_bench import bench_site  # noqa: E402
@@ -200,6 +201,7 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "capacity": bench_capacity,
     "static-capacity": bench_static_capacity,
     "phone": bench_phone,
+    "insights": bench_insights,
 }
 
 

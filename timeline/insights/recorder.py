@@ -209,3 +209,9 @@ def shared_recorder(keep_raw_days: int = DEFAULT_KEEP_RAW_DAYS) -> Recorder:
             _shared = Recorder(open_store(insights_target()), machine_name(), keep_raw_days=keep_raw_days)
             atexit.register(_shared.close)
         return _shared
+
+
+def current_health() -> Health | None:
+    """The health of this process's recorder; None when this process records nothing (curator mode alone)."""
+    with _shared_lock:
+        return None if _shared is None else _shared.health()

@@ -16,7 +16,14 @@ from timeline.catalog import load_catalog
 from timeline.insights.attention import entry_attention
 from timeline.insights.log_import import import_log
 from timeline.insights.store import Store, StoreBusy, StoreUnavailable
-from timeline.insights.summary import SEVERAL, SUPPRESS_BELOW, load_insights, opens_by_entry, summary_json
+from timeline.insights.summary import (
+    SEVERAL,
+    SUPPRESS_BELOW,
+    duration_text,
+    load_insights,
+    opens_by_entry,
+    summary_json,
+)
 from timeline.insights.target import insights_target, open_store
 from timeline.interchange import EXIT_INVALID, EXIT_OK
 from timeline.schema import Entry
@@ -75,10 +82,7 @@ def _published(csv_path: Path) -> tuple[Entry, ...]:
 
 
 def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "too few sessions"
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+    return "too few sessions" if seconds is None else duration_text(seconds)
 
 
 def summary_text(summary: dict, titles: dict[str, str], never_opened: list[str] | None) -> str:

@@ -127,6 +127,14 @@ def _figure(value: float, sessions: int) -> float | None:
     return None if sessions < SUPPRESS_BELOW or math.isnan(value) else round(float(value), 1)
 
 
+def duration_text(seconds: float | None) -> str:
+    """A session length as people say it: "45 s", "2 min 5 s"; "" when not known."""
+    if seconds is None or math.isnan(seconds):
+        return ""
+    minutes, rest = divmod(round(float(seconds)), 60)
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
 def _iso(seconds: float) -> str:
     return datetime.fromtimestamp(float(seconds), UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 

@@ -32,6 +32,7 @@ from timeline.render import render_macro
 from timeline.settings import Environment, Settings
 from timeline.store import Snapshot
 from timeline.ui.compat import add_stylesheet
+from timeline.ui.curator.insights import render_insights
 from timeline.ui.page_files import page_file
 from timeline.ui.safe_text import code_span
 from timeline.ui.web.page import render_web
@@ -144,6 +145,7 @@ def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) ->
         _problems(snapshot.latest)
         _changes(snapshot)
         _media(env, snapshot.latest)
+    render_insights(snapshot.current)
 
 
 def render_curator(env: Environment, settings: Settings) -> None:
