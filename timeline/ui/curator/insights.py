@@ -115,7 +115,7 @@ def _sessions(insights: Insights) -> None:
         "90% shorter than": lengths["p90_seconds"].map(duration_text),
         "Median entries opened": lengths["median_opens"],
         f"Opened {SEVERAL} or more": lengths["share_opening_several"].map("{:.0%}".format),
-    })
+    }).rename_axis("Mode")
     st.dataframe(shown, width="stretch", alt="Session length and entries opened per session, by mode")
 
 
@@ -135,7 +135,8 @@ def _entries(insights: Insights, catalog: Catalog) -> None:
 
 
 def _table(frame: pd.DataFrame, alt: str) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=ENTRY_COLUMNS, alt=alt)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=ENTRY_COLUMNS, alt=alt,
+                 column_order=("title", "category", "opens", "id"))
 
 
 def _searches_and_outcomes(insights: Insights) -> None:

@@ -18,8 +18,9 @@ HEIGHT = 300
 
 def _layout(figure: go.Figure, title: str, height: int = HEIGHT) -> go.Figure:
     figure.update_layout(title={"text": html.escape(title), "font": {"size": 16}}, height=height,
-                         margin={"l": 10, "r": 10, "t": 40, "b": 10}, plot_bgcolor="white", paper_bgcolor="white",
+                         margin={"l": 70, "r": 20, "t": 40, "b": 50}, plot_bgcolor="white", paper_bgcolor="white",
                          legend={"orientation": "h", "y": -0.2}, font={"family": "system-ui, sans-serif"})
+    figure.update_yaxes(automargin=True)
     return figure
 
 
