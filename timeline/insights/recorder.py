@@ -63,8 +63,11 @@ class Recorder:
         self._state, self._problem, self._since = "ok", "", None
         self._rolled_up_on = ""
 
-    def record(self, event: Event) -> None:
-        """Keep ``event`` for the writer thread. Returns at once and never raises, whatever the database does."""
+    def record(self, event: Event | None) -> None:
+        """Keep ``event`` for the writer thread. Returns at once and never raises, whatever the database does;
+        None (what ``VisitorSession.begin`` gives while a session runs) is ignored."""
+        if event is None:
+            return
         try:
             if self.machine and not event.machine:
                 event = replace(event, machine=self.machine)
