@@ -79,3 +79,11 @@ def test_a_kiosk_session_runs_from_the_first_touch_to_the_idle_reset():
     assert end is not None and (end.session, end.detail) == (first, "idle") and visit.id == ""
     again = visit.begin(at=200.0)
     assert again is not None and again.session != first  # the next visitor is a stranger
+
+
+@pytest.mark.parametrize(("params", "reached"), [
+    ({"event": "a", "src": "qr"}, Reached.QR), ({"event": ["a"], "src": ["qr"]}, Reached.QR),
+    ({"event": "a"}, Reached.DEEP_LINK), ({"event": "a", "src": "newsletter"}, Reached.DEEP_LINK),
+])
+def test_a_link_arrival_is_a_qr_code_only_with_src_qr(params, reached):
+    assert ev.link_arrival(params) is reached

@@ -47,3 +47,13 @@ def test_no_link_without_a_public_site(public_url, entry_id):
 ])
 def test_the_exhibit_address(public_url, expected):
     assert exhibit_address(public_url) == expected
+
+
+def test_the_kiosks_take_home_link_is_the_entry_link_marked_as_a_qr_arrival():
+    from timeline.insights.access_log import arrivals
+    from timeline.links import take_home_url
+
+    url = take_home_url("https://example.org/exhibit/?embed=true", "first nurses")
+    assert url == "https://example.org/exhibit/?event=first+nurses&src=qr"
+    assert arrivals(url.removeprefix("https://example.org")) == [("first nurses", "event"), ("first nurses", "qr")]
+    assert take_home_url("", "a") is None

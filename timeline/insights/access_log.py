@@ -17,12 +17,12 @@ from datetime import datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from timeline.insights.events import ENTRY_MAX
+from timeline.links import EVENT_PARAM, QR_SOURCE, SOURCE_PARAM
 
 _QUOTED = r'"((?:[^"\\]|\\.)*)"'
 _LINE = re.compile(rf'^\S+ \S+ \S+ \[([^\]]+)\] {_QUOTED} (\d{{3}}) (?:\d+|-)(?: {_QUOTED} {_QUOTED})?\s*$')
 _ENTRY_PAGE = re.compile(r"/entries/([^/]+)/(?:index\.html)?$")
 COUNTED_STATUSES = frozenset({200, 304})
-QR_SOURCE = ("src", "qr")  # the kiosk's take-home links: ?event=ID&src=qr
 # Lower-case pieces of user agents that are not a person reading: crawlers, link previews, monitors, scripts.
 BOT_AGENTS = (
     "bot", "crawl", "spider", "slurp", "archiver", "facebookexternalhit", "embedly", "preview", "whatsapp",
@@ -82,11 +82,11 @@ def arrivals(target: str) -> list[tuple[str, str]]:
     parts = urlsplit(target)
     query = parse_qs(parts.query)
     page = _ENTRY_PAGE.search(parts.path)
-    entry = unquote(page.group(1)) if page else (query.get("event") or [""])[0]
+    entry = unquote(page.group(1)) if page else (query.get(EVENT_PARAM) or [""])[0]
     if not entry or len(entry) > ENTRY_MAX or any(ch in entry for ch in "/\\\r\n\t"):
         return []
     found = [(entry, "view" if page else "event")]
-    if QR_SOURCE[1] in query.get(QR_SOURCE[0], []):
+    if QR_SOURCE in query.get(SOURCE_PARAM, []):
         found.append((entry, "qr"))
     return found
 

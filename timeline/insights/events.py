@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+
+from timeline.links import QR_SOURCE, SOURCE_PARAM
 
 
 class Kind(StrEnum):
@@ -114,6 +117,14 @@ def searched(session: str, mode: Mode, query: str, results: int, at: float | Non
     that "Nurses " and "nurses" count together."""
     words = normalise_query(query) if results == 0 else ""
     return Event(_now(at), Mode(mode), Kind.SEARCH, session, detail=words, value=float(max(results, 0)))
+
+
+def link_arrival(params: Mapping[str, object]) -> Reached:
+    """How a visitor who arrived with ``?event=ID`` reached the entry: a kiosk's take-home QR code (``src=qr``)
+    or any other link."""
+    source = params.get(SOURCE_PARAM)
+    sources = source if isinstance(source, list | tuple) else [source]
+    return Reached.QR if QR_SOURCE in sources else Reached.DEEP_LINK
 
 
 def normalise_query(query: str) -> str:
