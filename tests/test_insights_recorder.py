@@ -85,3 +85,20 @@ def test_record_never_raises_even_on_nonsense():
     recorder = Recorder(SqliteStore("/nonexistent/i.sqlite3"), machine="m")
     recorder.record(None)  # type: ignore[arg-type]
     recorder.record("not an event")  # type: ignore[arg-type]
+
+
+def test_the_writer_thread_outlives_a_surprise(tmp_path, caplog):
+    recorder = Recorder(SqliteStore(tmp_path / "i.sqlite3"), unavailable_seconds=0.05)
+    real, calls = recorder._write_pending, []
+
+    def once_broken():
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("surprise")
+        return real()
+
+    recorder._write_pending = once_broken
+    recorder.record(opens(1)[0])
+    assert recorder.flush(timeout=5)
+    assert "carries on" in caplog.text and written(tmp_path / "i.sqlite3") == 1
+    recorder.close()

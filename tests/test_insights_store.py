@@ -84,3 +84,15 @@ def test_a_locked_database_is_busy_not_broken(tmp_path):
 def test_an_unwritable_database_is_unavailable(tmp_path, make_path):
     with pytest.raises(StoreUnavailable):
         SqliteStore(make_path(tmp_path)).write([ev.heartbeat(Mode.KIOSK, at=T0)])
+
+
+def test_curator_mode_reads_while_a_writer_holds_the_lock(tmp_path):
+    path = tmp_path / "i.sqlite3"
+    SqliteStore(path).write([ev.session_start("a", Mode.WEB, at=T0)])
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        assert SqliteStore(path).totals()["count"].tolist() == [1]  # a fresh reader: WAL lets it read
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()

@@ -114,11 +114,15 @@ class Recorder:
         while not self._stop.is_set():
             self._wake.wait(timeout=1.0)
             self._wake.clear()
-            pause = self._write_pending()
+            try:
+                pause = self._write_pending()
+                if not pause:
+                    self._roll_up_daily()
+            except Exception:  # the thread must outlive any surprise, or events would pile up unwritten
+                log.exception("insights: the writer thread met an unexpected problem; it carries on")
+                pause = self.unavailable_seconds
             if pause:
                 self._stop.wait(pause)
-            else:
-                self._roll_up_daily()
 
     def _roll_up_daily(self) -> None:
         """Retention, at most once a day, on this thread: never on a visitor's path."""

@@ -140,7 +140,7 @@ class Store(ABC):
         try:
             if self._connection is None:
                 self._connection = self._connect()
-                self._apply(self._create_tables, writes=True)
+                self._ensure_tables()
             return self._apply(work, writes)
         except (StoreBusy, StoreUnavailable):
             raise
@@ -155,6 +155,14 @@ class Store(ABC):
     @abstractmethod
     def _apply(self, work: Any, writes: bool) -> Any:
         """Run ``work(cursor)`` inside a transaction on the open connection (a reading one when not ``writes``)."""
+
+    def _ensure_tables(self) -> None:
+        """Create the tables unless they are there: a reader (curator mode) takes no write lock to find out, so it
+        reads while a writer holds one."""
+        try:
+            self._apply(lambda cursor: cursor.execute("SELECT 1 FROM machines WHERE 1 = 0"), writes=False)
+        except Exception:  # not there yet (the last table SCHEMA makes)
+            self._apply(self._create_tables, writes=True)
 
     def _create_tables(self, cursor: Any) -> None:
         for statement in SCHEMA:
