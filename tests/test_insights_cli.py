@@ -34,7 +34,9 @@ def database(tmp_path, monkeypatch):
         events += [ev.session_start(f"s{i}", Mode.KIOSK, NOW - 600 + i), ev.opened(f"s{i}", Mode.KIOSK, "clinic",
                                                                                    Reached.CHART, NOW - 540 + i),
                    ev.searched(f"s{i}", Mode.KIOSK, "Annie Malone", 0, NOW - 550 + i)]
-    SqliteStore(path).write([*events, ev.Event(NOW - 60, Mode.KIOSK, ev.Kind.HEARTBEAT, machine="kiosk-east")])
+    store = SqliteStore(path)
+    store.write([*events, ev.Event(NOW - 60, Mode.KIOSK, ev.Kind.HEARTBEAT, machine="kiosk-east")])
+    store.note_trouble("kiosk-east", "Database locked at 2026-03-02 10:00 for 8 s: up to 3 events waited.")
     return path
 
 
@@ -71,6 +73,7 @@ def test_the_text_summary_names_entries_and_the_ones_never_opened(database):
     assert "The clinic opens (clinic)" in text
     assert "Never opened: 2 published entries, e.g. First nurses; The strike." in text
     assert "annie malone" in text and "Last seen: kiosk kiosk-east" in text
+    assert "Recording on kiosk-east: Database locked at 2026-03-02 10:00 for 8 s" in text
 
 
 def test_import_log_counts_and_a_second_import_adds_nothing(database, tmp_path):

@@ -40,7 +40,7 @@ def test_the_database_is_in_wal_mode_and_counts_what_was_written(tmp_path):
         ("e1", "chart", 1), ("e2", "list", 1)]
     assert store.sessions().values.tolist() == [["kiosk", 60.0, 2]]  # the idle wait is not the visitor's
     assert store.hours().values.tolist() == [[10, "kiosk", 1]]  # Monday 10:00
-    assert store.last_seen().values.tolist() == [["kiosk", "kiosk-1", T0 + 150]]
+    assert store.last_seen().values.tolist() == [["kiosk", "kiosk-1", T0 + 150, ""]]
 
 
 def test_counts_and_sessions_cover_the_days_asked(tmp_path):

@@ -23,6 +23,7 @@ from itertools import islice
 from timeline.insights.events import Event, Mode, heartbeat
 from timeline.insights.retention import roll_up_old_events
 from timeline.insights.store import Store, StoreBusy, StoreUnavailable
+from timeline.insights.summary import duration_text
 from timeline.insights.target import insights_target, open_store
 from timeline.settings import DEFAULT_KEEP_RAW_DAYS
 
@@ -62,6 +63,8 @@ class Recorder:
         self._written = self._dropped = 0
         self._state, self._problem, self._since = "ok", "", None
         self._rolled_up_on = ""
+        self._peak = 0  # the most events waiting at once during the current trouble
+        self._dropped_before = 0  # dropped when the current trouble began
 
     def record(self, event: Event | None) -> None:
         """Keep ``event`` for the writer thread. Returns at once and never raises, whatever the database does;
@@ -172,16 +175,26 @@ class Recorder:
                 self._dropped += len(batch)
             recovered = written and self._state != "ok"
             if recovered:
+                note = trouble_note(self._state, self._since or time.time(), time.time(), self._peak,
+                                    self._dropped - self._dropped_before)
                 self._state, self._problem, self._since = "ok", "", None
         if recovered:
-            log.warning("insights: %s takes events again; the buffered events are written", self.store)
+            log.warning("insights: %s takes events again; the buffered events are written (%s)", self.store, note)
+            try:
+                self.store.note_trouble(self.machine, note)
+            except Exception:  # curator mode misses one note; the log has it
+                log.warning("insights: the note about the trouble could not be kept: %s", note)
 
     def _trouble(self, state: str, error: Exception) -> None:
         with self._lock:
             started = self._state != state
             if started:
-                self._state, self._problem, self._since = state, str(error), time.time()
+                if self._state == "ok":
+                    self._peak, self._dropped_before = 0, self._dropped
+                self._state, self._problem = state, str(error)
+                self._since = self._since or time.time()
             pending = len(self._pending)
+            self._peak = max(self._peak, pending)
         if started:
             log.warning("insights: %s is %s (%s); %d events wait in memory and are written once it frees",
                         self.store, state, error, pending)
@@ -196,6 +209,14 @@ class Recorder:
                 self._stop.wait(every_seconds)
 
         threading.Thread(target=beat, name="insights-heartbeat", daemon=True).start()
+
+
+def trouble_note(state: str, since: float, until: float, waited: int, lost: int) -> str:
+    """What curator mode says about one spell of trouble, in a sentence."""
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(since))
+    kept = "none lost" if not lost else f"{lost} lost because the buffer was full"
+    return (f"Database {state} at {when} for {duration_text(until - since) or '0 s'}: up to {waited} events waited "
+            f"in memory and were written, {kept}.")
 
 
 def machine_name() -> str:

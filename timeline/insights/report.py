@@ -115,6 +115,8 @@ def summary_text(summary: dict, titles: dict[str, str], never_opened: list[str] 
     for mode, machines in summary["last_seen"].items():
         for machine, seen in machines.items():
             lines.append(f"Last seen: {mode} {machine or '(unnamed)'} at {seen} ({_ago(seen)}).")
+    for machine, trouble in summary["recording_trouble"].items():
+        lines.append(f"Recording on {machine or '(unnamed)'}: {trouble}")
     return "\n".join(lines) + "\n"
 
 

@@ -6,9 +6,10 @@ events in memory on either and writes them once the database takes them again.
 
 Tables: ``events`` holds raw events and ``sessions`` one row per visitor (its random id, start, last activity and
 entries opened), both for ``keep_raw_days``; ``counts`` (by day) and ``hours`` (session starts by hour of the
-week) are added to as events are written and kept for good; ``machines`` has each machine's last event; ``site``
-the static site's counts from imported access logs, and ``imports`` which logs were counted, so a re-import adds
-only what is new. Days and hours are the exhibit's local time, worked out when an event is written.
+week) are added to as events are written and kept for good; ``machines`` has each machine's last event and its
+recorder's last trouble; ``site`` the static site's counts from imported access logs, and ``imports`` which logs
+were counted, so a re-import adds only what is new. Days and hours are the exhibit's local time, worked out when
+an event is written.
 """
 
 from __future__ import annotations
@@ -51,10 +52,11 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS imports (digest TEXT PRIMARY KEY, lines BIGINT NOT NULL, "
     "imported_at DOUBLE PRECISION NOT NULL)",
     "CREATE TABLE IF NOT EXISTS machines (mode TEXT NOT NULL, machine TEXT NOT NULL, "
-    "last_seen DOUBLE PRECISION NOT NULL, PRIMARY KEY (mode, machine))",
+    "last_seen DOUBLE PRECISION NOT NULL, trouble TEXT NOT NULL DEFAULT '', PRIMARY KEY (mode, machine))",
 )
 EVENT_COLUMNS = ("at", "day", "hour", "mode", "machine", "session", "kind", "entry", "detail", "value")
 LAST_DAY = "9999-12-31"
+MACHINE_COLUMNS = ["mode", "machine", "last_seen", "trouble"]
 _ADD = "DO UPDATE SET count = {table}.count + excluded.count"
 _UPSERT_COUNTS = ("INSERT INTO counts (day, mode, kind, entry, detail, count) VALUES (?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT (day, mode, kind, entry, detail) " + _ADD.format(table="counts"))
@@ -196,6 +198,12 @@ class Store(ABC):
 
         self._run(work)
 
+    def note_trouble(self, machine: str, text: str) -> None:
+        """Keep what a machine's recorder went through (a locked or unwritable database, events lost), for curator
+        mode: said once the database takes events again."""
+        self._run(lambda cursor: cursor.execute(self._sql("UPDATE machines SET trouble = ? WHERE machine = ?"),
+                                                (text, machine)))
+
     def add_site_counts(self, counts: Iterable[tuple[str, str, str, int]], digest: str, lines: int) -> None:
         """Add one access log's counts (day, entry, kind, count) and remember the log, in one transaction."""
         upsert = self._sql("INSERT INTO site (day, entry, kind, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, entry, "
@@ -254,9 +262,10 @@ class Store(ABC):
                            "day >= ? AND day <= ?", (first, last), ["mode", "seconds", "opens"])
 
     def last_seen(self) -> pd.DataFrame:
-        """When each machine (kiosk or web server) last recorded anything, heartbeats included."""
-        return self._frame("SELECT mode, machine, last_seen FROM machines ORDER BY mode, machine", (),
-                           ["mode", "machine", "last_seen"])
+        """When each machine (kiosk or web server) last recorded anything, heartbeats included, and the last
+        trouble its recorder had ("" when none)."""
+        return self._frame("SELECT mode, machine, last_seen, trouble FROM machines ORDER BY mode, machine", (),
+                           MACHINE_COLUMNS)
 
     def site_counts(self, first: str = "", last: str = LAST_DAY) -> pd.DataFrame:
         """The static site's counts from imported logs, by entry and kind (view, event, qr)."""

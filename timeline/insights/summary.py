@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from timeline.insights.events import Kind
-from timeline.insights.store import LAST_DAY, Store
+from timeline.insights.store import LAST_DAY, MACHINE_COLUMNS, Store
 
 SUPPRESS_BELOW = 5
 SEVERAL = 3  # "opened several entries": Serrell's visitors stop at fewer than half; three is a real look around
@@ -35,7 +35,7 @@ class Insights:
     hours: pd.DataFrame  # hour (of the week), mode, count: sessions started
     sessions: pd.DataFrame  # mode, seconds, opens: one row per session still held raw
     site: pd.DataFrame  # entry, kind, count: the static site, from imported logs
-    last_seen: pd.DataFrame  # mode, machine, last_seen
+    last_seen: pd.DataFrame  # mode, machine, last_seen, trouble
 
 
 def load_insights(store: Store, first: str = "", last: str = LAST_DAY) -> Insights:
@@ -48,7 +48,7 @@ def empty_insights() -> Insights:
     return Insights(*(pd.DataFrame(columns=columns) for columns in (
         ["mode", "kind", "entry", "detail", "count"], ["day", "mode", "kind", "detail", "count"],
         ["hour", "mode", "count"], ["mode", "seconds", "opens"], ["entry", "kind", "count"],
-        ["mode", "machine", "last_seen"])))
+        MACHINE_COLUMNS)))
 
 
 def _of_kind(insights: Insights, kind: Kind) -> pd.DataFrame:
@@ -149,8 +149,11 @@ def summary_json(insights: Insights, since: str = "") -> dict[str, object]:
         return {str(mode): _figure(row[column], int(row["sessions"])) for mode, row in lengths.iterrows()}
 
     last_seen: dict[str, dict[str, str]] = {}
-    for mode, machine, seen in insights.last_seen.itertuples(index=False):
+    trouble: dict[str, str] = {}
+    for mode, machine, seen, problem in insights.last_seen.itertuples(index=False):
         last_seen.setdefault(str(mode), {})[str(machine)] = _iso(seen)
+        if problem:
+            trouble[str(machine)] = str(problem)
     return {
         "since": since or None,
         "suppressed_below": SUPPRESS_BELOW,
@@ -168,6 +171,7 @@ def summary_json(insights: Insights, since: str = "") -> dict[str, object]:
         "idle_prompts": suppressed(outcomes(insights, Kind.IDLE_PROMPT)),
         **{name: suppressed(site_counts(insights, kind)) for kind, name in SITE_KINDS.items()},
         "last_seen": last_seen,
+        "recording_trouble": trouble,
     }
 
 

@@ -169,8 +169,11 @@ def _machines(insights: Insights) -> None:
     )
     seen["state"] = ["stopped?" if m >= STALE_MINUTES else "alive" for m in seen["minutes_ago"]]
     st.dataframe(seen, hide_index=True, width="stretch", alt="When each kiosk and web server was last heard from",
+                 column_order=("mode", "machine", "last_seen", "minutes_ago", "state", "trouble"),
                  column_config={"mode": _TEXT("Mode"), "machine": _TEXT("Machine"), "last_seen": _TEXT("Last seen"),
-                                "minutes_ago": _NUMBER("Minutes ago", format="%d"), "state": _TEXT("State")})
+                                "minutes_ago": _NUMBER("Minutes ago", format="%d"), "state": _TEXT("State"),
+                                "trouble": _TEXT("Last recording trouble", width="large",
+                                                 help="A locked or unwritable database, once it took events again")})
 
 
 def _share(part: float, whole: int) -> str:
