@@ -102,3 +102,48 @@ def test_the_writer_thread_outlives_a_surprise(tmp_path, caplog):
     assert recorder.flush(timeout=5)
     assert "carries on" in caplog.text and written(tmp_path / "i.sqlite3") == 1
     recorder.close()
+
+
+def test_the_shared_recorder_is_one_per_process_for_timeline_insights(tmp_path, monkeypatch):
+    from timeline.insights import recorder as module
+
+    monkeypatch.setattr(module, "_shared", None)
+    assert module.current_health() is None  # curator mode alone records nothing
+    monkeypatch.setenv("TIMELINE_INSIGHTS", str(tmp_path / "shared.sqlite3"))
+    monkeypatch.setenv("TIMELINE_MACHINE", "kiosk-north")
+    shared = module.shared_recorder(keep_raw_days=30)
+    assert module.shared_recorder() is shared and shared.keep_raw_days == 30 and shared.machine == "kiosk-north"
+    shared.start_heartbeat(Mode.KIOSK, every_seconds=60)
+    shared.start_heartbeat(Mode.KIOSK, every_seconds=60)  # a second call (the next rerun) starts nothing
+    assert shared.flush()
+    assert module.current_health().written == 1
+    assert SqliteStore(tmp_path / "shared.sqlite3").last_seen()["machine"].tolist() == ["kiosk-north"]
+    shared.close()
+
+
+def test_once_the_database_frees_curator_mode_can_read_what_happened(tmp_path):
+    path = tmp_path / "i.sqlite3"
+    SqliteStore(path).write([ev.heartbeat(Mode.KIOSK, at=1_800_000_000.0)])
+    recorder = Recorder(SqliteStore(path), machine="", retry_seconds=0.05)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    for event in opens(12):
+        recorder.record(event)
+    assert not recorder.flush(timeout=0.3)
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    assert recorder.flush(timeout=5)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not SqliteStore(path).last_seen()["trouble"].any():
+        time.sleep(0.05)
+    (note,) = SqliteStore(path).last_seen()["trouble"].tolist()
+    assert note.startswith("Database locked at ") and "up to 12 events waited" in note and "none lost" in note
+    recorder.close()
+
+
+def test_a_trouble_note_says_how_long_and_what_was_lost():
+    from timeline.insights.recorder import trouble_note
+
+    note = trouble_note("unavailable", 1_800_000_000.0, 1_800_000_125.0, 50_000, 7)
+    assert "unavailable" in note and "for 2 min 5 s" in note and "up to 50000 events" in note
+    assert note.endswith("7 lost because the buffer was full.")

@@ -64,6 +64,7 @@ class Recorder:
         self._state, self._problem, self._since = "ok", "", None
         self._rolled_up_on = ""
         self._peak = 0  # the most events waiting at once during the current trouble
+        self._beating: set[Mode] = set()
         self._dropped_before = 0  # dropped when the current trouble began
 
     def record(self, event: Event | None) -> None:
@@ -201,7 +202,11 @@ class Recorder:
 
     def start_heartbeat(self, mode: Mode, every_seconds: float = 60.0) -> None:
         """Record a heartbeat now and every ``every_seconds`` on a daemon thread: curator mode shows each machine's
-        last one, so a kiosk that stopped is noticed."""
+        last one, so a kiosk that stopped is noticed. Once per mode: every page run may call it."""
+        with self._lock:
+            if mode in self._beating:
+                return
+            self._beating.add(mode)
 
         def beat() -> None:
             while not self._stop.is_set():
