@@ -76,16 +76,20 @@ class Recorder:
             if self.machine and not event.machine:
                 event = replace(event, machine=self.machine)
             with self._lock:
-                if len(self._pending) >= self.capacity:
+                full = len(self._pending) >= self.capacity
+                if full:
                     self._dropped += 1
-                    if self._dropped == 1:
-                        log.error("insights: the buffer of %d events is full (%s); new events are dropped until "
-                                  "the database takes them", self.capacity, self.store)
-                    return
-                self._pending.append(event)
-                if self._thread is None:
-                    self._thread = threading.Thread(target=self._run, name="insights-writer", daemon=True)
-                    self._thread.start()
+                    first_dropped = self._dropped - self._dropped_before == 1
+                else:
+                    self._pending.append(event)
+                    if self._thread is None:
+                        self._thread = threading.Thread(target=self._run, name="insights-writer", daemon=True)
+                        self._thread.start()
+            if full:
+                if first_dropped:  # once per spell of trouble, and outside the lock: logging may be slow
+                    log.error("insights: the buffer of %d events is full (%s); new events are dropped until "
+                              "the database takes them", self.capacity, self.store)
+                return
             self._wake.set()
         except Exception:  # recording is never the visitor's problem
             log.exception("insights: an event could not be recorded")
