@@ -43,3 +43,14 @@ def test_the_settings_example_is_the_bundled_default():
 
 def test_the_readme_points_here():
     assert "docs/insights.md" in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_numbers_the_guide_gives_are_the_codes():
+    from timeline.insights.events import QUERY_MAX
+    from timeline.insights.recorder import CAPACITY
+    from timeline.insights.summary import SEVERAL, SUPPRESS_BELOW
+    from timeline.ui.curator.insights import STALE_MINUTES
+
+    assert f"({CAPACITY:,} events)" in DOC and f"at most {QUERY_MAX} characters" in DOC
+    assert f"open {SEVERAL} or more" in DOC and f"silent for {STALE_MINUTES} minutes" in DOC
+    assert f"counts below {SUPPRESS_BELOW} are left out" in DOC
