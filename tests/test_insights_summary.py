@@ -108,3 +108,12 @@ def test_attention_names_every_entry_including_those_never_opened():
                                                             "University": 3}
     eras = by_era(catalog.entries, catalog.eras, attention)
     assert eras["opens"].to_dict() == {"Segregated wards": 15, "(no era)": 0}
+
+
+def test_site_counts_from_logs_are_suppressed_too(tmp_path):
+    store = SqliteStore(tmp_path / "i.sqlite3")
+    store.add_site_counts([("2026-03-02", "popular", "view", 7), ("2026-03-02", "quiet", "view", 3),
+                           ("2026-03-02", "popular", "qr", 4), ("2026-03-03", "popular", "qr", 1)], "log-1", 20)
+    summary = summary_json(load_insights(store))
+    assert (summary["site_views"], summary["qr_arrivals"], summary["event_arrivals"]) == ({"popular": 7},
+                                                                                          {"popular": 5}, {})
