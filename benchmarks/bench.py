@@ -30,6 +30,7 @@ sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / 
 from browser_bench import bench_browser_reruns, bench_first_view, bench_first_view_bytes  # noqa: E402
 from capacity import bench_capacity, bench_static_capacity  # noqa: E402
 from generate import generate_catalog  # noqa: E402
+from insights_bench import VIEW_TARGET, bench_recording, bench_summary, million_event_store  # noqa: E402
 from phone_bench import bench_phone  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 from site_bench import bench_site  # noqa: E402
@@ -172,6 +173,25 @@ def _median_run(app: object, step: Callable[[int], object], runs: int) -> float:
     return statistics.median(times[1:])
 
 
+def bench_insights_view(options: Options) -> list[Result]:
+    """Curator mode's whole rerun as the insights view is turned on over a million events (it reads nothing while
+    off, so turning it off between runs makes every timed run a first draw)."""
+    env = {"TIMELINE_MODE": "curator", "TIMELINE_INSIGHTS": str(million_event_store(options.workdir))}
+    with _started(env) as app:
+        if isinstance(app, Result):
+            return [app]
+        times = []
+        for _ in range(options.runs):
+            app.toggle(key="insights-show").set_value(False).run()
+            start = time.perf_counter()
+            app.toggle(key="insights-show").set_value(True).run()
+            times.append(time.perf_counter() - start)
+            if app.exception:
+                return [Result("insights view", None, note=f"the run failed: {app.exception[0].message}")]
+    return [Result("curator insights view, first draw, 1,000,000 events", statistics.median(times),
+                   target=VIEW_TARGET, note="the whole curator rerun (AppTest)")]
+
+
 # --- Section: kiosk soak ------------------------------------------------------------------------------------
 
 
@@ -202,6 +222,7 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "static-capacity": bench_static_capacity,
     "phone": bench_phone,
     "phone-site": functools.partial(bench_phone, streamlit=False),
+    "insights": lambda options: [*bench_recording(options), *bench_summary(options), *bench_insights_view(options)],
 }
 
 

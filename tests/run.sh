@@ -10,10 +10,10 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Debian packages: Chromium for the browser tests, fonts for stable screenshots, nginx for deploy/nginx/'s tests, espeak-ng, opus-tools and lame for the narration"
+step "Debian packages: Chromium for the browser tests, fonts for stable screenshots, nginx for deploy/nginx/'s tests, PostgreSQL for the insights' tests, espeak-ng, opus-tools and lame for the narration"
 $SUDO apt-get update -qq -o DPkg::Lock::Timeout=300
 $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends \
-    chromium fonts-dejavu-core fonts-liberation nginx openssl espeak-ng opus-tools lame >/dev/null
+    chromium fonts-dejavu-core fonts-liberation nginx openssl espeak-ng opus-tools lame postgresql >/dev/null
 /usr/bin/chromium --version 2>/dev/null
 
 step "npm packages (axe-core, injected into pages by the accessibility tests)"

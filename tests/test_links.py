@@ -56,3 +56,13 @@ def test_the_bundled_settings_claim_no_address_for_an_entry():
     ``public_url`` stays empty, and with it every entry link, QR code and preview address."""
     settings = load_settings(DEFAULT_DATA.parent / "exhibit.toml")
     assert entry_url(settings.public_url, "homer-phillips-opens") is None
+
+
+def test_the_kiosks_take_home_link_is_the_entry_link_marked_as_a_qr_arrival():
+    from timeline.insights.access_log import arrivals
+    from timeline.links import take_home_url
+
+    url = take_home_url("https://example.org/exhibit/?embed=true", "first nurses")
+    assert url == "https://example.org/exhibit/?event=first+nurses&src=qr"
+    assert arrivals(url.removeprefix("https://example.org")) == [("first nurses", "event"), ("first nurses", "qr")]
+    assert take_home_url("", "a") is None

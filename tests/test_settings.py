@@ -25,3 +25,15 @@ def test_anything_else_is_a_problem_that_names_the_category_and_the_fix(color):
 
 def test_the_bundled_settings_pass():
     assert load_settings(PROJECT_ROOT / "data" / "exhibit.toml").categories
+
+
+def test_raw_insights_are_kept_90_days_unless_the_settings_say_otherwise():
+    assert parse_settings("").keep_raw_days == 90
+    assert parse_settings("[insights]\nkeep_raw_days = 30\n").keep_raw_days == 30
+    assert load_settings(PROJECT_ROOT / "data" / "exhibit.toml").keep_raw_days == 90
+
+
+@pytest.mark.parametrize("value", ["0", "-5", '"ninety"', "true", "90.5", "100000"])
+def test_a_keep_raw_days_that_is_not_a_number_of_days_says_how_to_fix_it(value):
+    with pytest.raises(ValueError, match=r"\[insights\] keep_raw_days.*keep_raw_days = 90"):
+        parse_settings(f"[insights]\nkeep_raw_days = {value}\n")

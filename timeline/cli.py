@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from timeline.catalog import Catalog, load_catalog
+from timeline.insights.cli import INSIGHTS_COMMANDS, add_insights_command
 from timeline.interchange import (  # the exit statuses are declared there: it cannot import this module
     EXIT_CRASH,
     EXIT_INVALID,
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="publish even though the file takes more than a quarter of the published entries away")
     add_interchange_commands(commands, env)
     add_audio_command(commands, env, DERIVED_DIR)
+    add_insights_command(commands, env)
     return parser
 
 
@@ -328,6 +330,7 @@ def _silence_stdout() -> None:
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "check": run_check, "media": run_media, "publish": run_publish, "site": run_site, "audio": run_audio,
     **INTERCHANGE_COMMANDS,
+    **INSIGHTS_COMMANDS,
 }
 
 

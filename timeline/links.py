@@ -17,6 +17,7 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 EVENT_PARAM = "event"  # the web mode's deep-link parameter: ?event=ID opens that entry
+SOURCE_PARAM, QR_SOURCE = "src", "qr"  # marks the kiosk's take-home links, so visitor insights count QR arrivals
 
 
 def exhibit_address(public_url: str) -> str:
@@ -34,3 +35,10 @@ def entry_url(public_url: str, entry_id: str) -> str | None:
     if not address or not entry_id:
         return None
     return f"{address}?{urlencode({EVENT_PARAM: entry_id})}"
+
+
+def take_home_url(public_url: str, entry_id: str) -> str | None:
+    """The kiosk's QR code link: the entry's link plus ``src=qr``, so the visits it brings count as QR arrivals
+    in the visitor insights. Shared and canonical links stay without it: it names a place, not the entry."""
+    url = entry_url(public_url, entry_id)
+    return None if url is None else f"{url}&{urlencode({SOURCE_PARAM: QR_SOURCE})}"

@@ -19,6 +19,7 @@ DEFAULT_DATA = PROJECT_ROOT / "data" / "events.csv"
 DEFAULT_MEDIA = PROJECT_ROOT / "media"
 SETTINGS_NAME = "exhibit.toml"
 DEFAULT_IDLE_SECONDS = 90
+DEFAULT_KEEP_RAW_DAYS = 90  # visitor insights: raw events older than this are rolled up into daily counts
 FALLBACK_COLOR = "#5A5A5A"
 _COLOR = re.compile(r"#(?:[0-9A-Fa-f]{3}){1,2}")
 
@@ -46,6 +47,7 @@ class Settings:
     idle_seconds: int = DEFAULT_IDLE_SECONDS
     categories: tuple[CategoryStyle, ...] = ()
     sources_policy: str = ""
+    keep_raw_days: int = DEFAULT_KEEP_RAW_DAYS
 
     def color_for(self, category: str) -> str:
         for style in self.categories:
@@ -103,7 +105,17 @@ def parse_settings(text: str) -> Settings:
         idle_seconds=idle if isinstance(idle, int) and idle > 0 else DEFAULT_IDLE_SECONDS,
         categories=categories,
         sources_policy=str(raw.get("sources_policy", "")).strip(),
+        keep_raw_days=_keep_raw_days(raw.get("insights", {})),
     )
+
+
+def _keep_raw_days(raw: object) -> int:
+    """``[insights] keep_raw_days``: how long raw visitor events are kept before only daily counts remain."""
+    days = raw.get("keep_raw_days", DEFAULT_KEEP_RAW_DAYS) if isinstance(raw, dict) else DEFAULT_KEEP_RAW_DAYS
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3660:
+        raise ValueError(f"exhibit settings: [insights] keep_raw_days = {days!r} is not a number of days; write a "
+                         "whole number from 1 to 3660, e.g. keep_raw_days = 90")
+    return days
 
 
 def _category_style(raw: Mapping[str, object]) -> CategoryStyle:

@@ -38,6 +38,7 @@ from timeline.render import render_macro
 from timeline.settings import Environment, Settings
 from timeline.store import Snapshot
 from timeline.ui.compat import add_stylesheet, server_address
+from timeline.ui.curator.insights import render_insights
 from timeline.ui.page_files import page_file
 from timeline.ui.web.page import render_web
 from timeline.wording import counted
@@ -173,6 +174,7 @@ def render_panel(env: Environment, snapshot: Snapshot, settings_problem: str) ->
         _changes(snapshot)
         _media(env, snapshot.latest)
         _narration(env, snapshot.current)  # narration is built for what visitors see
+    render_insights(snapshot.current)
 
 
 def render_curator(env: Environment, settings: Settings) -> None:
