@@ -1,4 +1,7 @@
-"""Derivatives, cached cards, image_for, build_all and prune (timeline/derivatives.py). Images are made in tmp_path."""
+"""Derivatives, cached placeholders, image_for, build_all and prune (timeline/derivatives.py).
+
+Images are made in tmp_path.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageDraw
 
-from timeline.cards import PAPER
 from timeline.dates import HistDate
 from timeline.derivatives import (
     DERIVATIVES,
@@ -25,6 +27,7 @@ from timeline.derivatives import (
     prune,
 )
 from timeline.media import content_sha256
+from timeline.placeholders import PAPER
 from timeline.problems import Finding
 from timeline.schema import Entry, Kind
 
@@ -198,7 +201,7 @@ def test_an_unknown_size_is_a_programming_error(tmp_path: Path) -> None:
         make_derivative(tmp_path / "x.jpg", "poster", tmp_path)
 
 
-# --- placeholder cards ------------------------------------------------------------------------------------------
+# --- placeholders ------------------------------------------------------------------------------------------
 
 def test_cards_are_cached_by_what_they_show(tmp_path: Path) -> None:
     first = make_placeholder(entry(), "thumbnail", tmp_path)
@@ -253,7 +256,7 @@ def test_build_all_prepares_everything_and_reports(media_dir: Path, tmp_path: Pa
     assert (report.built, report.reused, report.placeholders) == (3, 3, 3)
     assert flat == [("gone", 4, "image-missing"), ("cut", 5, "image-unreadable")]
     assert calls == [(i, 5, e.id) for i, e in enumerate(entries, 1)]
-    assert len(list((tmp_path / "cache").iterdir())) == 3 + 2 * 2  # three derivatives, two sizes of two cards
+    assert len(list((tmp_path / "cache").iterdir())) == 3 + 2 * 2  # three derivatives, two sizes of two placeholders
     assert report.files == frozenset((tmp_path / "cache").iterdir())
     assert build_all(entries, media_dir, tmp_path / "cache") == MediaReport(0, 6, 3, report.failures, report.files)
 
@@ -264,14 +267,14 @@ def test_prune_deletes_only_our_files_that_no_entry_uses(media_dir: Path, tmp_pa
                        media_dir, cache)
     after = build_all([entry("good", "good.jpg"), entry("none"), entry("renamed", title="New title")],
                       media_dir, cache)
-    stale = before.files - after.files  # the old title's two cards
+    stale = before.files - after.files  # the old title's two placeholders
     foreign = [cache / "README.txt", cache / ".0123.part", cache / "0123456789abcdef-poster.jpg"]
     for path in foreign:
         path.write_text("not the cache's", encoding="utf-8")
-    (cache / "card-0123456789abcdef-display.png").symlink_to(media_dir / "good.jpg")
+    (cache / "placeholder-0123456789abcdef-display.png").symlink_to(media_dir / "good.jpg")
     assert len(stale) == 2
     assert prune(cache, after.files) == 2
-    assert set(cache.iterdir()) == after.files | set(foreign) | {cache / "card-0123456789abcdef-display.png"}
+    assert set(cache.iterdir()) == after.files | set(foreign) | {cache / "placeholder-0123456789abcdef-display.png"}
     assert (media_dir / "good.jpg").is_file()  # a link is never followed, so nothing outside the cache goes
     assert prune(cache, after.files) == 0
     assert prune(tmp_path / "no-cache-yet", after.files) == 0

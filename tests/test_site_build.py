@@ -133,14 +133,14 @@ def test_the_overview_figure_holds_only_svg_scatter_traces_at_any_size(exhibit: 
     assert figure["data"] and {trace["type"] for trace in figure["data"]} == {"scatter"}
 
 
-def test_the_link_preview_cards_are_1200_by_630(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
+def test_the_link_preview_images_are_1200_by_630(exhibit: tuple[Path, Path], tmp_path: Path) -> None:
     from PIL import Image
 
     _build(exhibit, tmp_path / "out", tmp_path / "cache")
-    cards = sorted((tmp_path / "out" / "social").iterdir())
-    assert len(cards) == 5  # the exhibit's own and one per published entry
-    for card in cards:
-        with Image.open(card) as im:
+    previews = sorted((tmp_path / "out" / "previews").iterdir())
+    assert len(previews) == 5  # the exhibit's own and one per published entry
+    for preview in previews:
+        with Image.open(preview) as im:
             assert im.size == (1200, 630)
 
 

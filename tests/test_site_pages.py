@@ -13,7 +13,7 @@ from tests.site_fixture import exhibit_copy, load_exhibit
 from timeline.entry_views import ImageFiles
 from timeline.listing import groups
 from timeline.site.pages import (
-    EXHIBIT_CARD,
+    EXHIBIT_PREVIEW,
     Assets,
     SiteInput,
     entry_page,
@@ -39,7 +39,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SiteInput:
     catalog, settings = load_exhibit(csv, media)
     assert catalog.publishable, catalog.problems
     return SiteInput(catalog.visible, settings, ASSETS, {"hospital-opens": PHOTO},
-                     {EXHIBIT_CARD: "social/site.jpg", "hospital-opens": "social/h.jpg"}, "https://example.org/ex/")
+                     {EXHIBIT_PREVIEW: "previews/site.jpg", "hospital-opens": "previews/h.jpg"}, "https://example.org/ex/")
 
 
 def _page(site: SiteInput, entry_id: str) -> Elements:
@@ -97,7 +97,7 @@ def test_an_entry_page_has_the_head_a_link_preview_needs(site: SiteInput) -> Non
     assert page.meta("description").startswith("22 February 1937: The hospital opened with separate wards.")
     assert page.find("link", rel="canonical")[0]["href"] == "https://example.org/ex/entries/hospital-opens/"
     assert page.meta("og:url") == "https://example.org/ex/entries/hospital-opens/"
-    assert page.meta("og:image") == "https://example.org/ex/social/h.jpg"
+    assert page.meta("og:image") == "https://example.org/ex/previews/h.jpg"
     assert page.meta("og:type") == "article"
     assert page.meta("twitter:card") == "summary_large_image"
     ld = json.loads(page.scripts[0])

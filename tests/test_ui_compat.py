@@ -260,8 +260,8 @@ def ours(*patterns: str) -> list[Path]:
 
 
 # The Streamlit page's (the static site's own script and stylesheet under timeline/site/ never meet Streamlit).
-STYLESHEETS = ours("static/*.css", "timeline/ui/**/*.css")
-SCRIPTS = ours("static/*.js", "timeline/ui/**/*.js")
+STYLESHEETS = ours("timeline/static/**/*.css", "timeline/ui/**/*.css")
+SCRIPTS = ours("timeline/static/*.js", "timeline/ui/**/*.js")
 MODULES = [path for path in ours("timeline/**/*.py", "*.py") if path != PROJECT_ROOT / "timeline/ui/compat.py"]
 STATE_ATTRIBUTES = re.compile(r"\[(?:data-stale|data-selected|kind)\b[^\]]*\]")
 SPELLED_ONLY_IN_COMPAT = re.compile(r"data-testid|st-key-|data-stale|data-selected|\[kind=|popstate|plotly_click|"

@@ -1,4 +1,4 @@
-"""The focus script's one input: a selector handed to static/focus.js as a setting, never as code."""
+"""The focus script's one input: a selector handed to timeline/static/focus.js as a setting, never as code."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The stylesheets and scripts the page carries: every one the UI names is in static/, and is read once."""
+"""The stylesheets and scripts the page carries: every one the UI names is in timeline/static/, and is read once."""
 
 from __future__ import annotations
 

@@ -23,12 +23,13 @@ from tests.browser.app_server import free_port
 from tests.html_parts import Elements
 from timeline import image_urls as images
 from timeline.colors import contrast_ratio
+from timeline.render import STATIC
 from timeline.settings import PROJECT_ROOT
 from timeline.ui.styles import STYLESHEETS
 
 CONFIG_FILE = PROJECT_ROOT / ".streamlit" / "config.toml"
 CONFIG = tomllib.loads(CONFIG_FILE.read_text(encoding="utf-8"))
-CSS = (PROJECT_ROOT / "static" / "exhibit.css").read_text(encoding="utf-8")
+CSS = (STATIC / "exhibit.css").read_text(encoding="utf-8")
 THEME = CONFIG["theme"]
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"

@@ -319,7 +319,7 @@ def test_hostile_text_renders_escaped_with_no_live_tags(app, entry_id, literal):
     at.run()
     assert not at.exception
     assert detail_title(at) == literal
-    ours = "<script data-config="  # our own scripts, from static/ (compat.script_element)
+    ours = "<script data-config="  # our own scripts, from timeline/static/ (compat.script_element)
     assert not [body for body in html_bodies(at) if not body.startswith(ours) and LIVE_TAG.search(body)]
 
 

@@ -1,7 +1,7 @@
 """The web page's list under AppTest, as a visitor uses it: its entries' links, and following one.
 
-A plain click on a link puts its address in the address bar and has Streamlit rerun with it (static/chart-tap.js);
-under AppTest that is: set the address, then run.
+A plain click on a link puts its address in the address bar and has Streamlit rerun with it
+(timeline/static/chart-tap.js); under AppTest that is: set the address, then run.
 """
 
 from __future__ import annotations

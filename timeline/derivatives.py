@@ -1,9 +1,9 @@
-"""Web-sized copies of archival images, placeholder cards, and the one call the UI makes (``image_for``).
+"""Web-sized copies of archival images, placeholders, and the one call the UI makes (``image_for``).
 
 Visitors never download originals: each image becomes a small JPEG per size in ``DERIVATIVES``, oriented by
 EXIF, in sRGB, stripped of metadata, and cached on disk under its content hash, so a replaced original gets a
 new file by itself and an unchanged one is never decoded again. An entry without a usable image gets a designed
-card instead of a broken image.
+placeholder instead of a broken image.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from timeline.cards import PAPER, TO_BE_ADDED, UNAVAILABLE, card_identity, draw_card
 from timeline.media import BOMB_ERRORS, DECODE_ERRORS, content_sha256, inspect_cached, open_raster, resolve_image
+from timeline.placeholders import PAPER, TO_BE_ADDED, UNAVAILABLE, draw_placeholder, placeholder_identity
 from timeline.problems import Finding
 from timeline.schema import Entry
 from timeline.store import write_atomically
@@ -40,14 +40,15 @@ DERIVATIVES: dict[str, Derivative] = {d.name: d for d in (
     Derivative("medium", long_side=960, quality=80, budget=150_000),  # an entry's picture in a phone or half page
     Derivative("display", long_side=1600, quality=82, budget=350_000),
 )}
-CARD_SIZES = ("thumbnail", "display")  # the kiosk's drawn cards; the web page and the site draw theirs in HTML
+PLACEHOLDER_SIZES = ("thumbnail", "display")  # drawn for the kiosk; the web page and the site draw theirs in HTML
 LOWEST_QUALITY = 40  # a busy scan steps down from the size's quality until it fits its budget
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 @dataclass(frozen=True)
 class PreparedImage:
-    """What the UI shows for an entry: a derivative or a card, with alt text; ``problem`` says why it is a card."""
+    """What the UI shows for an entry: a derivative or a placeholder, with alt text; ``problem`` says why it is a
+    placeholder."""
 
     path: Path
     is_placeholder: bool
@@ -57,7 +58,7 @@ class PreparedImage:
 
 @dataclass(frozen=True)
 class MediaReport:
-    """Outcome of ``build_all``: derivative files made or found, entries shown as cards, image problems, and
+    """Outcome of ``build_all``: derivative files made or found, entries shown as placeholders, image problems, and
     every cached file the entries use (what ``prune`` keeps)."""
 
     built: int
@@ -71,12 +72,12 @@ def derivative_name(sha256: str, size: str) -> str:
     return f"{sha256[:16]}-{size}.jpg"
 
 
-def _card_name(key_sha256: str, size: str) -> str:
-    return f"card-{key_sha256[:16]}-{size}.png"
+def _placeholder_name(key_sha256: str, size: str) -> str:
+    return f"placeholder-{key_sha256[:16]}-{size}.png"
 
 
 _SIZES = "|".join(DERIVATIVES)
-_CACHED_NAME = re.compile(rf"[0-9a-f]{{16}}-(?:{_SIZES})\.jpg|card-[0-9a-f]{{16}}-(?:{_SIZES})\.png")
+_CACHED_NAME = re.compile(rf"[0-9a-f]{{16}}-(?:{_SIZES})\.jpg|placeholder-[0-9a-f]{{16}}-(?:{_SIZES})\.png")
 
 
 def _spec(size: str) -> Derivative:
@@ -160,17 +161,17 @@ def _save(target: Path, data: bytes) -> None:
     write_atomically(target, data, durable=False)
 
 
-# --- placeholder cards ------------------------------------------------------------------------------------------
+# --- placeholders ------------------------------------------------------------------------------------------
 
 
 def make_placeholder(entry: Entry, size: str, cache_dir: Path, reason: Finding | None = None) -> Path:
-    """The cached card for ``entry`` at ``size`` (cards.py draws it); ``reason`` marks a broken image."""
+    """The cached placeholder for ``entry`` at ``size`` (placeholders.py draws it); ``reason`` marks a broken image."""
     width = _spec(size).long_side
     texts = {"date": entry.date_label, "title": entry.title, "description": entry.image_description}
     status = UNAVAILABLE if reason else TO_BE_ADDED
-    target = cache_dir / _card_name(card_identity(texts, status, width), size)
+    target = cache_dir / _placeholder_name(placeholder_identity(texts, status, width), size)
     if not target.is_file():
-        _save(target, draw_card(texts, status, width))
+        _save(target, draw_placeholder(texts, status, width))
     return target
 
 
@@ -192,7 +193,7 @@ def _decode_failure(original: Path, exc: Exception) -> Finding:
 
 def _prepare(entry: Entry, media_dir: Path, cache_dir: Path,
              sizes: Iterable[str]) -> tuple[dict[str, tuple[Path, bool]], Finding | None]:
-    """Each size's (derivative, newly built?) for one entry, or the problem that makes it a card instead."""
+    """Each size's (derivative, newly built?) for one entry, or the problem that makes it a placeholder instead."""
     if not entry.image:
         return {}, None
     checked = _checked_original(media_dir, entry.image)
@@ -205,7 +206,7 @@ def _prepare(entry: Entry, media_dir: Path, cache_dir: Path,
 
 
 def image_for(entry: Entry, media_dir: Path, cache_dir: Path, size: str) -> PreparedImage:
-    """The picture to show for ``entry`` at ``size``; a bad image becomes a card, never an exception."""
+    """The picture to show for ``entry`` at ``size``; a bad image becomes a placeholder, never an exception."""
     made, problem = _prepare(entry, media_dir, cache_dir, (size,))
     if made:
         return PreparedImage(made[size][0], False, entry.image_alt or entry.title)
@@ -229,14 +230,14 @@ def build_all(entries: Iterable[Entry], media_dir: Path, cache_dir: Path,
             failures.append((entry.id, entry.row, problem))
         if not made:
             totals["placeholders"] += 1
-            files.update(make_placeholder(entry, size, cache_dir, problem) for size in CARD_SIZES)
+            files.update(make_placeholder(entry, size, cache_dir, problem) for size in PLACEHOLDER_SIZES)
         if progress:
             progress(done, len(entries), entry.id)
     return MediaReport(totals["built"], totals["reused"], totals["placeholders"], tuple(failures), frozenset(files))
 
 
 def prune(cache_dir: Path, keep: Iterable[Path]) -> int:
-    """Delete the cached derivatives and cards not in ``keep``; returns how many went.
+    """Delete the cached derivatives and placeholders not in ``keep``; returns how many went.
 
     Each replaced original or edited entry leaves its old files behind (names are content hashes), so the cache
     only grows. Only files named as this module names them are touched; anything else in the folder stays.

@@ -11,9 +11,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from timeline.cards import TO_BE_ADDED
 from timeline.dates import Precision
 from timeline.page_meta import summary
+from timeline.placeholders import TO_BE_ADDED
 from timeline.richtext import is_web_address
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings

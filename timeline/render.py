@@ -17,6 +17,7 @@ from markupsafe import Markup
 from timeline.richtext import inline_html, text_to_html
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = TEMPLATES.parent / "static"  # the stylesheets and scripts, beside the templates: the front end's one home
 
 
 def _rich(text: str, allow_links: bool = True) -> Markup:

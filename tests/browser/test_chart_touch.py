@@ -1,4 +1,4 @@
-"""The one chart-tap script (static/chart-tap.js) in Chromium, with each mode's settings, on a stand-in page.
+"""The one chart-tap script (timeline/static/chart-tap.js) in Chromium, with each mode's settings, on a stand-in page.
 
 The stand-in is a chart container holding an element that behaves as Plotly's plot does towards the script (``on``
 and ``removeListener``); a tap is a pointerdown, then Plotly's click event with the point's entry id. What the

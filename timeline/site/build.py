@@ -24,12 +24,13 @@ from timeline.derivatives import DERIVATIVES, image_for
 from timeline.figure import FigureOptions, build_figure, plotly_config
 from timeline.listing import neighbours
 from timeline.media import content_sha256
+from timeline.render import STATIC
 from timeline.schema import Entry
-from timeline.settings import PROJECT_ROOT, Settings
+from timeline.settings import Settings
 from timeline.site.assets import content_name, gzipped, wants_gzip
 from timeline.site.export import entries_csv, entries_json
 from timeline.site.pages import (
-    EXHIBIT_CARD,
+    EXHIBIT_PREVIEW,
     Assets,
     ImageFiles,
     SiteInput,
@@ -42,13 +43,13 @@ from timeline.site.pages import (
     search_index,
     sitemap,
 )
-from timeline.site.social import card_request, social_cards
+from timeline.site.preview_images import preview_images, preview_request
 from timeline.site.switch import staging_for, switch_in
 from timeline.site.target import MANIFEST, MARKER, ForeignFolder, is_built_site, mark, out_dir_problem, remove_built
 from timeline.store import write_atomically
 
-ASSET_DIR = Path(__file__).resolve().parent / "assets"
-SHARED_CSS = PROJECT_ROOT / "static" / "entries.css"
+ASSET_DIR = STATIC / "site"  # the site's own script, stylesheet and plotly.js bundle
+SHARED_CSS = STATIC / "entries.css"  # the cards and entries, shared with the Streamlit page
 PAPER = "#FAF6EE"  # the site's page colour (assets/site.css): the chart is drawn on it
 Progress = Callable[[int, int, str], None]
 _UMASK = os.umask(0o022)  # read once, at import: os.umask can only be read by setting it
@@ -81,13 +82,13 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
     files: dict[str, bytes] = {}
     copies: dict[str, Path] = {}
     images = _images(visible.entries, media_dir, cache_dir, copies)
-    social = _social_cards(visible, settings, cache_dir, copies, images)
+    previews = _preview_images(visible, settings, cache_dir, copies, images)
     pages = {e.id: absolute(base_url, entry_path(e.id)) or entry_path(e.id) for e in visible.entries}
     downloads = (("data/entries.csv", "CSV"), ("data/entries.json", "JSON"))
     files["data/entries.csv"] = entries_csv(visible).encode()
     files["data/entries.json"] = entries_json(visible, settings, pages).encode()
     site = SiteInput(visible, settings, _assets(visible, settings, files, copies),
-                     {i: files_ for i, (files_, _) in images.items()}, social, base_url, downloads)
+                     {i: files_ for i, (files_, _) in images.items()}, previews, base_url, downloads)
     files["index.html"] = index_page(site).encode()
     entries = visible.entries
     for n, entry in enumerate(entries):
@@ -157,19 +158,19 @@ def _images(entries: tuple[Entry, ...], media_dir: Path, cache_dir: Path,
     return found
 
 
-def _social_cards(catalog: Catalog, settings: Settings, cache_dir: Path, copies: dict[str, Path],
+def _preview_images(catalog: Catalog, settings: Settings, cache_dir: Path, copies: dict[str, Path],
                   images: dict[str, tuple[ImageFiles, Path]]) -> dict[str, str]:
-    requests = {EXHIBIT_CARD: card_request({"kicker": "An online exhibit", "title": settings.title}, "#8C3A1E")}
+    requests = {EXHIBIT_PREVIEW: preview_request({"kicker": "An online exhibit", "title": settings.title}, "#8C3A1E")}
     for entry in catalog.entries:
         texts = {"kicker": entry.category or "Quotation", "year": entry.date_label, "title": entry.title,
                  "site": settings.title}
         photo = images.get(entry.id)
-        requests[entry.id] = card_request(texts, settings.color_for(entry.category), photo[1] if photo else None,
+        requests[entry.id] = preview_request(texts, settings.color_for(entry.category), photo[1] if photo else None,
                                           content_sha256(photo[1]) if photo else "")
-    paths = social_cards(list(requests.values()), cache_dir / "social")
+    paths = preview_images(list(requests.values()), cache_dir / "previews")
     named = {}
     for key, path in zip(requests, paths, strict=True):
-        named[key] = f"social/{path.name}"
+        named[key] = f"previews/{path.name}"
         copies[named[key]] = path
     return named
 

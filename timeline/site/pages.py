@@ -26,7 +26,7 @@ from timeline.schema import Entry
 from timeline.settings import Settings
 
 SOCIAL_SIZE = (1200, 630)
-EXHIBIT_CARD = ""  # the social-card key of the timeline page itself
+EXHIBIT_PREVIEW = ""  # the link-preview image's key of the timeline page itself
 KIND_LABELS = {"event": "Events", "quote": "Quotations"}
 
 
@@ -49,7 +49,7 @@ class SiteInput:
     settings: Settings
     assets: Assets
     images: Mapping[str, ImageFiles] = field(default_factory=dict)  # entry id -> its web copies
-    social: Mapping[str, str] = field(default_factory=dict)  # entry id (EXHIBIT_CARD for the site) -> card path
+    previews: Mapping[str, str] = field(default_factory=dict)  # entry id (EXHIBIT_PREVIEW: the site) -> image path
     base_url: str = ""  # "https://example.org/exhibit/" when known; always ends with "/"
     downloads: tuple[tuple[str, str], ...] = ()  # (path from the root, label)
 
@@ -68,15 +68,15 @@ def _card(site: SiteInput, entry: Entry, root: str) -> CardView:
 
 
 def _meta_image(site: SiteInput, key: str, alt: str) -> PreviewImage:
-    """The link-preview card drawn for ``key``; only an absolute address is any use to a preview."""
-    path = site.social.get(key, "")
+    """The link-preview image drawn for ``key``; only an absolute address is any use to a preview."""
+    path = site.previews.get(key, "")
     return PreviewImage(absolute(site.base_url, path), alt, SOCIAL_SIZE) if path and site.base_url else PreviewImage()
 
 
 def index_page(site: SiteInput) -> str:
     catalog, settings = site.catalog, site.settings
     facets = facets_of(catalog.entries, catalog.categories)
-    meta = exhibit_meta(settings, absolute(site.base_url, ""), _meta_image(site, EXHIBIT_CARD, settings.title))
+    meta = exhibit_meta(settings, absolute(site.base_url, ""), _meta_image(site, EXHIBIT_PREVIEW, settings.title))
     lead, *rest = paragraphs(settings.introduction) or ("",)
     return render(
         "site/index.html", root="", meta=meta, settings=settings, assets=site.assets, lead=lead,

@@ -2,7 +2,7 @@
 page the same script follows a plain click on an entry's link in the list.
 
 On touch screens a tap fires Plotly's ``plotly_click`` on the right point but Streamlit only hears
-``plotly_selected``, which on touch lags one tap behind. So the script (``static/chart-tap.js``, ours alone: no
+``plotly_selected``, which on touch lags one tap behind. So the script (``timeline/static/chart-tap.js``, ours alone: no
 curator text goes in) writes the tapped entry's id into the address, with the visitor's other parameters kept, and
 fires the event on which Streamlit adopts the address and reruns (``compat.RERUN_ON_HISTORY_EVENT``). Nothing
 reloads and the period chosen stays. Both modes check the id's form in the page, and the server checks it against

@@ -2,7 +2,7 @@
 
 Opening an entry replaces the list with the entry, and "Back to the list" replaces the entry with the
 list: the button that had focus is gone, so the browser would drop focus to the top of the page and a
-keyboard or screen-reader visitor would have to start again. A tiny script of ours (``static/focus.js``; never
+keyboard or screen-reader visitor would have to start again. A tiny script of ours (``timeline/static/focus.js``; never
 curator text: the target is one of our own selectors around a validated slug) moves focus to where the
 visitor's attention now is. After a search or a filter change focus stays where the visitor typed or
 chose, and the same script only scrolls the page just enough for the results to be in view.

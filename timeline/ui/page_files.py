@@ -1,4 +1,4 @@
-"""The stylesheets and scripts the page carries, kept as files in ``static/`` and read once per process.
+"""The stylesheets and scripts the page carries, kept as files in ``timeline/static/`` and read once per process.
 
 They go inline into the run that needs them (read from disk once): the page makes no further request for them, and
 each script runs with the run that sends it. Per-run values reach a script as settings (``compat.script_element``)
@@ -12,18 +12,18 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from timeline.settings import PROJECT_ROOT
+from timeline.render import STATIC
 from timeline.ui.compat import script_element
 
-STATIC_DIR = PROJECT_ROOT / "static"
+STATIC_DIR = STATIC
 
 
 @cache
 def page_file(name: str) -> str:
-    """The text of ``static/NAME``."""
+    """The text of ``timeline/static/NAME``."""
     return (STATIC_DIR / name).read_text(encoding="utf-8")
 
 
 def script_html(name: str, config: Mapping[str, Any]) -> str:
-    """The script ``static/NAME`` as an element that reads ``config`` (``compat.script_element``)."""
+    """The script ``timeline/static/NAME`` as an element that reads ``config`` (``compat.script_element``)."""
     return script_element(page_file(name), config)

@@ -1,4 +1,5 @@
-"""The exhibit's stylesheet (static/exhibit.css) and the cards' (static/entries.css), sent on every full run.
+"""The exhibit's stylesheet (timeline/static/exhibit.css) and the entry cards' (timeline/static/entries.css), sent on
+every full run.
 
 They go as one style-only element, which takes no room in the page (``compat.add_stylesheet``).
 """

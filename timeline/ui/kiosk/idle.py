@@ -1,6 +1,6 @@
 """The kiosk's idle timer, which must live in the browser: pans and zooms on the chart never reach the server.
 
-The script (``static/kiosk-idle.js``, ours alone: no curator text goes in) runs in the page through
+The script (``timeline/static/kiosk-idle.js``, ours alone: no curator text goes in) runs in the page through
 ``compat.run_in_page``: no iframe, no cross-document reach. It installs its listeners once per page; later runs only
 update its settings. On timeout it clicks the hidden reset button (found by its key class), so the reset itself is an
 ordinary Streamlit callback. Ten seconds before, it shows "Still exploring?", which any touch dismisses. The kiosk's

@@ -1,4 +1,4 @@
-"""The kiosk's look: ``static/kiosk.css``, plus the few rules that depend on the catalogue, sent once per run.
+"""The kiosk's look: ``timeline/static/kiosk.css``, plus the few rules that depend on the catalogue, sent once per run.
 
 The attract loop is pure CSS, so an idle kiosk costs the server nothing; its keyframes depend on how many entries
 are featured, and each era button's number takes the colour of the chart's tag for that era. Those two parts are

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline.cards import UNAVAILABLE
 from timeline.entry_views import article_view, placeholder
 from timeline.image_urls import web_picture
 from timeline.links import entry_url
 from timeline.listing import index_of, neighbours
+from timeline.placeholders import UNAVAILABLE
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings

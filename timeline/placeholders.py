@@ -1,8 +1,9 @@
-"""Placeholder cards: what visitors see instead of an archival image that is not supplied yet or is broken.
+"""Placeholder images: what visitors see instead of an archival image that is not supplied yet or is broken.
 
-A card is drawn, not a grey box: the entry's date, title and image description on warm paper, and a line that
-says plainly whether the image is still to be added or could not be shown. ``card_identity`` names what a card
-shows, so derivatives.py caches each card once.
+A placeholder is drawn, not a grey box: the entry's date, title and image description on warm paper, and a line
+that says plainly whether the image is still to be added or could not be shown. ``placeholder_identity`` names what a
+placeholder shows, so derivatives.py caches each placeholder once. (An entry card is the HTML card in a list; a
+link-preview image is drawn by ``site/preview_images.py``: three things, three names.)
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-PAPER = (243, 237, 226)  # warm paper: the cards, and the backdrop derivatives.py puts behind transparent images
+PAPER = (243, 237, 226)  # warm paper: the placeholders, and the backdrop derivatives.py puts behind transparent images
 TO_BE_ADDED = "Archival image to be added"
 UNAVAILABLE = "Image unavailable"
 _INK, _MUTED, _ACCENT, _FRAME = (43, 38, 33), (96, 88, 78), (122, 68, 38), (178, 166, 148)
-# (role, font weight, size as a fraction of card height, most lines)
-_CARD_TEXT = (("date", "bold", 0.06, 1), ("title", "bold", 0.078, 3), ("description", "regular", 0.055, 4))
-_CARD_DESIGN = 1  # bump when the drawing changes, so cached cards are redrawn
+# (role, font weight, size as a fraction of placeholder height, most lines)
+_TEXT = (("date", "bold", 0.06, 1), ("title", "bold", 0.078, 3), ("description", "regular", 0.055, 4))
+_DESIGN = 1  # bump when the drawing changes, so cached placeholders are redrawn
 _FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "serif-bold": "DejaVuSerif-Bold.ttf"}
 
 
@@ -36,20 +37,20 @@ def _font(weight: str, px: int) -> _Font:
         return ImageFont.load_default(size=px)
 
 
-def card_identity(texts: dict[str, str], status: str, width: int) -> str:
-    """A hash of everything the card for ``texts`` shows, the fonts found on this machine included."""
+def placeholder_identity(texts: dict[str, str], status: str, width: int) -> str:
+    """A hash of everything the placeholder for ``texts`` shows, the fonts found on this machine included."""
     fonts = _fonts(_height(width))
     names = [f.getname() if hasattr(f, "getname") else "bitmap" for f in fonts.values()]
-    key = json.dumps([_CARD_DESIGN, _CARD_TEXT, texts, status, width, names])
+    key = json.dumps([_DESIGN, _TEXT, texts, status, width, names])
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def draw_card(texts: dict[str, str], status: str, width: int) -> bytes:
-    """A 3:2 PNG card ``width`` pixels wide; ``texts`` has the "date", "title" and "description" to show."""
+def draw_placeholder(texts: dict[str, str], status: str, width: int) -> bytes:
+    """A 3:2 PNG placeholder ``width`` pixels wide; ``texts`` has the "date", "title" and "description" to show."""
     height = _height(width)
     fonts = _fonts(height)
-    card = Image.new("RGB", (width, height), PAPER)
-    draw = ImageDraw.Draw(card)
+    placeholder = Image.new("RGB", (width, height), PAPER)
+    draw = ImageDraw.Draw(placeholder)
     margin, stroke = round(height * 0.08), max(1, height // 400)
     draw.rectangle((margin // 2, margin // 2, width - margin // 2 - 1, height - margin // 2 - 1),
                    outline=_FRAME, width=stroke)
@@ -57,7 +58,7 @@ def draw_card(texts: dict[str, str], status: str, width: int) -> bytes:
     status_top = height - margin - _line_height(status_font)
     colours = {"date": _ACCENT, "title": _INK, "description": _MUTED}
     y, column = margin, width - 2 * margin
-    for role, _, _, most in _CARD_TEXT:
+    for role, _, _, most in _TEXT:
         font = fonts[role]
         room = max(0, int((status_top - margin // 2 - y) // _line_height(font)))
         for line in _wrap(texts[role], font, column, min(most, room)):
@@ -68,7 +69,7 @@ def draw_card(texts: dict[str, str], status: str, width: int) -> bytes:
               width=stroke)
     draw.text((margin, status_top), status, font=status_font, fill=_INK)
     buffer = io.BytesIO()
-    card.save(buffer, "PNG", optimize=True)
+    placeholder.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
 
 
@@ -77,7 +78,7 @@ def _height(width: int) -> int:
 
 
 def _fonts(height: int) -> dict[str, _Font]:
-    return {role: _font(weight, max(14, round(height * share))) for role, weight, share, _ in _CARD_TEXT}
+    return {role: _font(weight, max(14, round(height * share))) for role, weight, share, _ in _TEXT}
 
 
 def _line_height(font: _Font) -> int:

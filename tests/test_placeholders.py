@@ -1,4 +1,4 @@
-"""Placeholder cards (timeline/cards.py): any text fits, the identity follows what a card shows."""
+"""Placeholder images (timeline/placeholders.py): any text fits, the identity follows what a placeholder shows."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image, ImageFont
 
-from timeline.cards import PAPER, TO_BE_ADDED, UNAVAILABLE, _wrap, card_identity, draw_card
+from timeline.placeholders import PAPER, TO_BE_ADDED, UNAVAILABLE, _wrap, draw_placeholder, placeholder_identity
 
 
 @pytest.mark.parametrize(("title", "description"), [
@@ -21,18 +21,18 @@ from timeline.cards import PAPER, TO_BE_ADDED, UNAVAILABLE, _wrap, card_identity
 @pytest.mark.parametrize("status", [TO_BE_ADDED, UNAVAILABLE])
 def test_cards_render_any_text_at_every_size(width: int, status: str, title: str, description: str) -> None:
     texts = {"date": "1937", "title": title, "description": description}
-    card = Image.open(io.BytesIO(draw_card(texts, status, width)))
-    assert card.size == (width, round(width * 2 / 3))
-    assert card.getpixel((card.width // 2, card.height - 2)) == PAPER
-    assert len(card.getcolors(maxcolors=100_000)) > 20  # anti-aliased text was drawn, not a blank card
+    placeholder = Image.open(io.BytesIO(draw_placeholder(texts, status, width)))
+    assert placeholder.size == (width, round(width * 2 / 3))
+    assert placeholder.getpixel((placeholder.width // 2, placeholder.height - 2)) == PAPER
+    assert len(placeholder.getcolors(maxcolors=100_000)) > 20  # anti-aliased text was drawn, not a blank placeholder
 
 
 def test_the_identity_changes_with_anything_the_card_shows() -> None:
     texts = {"date": "1937", "title": "Homer G. Phillips Hospital opens", "description": ""}
-    first = card_identity(texts, TO_BE_ADDED, 480)
-    assert card_identity(dict(texts), TO_BE_ADDED, 480) == first
-    others = {card_identity({**texts, "title": "Another"}, TO_BE_ADDED, 480), card_identity(texts, UNAVAILABLE, 480),
-              card_identity(texts, TO_BE_ADDED, 1600)}
+    first = placeholder_identity(texts, TO_BE_ADDED, 480)
+    assert placeholder_identity(dict(texts), TO_BE_ADDED, 480) == first
+    others = {placeholder_identity({**texts, "title": "Another"}, TO_BE_ADDED, 480),
+              placeholder_identity(texts, UNAVAILABLE, 480), placeholder_identity(texts, TO_BE_ADDED, 1600)}
     assert first not in others and len(others) == 3
 
 

@@ -1,7 +1,7 @@
-"""Link-preview cards: the 1200×630 picture a shared link shows (``og:image``), drawn with Pillow.
+"""Link-preview images: the 1200×630 picture a shared link shows (``og:image``), drawn with Pillow.
 
 An entry with an image gets that image, cropped to fill, under a band with its year and title; one without gets a
-designed card in the exhibit's look (paper, the category's colour, year, title and the exhibit's name), so a
+designed preview in the exhibit's look (paper, the category's colour, year, title and the exhibit's name), so a
 shared link looks like part of the exhibit rather than a grey box. Cards are cached by what they show.
 """
 
@@ -19,21 +19,21 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
-from timeline.cards import PAPER, _font, _line_height, _wrap
 from timeline.colors import hex_to_rgb
+from timeline.placeholders import PAPER, _font, _line_height, _wrap
 from timeline.store import write_atomically
 
 WIDTH, HEIGHT = 1200, 630
-DESIGN = 3  # bump when the drawing changes, so cached cards are redrawn
+DESIGN = 3  # bump when the drawing changes, so cached previews are redrawn
 INK, MUTED, ACCENT = (34, 28, 22), (92, 81, 70), (140, 58, 30)
-QUALITY = 86  # photo cards
-PALETTE = 32  # colours of a designed card
-PARALLEL_FROM = 64  # missing cards; fewer are drawn here, since starting workers costs more
+QUALITY = 86  # photo previews
+PALETTE = 32  # colours of a designed preview
+PARALLEL_FROM = 64  # missing previews; fewer are drawn here, since starting workers costs more
 
 
 @dataclass(frozen=True)
-class CardRequest:
-    """What one card shows: ``texts`` has "kicker", "year", "title" and "site"; ``image`` a photo to fill it."""
+class PreviewRequest:
+    """What one preview shows: ``texts`` has "kicker", "year", "title" and "site"; ``image`` a photo to fill it."""
 
     texts: tuple[tuple[str, str], ...]
     color: str
@@ -42,18 +42,19 @@ class CardRequest:
 
     @property
     def name(self) -> str:
-        """The cache file name: a hash of everything the card shows, so an edit gets a new card (and URL)."""
+        """The cache file name: a hash of everything the preview shows, so an edit gets a new preview (and URL)."""
         key = json.dumps([DESIGN, self.texts, self.color, self.image_sha256], ensure_ascii=False)
         suffix = ".jpg" if self.image is not None else ".png"
-        return f"social-{hashlib.sha256(key.encode()).hexdigest()[:16]}{suffix}"
+        return f"preview-{hashlib.sha256(key.encode()).hexdigest()[:16]}{suffix}"
 
 
-def card_request(texts: dict[str, str], color: str, image: Path | None = None, image_sha256: str = "") -> CardRequest:
-    return CardRequest(tuple(sorted(texts.items())), color, image, image_sha256)
+def preview_request(texts: dict[str, str], color: str, image: Path | None = None,
+                    image_sha256: str = "") -> PreviewRequest:
+    return PreviewRequest(tuple(sorted(texts.items())), color, image, image_sha256)
 
 
-def social_cards(requests: Sequence[CardRequest], cache_dir: Path) -> list[Path]:
-    """Each request's cached card, drawing the missing ones (on every core when there are many)."""
+def preview_images(requests: Sequence[PreviewRequest], cache_dir: Path) -> list[Path]:
+    """Each request's cached preview, drawing the missing ones (on every core when there are many)."""
     missing = list({r.name: r for r in requests if not (cache_dir / r.name).is_file()}.values())
     if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor() as pool:
@@ -64,33 +65,34 @@ def social_cards(requests: Sequence[CardRequest], cache_dir: Path) -> list[Path]
     return [cache_dir / r.name for r in requests]
 
 
-def _draw(request: CardRequest, cache_dir: Path) -> None:
+def _draw(request: PreviewRequest, cache_dir: Path) -> None:
     texts = dict(request.texts)
     buffer = io.BytesIO()
     if request.image is not None:
-        _photo_card(texts, request.image).save(buffer, "JPEG", quality=QUALITY, optimize=True)
+        _photo_preview(texts, request.image).save(buffer, "JPEG", quality=QUALITY, optimize=True)
     else:  # flat colours and type: a 32-colour PNG is 21 KB (a JPEG 57 KB) with crisp letters; level 3: 2x level 9
-        card = _designed_card(texts, hex_to_rgb(request.color))
-        card.quantize(palette=_palette(request.color), dither=Image.Dither.NONE).save(buffer, "PNG", compress_level=3)
+        preview = _designed_preview(texts, hex_to_rgb(request.color))
+        quantized = preview.quantize(palette=_palette(request.color), dither=Image.Dither.NONE)
+        quantized.save(buffer, "PNG", compress_level=3)
     cache_dir.mkdir(parents=True, exist_ok=True)
     write_atomically(cache_dir / request.name, buffer.getvalue(), durable=False)
 
 
 @lru_cache(maxsize=64)
 def _palette(color: str) -> Image.Image:
-    """The 32 colours of every designed card in ``color``, taken once from a reference card in it.
+    """The 32 colours of every designed preview in ``color``, taken once from a reference preview in it.
 
-    Mapping a card onto a known palette is three times faster than finding one per card, and the reference is
-    fixed, so a card's bytes never depend on which card a worker happened to draw first.
+    Mapping a preview onto a known palette is three times faster than finding one per preview, and the reference is
+    fixed, so a preview's bytes never depend on which preview a worker happened to draw first.
     """
-    reference = {"kicker": "An online exhibit", "year": "1947–1966", "title": "The exhibit's reference card, Aa Gg",
+    reference = {"kicker": "An online exhibit", "year": "1947–1966", "title": "The exhibit's reference preview, Aa Gg",
                  "site": "Washington University Medical Campus"}
-    return _designed_card(reference, hex_to_rgb(color)).quantize(PALETTE, method=Image.Quantize.FASTOCTREE)
+    return _designed_preview(reference, hex_to_rgb(color)).quantize(PALETTE, method=Image.Quantize.FASTOCTREE)
 
 
-def _designed_card(texts: dict[str, str], color: tuple[int, int, int]) -> Image.Image:
-    card = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
-    draw = ImageDraw.Draw(card)
+def _designed_preview(texts: dict[str, str], color: tuple[int, int, int]) -> Image.Image:
+    preview = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    draw = ImageDraw.Draw(preview)
     draw.rectangle((0, 0, 28, HEIGHT), fill=color)
     left, column = 96, WIDTH - 96 - 80
     kicker, year, title, site = (_font("bold", 30), _font("serif-bold", 104), _font("serif-bold", 56),
@@ -111,10 +113,10 @@ def _designed_card(texts: dict[str, str], color: tuple[int, int, int]) -> Image.
         y += _line_height(title)
     for n, line in enumerate(site_lines):
         draw.text((left, site_top + n * _line_height(site)), line, font=site, fill=MUTED)
-    return card
+    return preview
 
 
-def _photo_card(texts: dict[str, str], image: Path) -> Image.Image:
+def _photo_preview(texts: dict[str, str], image: Path) -> Image.Image:
     with Image.open(image) as source:
         photo = ImageOps.fit(source.convert("RGB"), (WIDTH, HEIGHT), Image.Resampling.LANCZOS)
     band_top = HEIGHT - 170
