@@ -24,7 +24,8 @@
   }
   function move(step) {
     var all = Array.prototype.filter.call(document.querySelectorAll(k.focusable), function (element) {
-      return !element.disabled && shown(element);
+      // a focusable box around buttons (Streamlit's scrolling main area) is a way through, not a stop
+      return !element.disabled && shown(element) && !element.querySelector("button");
     });
     if (!all.length) return;
     var at = all.indexOf(document.activeElement);
