@@ -27,8 +27,8 @@ from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import load_settings
 from timeline.ui import chart
-from timeline.ui.chart import KEY_SHAPES
 from timeline.ui.kiosk import page as kiosk
+from timeline.ui.kiosk.keys import KEY_MAP
 from timeline.ui.page_files import page_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
@@ -179,7 +179,6 @@ def test_every_kiosk_part_shows_hostile_text_as_text_and_links_nowhere(kind):
     parts = {name: Elements(render_macro(kiosk.PARTS, name, *args)) for name, args in {
         "attract": (HOSTILE, [(entry, image, entry.category)]),
         "heading": (HOSTILE,),
-        "under_chart": (KEY_SHAPES,),
         "count": (HOSTILE,),
         "card": (entry, None, '"red" onclick=x', entry.category),
         "entry_image": (entry, image),
@@ -288,6 +287,18 @@ def test_larger_text_stays_on_from_view_to_view_until_the_kiosk_starts_over(exhi
     at = act(at.button(key="kiosk-reset").click())
     at = act(at.button(key="kiosk-enter").click())
     assert at.button(key="kiosk-larger").proto.type == "secondary" and "--kiosk-story" not in stylesheet(at)
+
+
+def test_every_view_carries_the_key_script_and_its_help(exhibit):
+    """F1 shows the key help on any view; the script finds the kiosk's own buttons by their keys."""
+    attract = start(exhibit)
+    for at in (attract, act(attract.button(key="kiosk-enter").click())):
+        page = Elements(html(at))
+        assert page.find("section", id="kiosk-keys")
+        assert all(f"{keys} {action}" in page.words for keys, action in KEY_MAP)
+        config = next(c for c in scripts_config(at, "kiosk-keys.js") if "enter" in c)
+        assert (config["enter"], config["back"], config["reset"]) == (
+            ".st-key-kiosk-enter button", ".st-key-kiosk-back button", ".st-key-kiosk-reset button")
 
 
 def test_larger_text_turns_off_again(exhibit):
