@@ -320,9 +320,11 @@ def test_opening_an_entry_focuses_its_story_and_back_focuses_its_card(exhibit):
     at = opened(exhibit, "linked")
     assert [c["selector"] for c in scripts_config(at, "focus.js") if "selector" in c] == [
         ".st-key-event-detail .kiosk-story"]
+    at = act(at.button(key="kiosk-next").click())  # a keypad visitor stepping on keeps focus on Next
+    assert [c["selector"] for c in scripts_config(at, "focus.js") if "selector" in c] == []
     at = act(at.button(key="kiosk-back").click())
     assert [c["selector"] for c in scripts_config(at, "focus.js") if "selector" in c] == [
-        ".st-key-kiosk-open-linked button"]
+        ".st-key-kiosk-open-quoted button"]
 
 
 @pytest.mark.parametrize(("idle_for", "expected"), [

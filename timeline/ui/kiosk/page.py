@@ -123,7 +123,13 @@ def _turn_page(page: int) -> None:
 def _open(entry_id: str) -> None:
     st.session_state[ENTRY] = entry_id
     st.session_state[VIEW] = View.ENTRY
-    request_focus(f"{compat.key_selector('event-detail')} .kiosk-story")  # the story, which Up and Down scroll
+
+
+def _open_card(entry_id: str) -> None:
+    """A card opens its entry with focus on the story, which Up and Down then scroll (Previous and Next keep focus
+    where it is, so a keypad visitor can step on)."""
+    _open(entry_id)
+    request_focus(f"{compat.key_selector('event-detail')} .kiosk-story")
 
 
 def _toggle_larger() -> None:
@@ -217,7 +223,8 @@ def _card(entry: Entry, exhibit: Exhibit) -> None:
     with st.container(key=f"kiosk-card-{entry.id}"):
         st.html(render_macro(PARTS, "card", entry, shown, exhibit.settings.color_for(entry.category),
                              _short(entry.category, exhibit.settings)))
-        st.button(code_span(entry.title), key=f"{CARD_BUTTON_PREFIX}{entry.id}", on_click=_open, args=(entry.id,))
+        st.button(code_span(entry.title), key=f"{CARD_BUTTON_PREFIX}{entry.id}", on_click=_open_card,
+                  args=(entry.id,))
 
 
 def _short(category: str, settings: Settings) -> str:
