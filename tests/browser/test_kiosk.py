@@ -376,6 +376,7 @@ def test_the_whole_journey_by_keys_alone(kiosk_app, page_at, viewport):
     expect(page.locator(".st-key-event-list")).to_be_visible(timeout=TIMEOUT_MS)
     page.wait_for_function("() => document.activeElement.closest('[class*=\"st-key-kiosk-open-\"]')")
     assert page.evaluate(_FOCUSED)["card"] == focused["card"], "Escape must return focus to the entry's card"
+    assert_one_screen(page)  # the script that moved focus takes no room
     screenshot(page, f"kiosk-{SIZES[viewport]}-keys-focus")
     page.keyboard.press("F1")
     expect(page.locator("#kiosk-keys")).to_be_visible()
