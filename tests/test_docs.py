@@ -10,6 +10,8 @@ import yaml
 
 from timeline.problems import PROBLEM_TYPES
 from timeline.schema import COLUMN_NAMES, COLUMNS
+from timeline.settings import KIOSK_LIMITS
+from timeline.ui.kiosk.keys import KEY_MAP
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "docs" / "curators.md").read_text(encoding="utf-8")
@@ -72,3 +74,19 @@ def test_both_guides_give_the_status_of_a_crash():
 
     assert f"Every command exits with {EXIT_CRASH} when something unexpected happens" in README
     assert f"and {EXIT_CRASH} when something unexpected happened" in GUIDE
+
+
+KIOSK_GUIDE = (ROOT / "docs" / "kiosk.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space", "Tab", "Shift+Tab", "arrow keys", "Escape", "Home", "F1"])
+def test_the_kiosk_guide_maps_every_key_the_kiosk_answers_and_its_on_screen_help_names_it(key):
+    keys = KIOSK_GUIDE.split("\n## Keys\n", 1)[1].split("\n## ", 1)[0]
+    assert re.search(rf"^\| [^|]*{re.escape(key)}", keys, re.M | re.I), f"{key} missing from docs/kiosk.md's key map"
+    assert any(key.lower() in keys_named.lower() for keys_named, _ in KEY_MAP), f"{key} missing from the F1 help"
+    assert "Printable key guide" in keys
+
+
+def test_the_kiosk_guide_explains_every_kiosk_setting():
+    for key in KIOSK_LIMITS:
+        assert f"{key} = " in KIOSK_GUIDE and f"{key} = " in (ROOT / "data" / "exhibit.toml").read_text("utf-8")

@@ -11,6 +11,7 @@ from timeline.kiosk_state import (
     CATEGORIES,
     ENTRY,
     ERA,
+    LARGER,
     LAST_TOUCH,
     PAGE,
     STRIP_PAGE,
@@ -56,7 +57,7 @@ def test_server_idle_expired(last, now, idle, expired):
 
 
 def test_reset_session_clears_only_the_kiosks_keys():
-    state = {VIEW: View.ENTRY, ERA: 2, ENTRY: "a", CATEGORIES: ["A"], LAST_TOUCH: 5.0, PAGE: 3,
+    state = {VIEW: View.ENTRY, ERA: 2, ENTRY: "a", CATEGORIES: ["A"], LAST_TOUCH: 5.0, PAGE: 3, LARGER: True,
              "live-rendered": object()}
     reset_session(state)
     assert list(state) == ["live-rendered"]
@@ -79,8 +80,8 @@ def test_current_view(value, view):
     assert current_view({} if value is None else {VIEW: value}) is view
 
 
-@pytest.mark.parametrize(("idle", "prompt"), [(90, 10), (20, 10), (12, 6), (5, 2), (1, 1)])
-def test_prompt_window_is_at_most_half_the_idle_time(idle, prompt):
+@pytest.mark.parametrize(("idle", "prompt"), [(90, 20), (40, 20), (30, 15), (12, 6), (5, 2), (1, 1)])
+def test_prompt_window_gives_20_seconds_but_at_most_half_the_idle_time(idle, prompt):
     assert prompt_window(idle) == prompt
 
 

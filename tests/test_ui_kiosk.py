@@ -27,8 +27,8 @@ from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import load_settings
 from timeline.ui import chart
-from timeline.ui.chart import KEY_SHAPES
 from timeline.ui.kiosk import page as kiosk
+from timeline.ui.kiosk.keys import KEY_MAP
 from timeline.ui.page_files import page_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kiosk"
@@ -149,7 +149,7 @@ def test_an_entry_shows_its_story_sources_as_text_and_a_qr_code(exhibit):
     assert uri and base64.b64decode(uri[1]).decode() == qr_svg(
         "https://example.org/timeline/?event=first", label="Continue on your phone")
     assert "Continue on your phone" in page
-    assert keys(at, "kiosk-") == ["previous", "back", "next", "reset"]
+    assert keys(at, "kiosk-") == ["previous", "back", "larger", "next", "reset"]
     no_typing(at)
 
 
@@ -179,7 +179,7 @@ def test_every_kiosk_part_shows_hostile_text_as_text_and_links_nowhere(kind):
     parts = {name: Elements(render_macro(kiosk.PARTS, name, *args)) for name, args in {
         "attract": (HOSTILE, [(entry, image, entry.category)]),
         "heading": (HOSTILE,),
-        "under_chart": (HOSTILE, KEY_SHAPES),
+        "count": (HOSTILE,),
         "card": (entry, None, '"red" onclick=x', entry.category),
         "entry_image": (entry, image),
         "story": (entry, source_texts(entry.sources)),
@@ -212,7 +212,8 @@ def test_hostile_curator_text_stays_text_on_every_kiosk_view(exhibit):
     assert len(pages) == 10 and all("<script>alert(1)</script> in a title" in page.words for page in pages[1:3])
     for page in pages:
         assert not page.find("a") and not page.find("iframe")
-        assert page.scripts == [page_file("kiosk-idle.js"), page_file("chart-tap.js")]  # only our own
+        ours = [page_file(name) for name in ("kiosk-idle.js", "chart-tap.js", "kiosk-keys.js", "focus.js")]
+        assert page.scripts in (ours[:3], ours)  # focus moves after an entry opens or closes
         assert all(attrs["src"].startswith(("app/static/", "data:image/svg+xml")) for attrs in page.find("img"))
 
 
@@ -263,9 +264,72 @@ def test_the_reset_button_clears_everything(exhibit):
     assert at.button(key="kiosk-era-0").proto.type == "primary"
 
 
+def stylesheet(at: AppTest) -> str:
+    return "".join(h.value for h in at.html if h.value.startswith("<style>"))
+
+
+def scripts_config(at: AppTest, script: str) -> list[dict]:
+    """The settings of each copy of ``static/SCRIPT`` the run sent."""
+    return [json.loads(s["data-config"]) for s in Elements(html(at)).find("script")
+            if s.get("data-config") and page_file(script) in html(at)]
+
+
+def test_larger_text_stays_on_from_view_to_view_until_the_kiosk_starts_over(exhibit):
+    at = entered(exhibit)
+    assert at.button(key="kiosk-larger").label == "Larger text"
+    assert "--kiosk-story" not in stylesheet(at)
+    at = act(at.button(key="kiosk-larger").click())
+    assert at.button(key="kiosk-larger").proto.type == "primary"
+    assert "--kiosk-story: 36px" in stylesheet(at) and page_file("kiosk-large.css") in stylesheet(at)
+    at = act(at.button(key="kiosk-open-linked").click())
+    assert at.button(key="kiosk-larger").proto.type == "primary" and "--kiosk-story" in stylesheet(at)
+    assert [c["largerOn"] for c in scripts_config(at, "kiosk-keys.js") if "largerOn" in c] == [True]
+    at = act(at.button(key="kiosk-reset").click())
+    at = act(at.button(key="kiosk-enter").click())
+    assert at.button(key="kiosk-larger").proto.type == "secondary" and "--kiosk-story" not in stylesheet(at)
+
+
+def test_every_view_carries_the_key_script_and_its_help(exhibit):
+    """F1 shows the key help on any view; the script finds the kiosk's own buttons by their keys."""
+    attract = start(exhibit)
+    for at in (attract, act(attract.button(key="kiosk-enter").click())):
+        page = Elements(html(at))
+        assert page.find("section", id="kiosk-keys")
+        assert all(f"{keys} {action}" in page.words for keys, action in KEY_MAP)
+        config = next(c for c in scripts_config(at, "kiosk-keys.js") if "enter" in c)
+        assert (config["enter"], config["back"], config["reset"]) == (
+            ".st-key-kiosk-enter button", ".st-key-kiosk-back button", ".st-key-kiosk-reset button")
+
+
+def test_larger_text_turns_off_again(exhibit):
+    at = act(entered(exhibit).button(key="kiosk-larger").click())
+    at = act(at.button(key="kiosk-larger").click())
+    assert at.button(key="kiosk-larger").proto.type == "secondary" and "--kiosk-story" not in stylesheet(at)
+
+
+def test_the_reach_line_comes_from_the_kiosk_settings(exhibit):
+    """Hung 300 mm higher, a portrait screen's top 588 of its 708 mm is out of reach, and in landscape 279 of 398."""
+    (exhibit / "exhibit.toml").write_text((exhibit / "exhibit.toml").read_text(encoding="utf-8")
+                                          + "\n[kiosk]\nscreen_bottom_mm = 1100\n", encoding="utf-8")
+    css = stylesheet(entered(exhibit))
+    assert "@media (orientation: portrait) { :root { --kiosk-reach: 83.06vh; } }" in css
+    assert "@media (orientation: landscape) { :root { --kiosk-reach: 69.89vh; } }" in css
+
+
+def test_opening_an_entry_focuses_its_story_and_back_focuses_its_card(exhibit):
+    at = opened(exhibit, "linked")
+    assert [c["selector"] for c in scripts_config(at, "focus.js") if "selector" in c] == [
+        ".st-key-event-detail .kiosk-story"]
+    at = act(at.button(key="kiosk-next").click())  # a keypad visitor stepping on keeps focus on Next
+    assert [c["selector"] for c in scripts_config(at, "focus.js") if "selector" in c] == []
+    at = act(at.button(key="kiosk-back").click())
+    assert [c["selector"] for c in scripts_config(at, "focus.js") if "selector" in c] == [
+        ".st-key-kiosk-open-quoted button"]
+
+
 @pytest.mark.parametrize(("idle_for", "expected"), [
     (90 * SERVER_FALLBACK_FACTOR + 5, ["enter", "reset"]),  # the browser's timer died: the server resets
-    (90 + 5, ["previous", "back", "next", "reset"]),  # inside the margin: a visitor who only panned stays
+    (90 + 5, ["previous", "back", "larger", "next", "reset"]),  # inside the margin: a visitor who only panned stays
 ])
 def test_server_fallback_resets_a_long_idle_session(exhibit, idle_for, expected):
     at = opened(exhibit, "first")
@@ -273,7 +337,7 @@ def test_server_fallback_resets_a_long_idle_session(exhibit, idle_for, expected)
     assert keys(act(at), "kiosk-") == expected
 
 
-@pytest.mark.parametrize(("env", "seconds", "prompt"), [(None, 90, 10), ("5", 5, 2), ("30", 30, 10)])
+@pytest.mark.parametrize(("env", "seconds", "prompt"), [(None, 90, 20), ("5", 5, 2), ("30", 30, 15), ("60", 60, 20)])
 def test_idle_timer_takes_the_environment_override(exhibit, monkeypatch, env, seconds, prompt):
     if env:
         monkeypatch.setenv("TIMELINE_IDLE_SECONDS", env)

@@ -38,6 +38,24 @@ class CategoryStyle:
 
 
 @dataclass(frozen=True)
+class KioskScreen:
+    """Where the kiosk's screen hangs and where its visitors stand: the reach line and the large-text size are
+    worked out from these (``timeline.kiosk_reach``). A 16:9 screen is assumed."""
+
+    screen_diagonal_inches: float = 32.0
+    screen_bottom_mm: float = 800.0  # the screen's lower edge above the floor
+    viewing_distance_mm: float = 600.0  # from the visitor's eyes to the screen
+
+
+# Each [kiosk] key with the range a real installation falls in: a value outside is a typing slip.
+KIOSK_LIMITS: dict[str, tuple[float, float]] = {
+    "screen_diagonal_inches": (10, 120),
+    "screen_bottom_mm": (0, 2500),
+    "viewing_distance_mm": (200, 5000),
+}
+
+
+@dataclass(frozen=True)
 class Settings:
     """What a curator may change without a programmer."""
 
@@ -48,6 +66,7 @@ class Settings:
     categories: tuple[CategoryStyle, ...] = ()
     sources_policy: str = ""
     keep_raw_days: int = DEFAULT_KEEP_RAW_DAYS
+    kiosk: KioskScreen = KioskScreen()
 
     def color_for(self, category: str) -> str:
         for style in self.categories:
@@ -106,6 +125,7 @@ def parse_settings(text: str) -> Settings:
         categories=categories,
         sources_policy=str(raw.get("sources_policy", "")).strip(),
         keep_raw_days=_keep_raw_days(raw.get("insights", {})),
+        kiosk=_kiosk_screen(raw.get("kiosk", {})),
     )
 
 
@@ -116,6 +136,26 @@ def _keep_raw_days(raw: object) -> int:
         raise ValueError(f"exhibit settings: [insights] keep_raw_days = {days!r} is not a number of days; write a "
                          "whole number from 1 to 3660, e.g. keep_raw_days = 90")
     return days
+
+
+def _kiosk_screen(raw: object) -> KioskScreen:
+    """The ``[kiosk]`` table: each key a number in its range (``KIOSK_LIMITS``); a missing key keeps its default."""
+    if not isinstance(raw, dict):
+        raise ValueError('exhibit settings: "kiosk" must be a table; write [kiosk] on a line of its own, then '
+                         "its keys below it")
+    unknown = sorted(set(raw) - set(KIOSK_LIMITS))
+    if unknown:
+        known = ", ".join(KIOSK_LIMITS)
+        raise ValueError(f'exhibit settings: [kiosk] has no setting "{unknown[0]}"; the settings are {known} (every '
+                         "line below [kiosk] up to the next [table] belongs to it: keep [kiosk] last in the file)")
+    values: dict[str, float] = {}
+    for key, (low, high) in KIOSK_LIMITS.items():
+        value = raw.get(key, getattr(KioskScreen, key))
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            raise ValueError(f"exhibit settings: [kiosk] {key} = {value!r} is not a number from {low:g} to "
+                             f"{high:g}; write a plain number, e.g. {key} = {getattr(KioskScreen, key):g}")
+        values[key] = float(value)
+    return KioskScreen(**values)
 
 
 def _category_style(raw: Mapping[str, object]) -> CategoryStyle:

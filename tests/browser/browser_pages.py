@@ -6,6 +6,7 @@ reaching out to Google's services, which this machine's closed network refuses n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,16 +51,17 @@ def wait_for_run(page: Page) -> None:
     page.wait_for_timeout(SETTLE_MS)
 
 
-def run_axe(page: Page) -> list[dict[str, Any]]:
-    """The page's serious and critical WCAG 2.2 AA violations, as axe-core reports them."""
+def run_axe(page: Page, rules: Sequence[str] = (),
+            blocking: frozenset[str] | None = AXE_BLOCKING) -> list[dict[str, Any]]:
+    """The page's serious and critical WCAG 2.2 AA violations, as axe-core reports them; with ``rules``, only those
+    axe rules (e.g. ``color-contrast-enhanced``, the 7:1 contrast of WCAG's AAA), and with ``blocking=None`` every
+    violation whatever its impact."""
     if not AXE_SCRIPT.is_file():
         raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci` in {PROJECT_ROOT}")
     page.add_script_tag(path=str(AXE_SCRIPT))
-    violations = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
-        list(AXE_TAGS),
-    )
-    return [v for v in violations if v.get("impact") in AXE_BLOCKING]
+    only = {"type": "rule", "values": list(rules)} if rules else {"type": "tag", "values": list(AXE_TAGS)}
+    violations = page.evaluate("async (only) => (await axe.run(document, {runOnly: only})).violations", only)
+    return [v for v in violations if blocking is None or v.get("impact") in blocking]
 
 
 def describe_violations(violations: list[dict[str, Any]]) -> str:

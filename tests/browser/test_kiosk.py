@@ -1,17 +1,21 @@
 """The kiosk in headless Chromium with touch, landscape and portrait: attract, tap to enter, big targets,
-no links or typing or Streamlit chrome, one-tap selection, the QR code, idle reset and server restarts.
+no links or typing or Streamlit chrome, one-tap selection, the QR code, idle reset and server restarts; and for every
+visitor: the whole journey by keys alone, the 20-second idle warning, larger text (size and 7:1 contrast), every
+control within a seated visitor's reach, and the explore view on one screen.
 
 Screenshots land in artifacts/screenshots/kiosk-<size>-<view>.png for a person to look at.
 """
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
 import subprocess
 import sys
 import time
+import wave
 from collections.abc import Iterator
 
 import pytest
@@ -21,7 +25,10 @@ from browser_pages import VIEWPORTS, describe_violations, goto_app, run_axe, scr
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from timeline.kiosk_reach import cap_height_mm, pixel_mm, reach_line_px
 from timeline.links import entry_url
+from timeline.settings import KioskScreen
+from timeline.ui.kiosk.styles import larger_story_px
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +73,47 @@ _CHART_POINTS = """() => Array.from(document.querySelectorAll(".st-key-timeline-
                  return { id: trace.customdata && trace.customdata[el.__data__.i][0], x: r.x + r.width / 2,
                           y: r.y + r.height / 2 }; })
   .filter((p) => p.id && p.x > 0 && p.y > 0 && p.x < innerWidth && p.y < innerHeight)"""
+
+
+_CONTROLS = """() => Array.from(document.querySelectorAll('button, [role="button"], [role="checkbox"], '
+    + '[role="option"], [role="tab"], a[href], [tabindex="0"]:not(.kiosk-story)'))
+  .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
+      && getComputedStyle(e).visibility !== "hidden" && !e.querySelector("button"); })  // not the scrolling main area
+  .map((e) => { const r = e.getBoundingClientRect();
+    return { what: (e.textContent || e.getAttribute("aria-label") || e.tagName).trim().slice(0, 40),
+             y: r.y + r.height / 2 }; })"""
+
+_FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  return { card: (e.closest('[class*="st-key-kiosk-open-"]') || {className: ""}).className.toString()
+             .match(/st-key-kiosk-open-([a-z0-9-]+)/)?.[1] || null,
+           text: (e.textContent || "").trim().slice(0, 60), outline: parseFloat(s.outlineWidth) || 0,
+           outlineStyle: s.outlineStyle }; }"""
+
+# The rendered cap height of the story's font, measured from the glyph "H" in that font at that size.
+_STORY_TYPE = """() => { const p = document.querySelector(".kiosk-text p, .kiosk-quote p");
+  const s = getComputedStyle(p);
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+  return { size: parseFloat(s.fontSize), cap: ctx.measureText("H").actualBoundingBoxAscent }; }"""
+
+# axe reads HTML text only: the chart's own words (lane names, years, era numbers) are checked here, each against the
+# fill of the box drawn behind it (an era number's) or the chart's white paper.
+_CHART_TEXT_CONTRAST = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92
+      : Math.pow((v + 0.055) / 1.055, 2.4); }).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  return Array.from(document.querySelectorAll(".st-key-timeline-chart svg text")).filter((t) => t.textContent.trim())
+    .map((t) => { const box = t.closest("g.annotation")?.querySelector("rect.bg");
+      const back = box ? rgb(getComputedStyle(box).fill) : [255, 255, 255];
+      return { text: t.textContent.trim(), ratio: ratio(rgb(getComputedStyle(t).fill), back) }; })
+    .filter((t) => t.ratio < 7); }"""
+
+_CUT_OFF = """() => Array.from(document.querySelectorAll(
+    ".kiosk-card-title, .stButton button p, .kiosk-count, .chart-key"))
+  .filter((e) => e.getClientRects().length
+    && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1))
+  .map((e) => e.textContent.trim().slice(0, 40))"""
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +181,27 @@ def assert_locked_down(page: Page) -> None:
     assert wide <= 0, f"the page scrolls sideways by {wide} px"
 
 
+def assert_one_screen(page: Page) -> None:
+    """The explore view fits the screen: the page does not scroll and the card row is whole on it."""
+    tall = page.evaluate("() => Math.max(document.documentElement.scrollHeight, "
+                         "document.querySelector('[data-testid=\"stMain\"]').scrollHeight) - innerHeight")
+    assert tall <= 0, f"the page scrolls by {tall} px"
+    bottom = page.locator(".st-key-event-list").bounding_box()
+    assert bottom["y"] + bottom["height"] <= page.viewport_size["height"], "the card row is cut off at the bottom"
+
+
+def press(page: Page, key: str) -> None:
+    page.keyboard.press(key)
+    settled(page)
+
+
+def turn_on_larger_text(page: Page) -> None:
+    page.locator(".st-key-kiosk-larger button").click()
+    settled(page)
+    expect(page.locator('.st-key-kiosk-larger button[aria-pressed="true"]')).to_have_count(1, timeout=TIMEOUT_MS)
+    page.wait_for_timeout(500)  # the chart redraws at its new height
+
+
 @pytest.mark.parametrize("viewport", SIZES)
 def test_attract_then_a_tap_anywhere_enters(kiosk_app, page_at, viewport):
     page = page_at(viewport)
@@ -148,19 +217,23 @@ def test_attract_then_a_tap_anywhere_enters(kiosk_app, page_at, viewport):
     expect(attract).to_have_count(0)
     page.wait_for_timeout(500)  # the chart draws after the run
     assert_locked_down(page)
+    assert_one_screen(page)
     screenshot(page, f"kiosk-{SIZES[viewport]}-timeline")
 
 
-@pytest.mark.parametrize("view", ["attract", "explore", "entry"])
+@pytest.mark.parametrize("view", ["attract", "explore", "entry", "explore-larger", "entry-larger"])
 def test_no_serious_accessibility_violations(kiosk_app, page_at, view):
-    """Touch-only, but read by everyone: contrast, names, alt text and structure still hold (axe-core)."""
+    """Touch first, but read by everyone: contrast, names, alt text and structure still hold (axe-core), with larger
+    text on too."""
     page = page_at("kiosk-landscape")
     if view == "attract":
         goto_app(page, kiosk_app.url)
         page.wait_for_timeout(1500)  # the first featured entry fades in
     else:
         enter(page, kiosk_app.url)
-    if view == "entry":
+    if view.endswith("-larger"):
+        turn_on_larger_text(page)
+    if view.startswith("entry"):
         open_card(page, 1)
     violations = run_axe(page)
     assert not violations, describe_violations(violations)
@@ -286,3 +359,131 @@ def test_recovers_from_a_server_restart_without_a_touch_or_a_dialog(start_app, p
     expect(page.locator(".st-key-attract")).to_be_visible(timeout=TIMEOUT_MS)
     assert not page.locator(DIALOGS).first.is_visible()
     expect(page.get_by_text("Touch anywhere to explore")).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_the_whole_journey_by_keys_alone(kiosk_app, page_at, viewport):
+    """The keypad sends ordinary keys: enter, move to an entry, open it, go back to its card, start over."""
+    page = page_at(viewport)
+    goto_app(page, kiosk_app.url)
+    expect(page.locator(".st-key-attract")).to_be_visible(timeout=TIMEOUT_MS)
+    press(page, "Enter")
+    expect(page.locator(".st-key-timeline-chart")).to_be_visible(timeout=TIMEOUT_MS)
+    press(page, "ArrowRight")
+    first = page.evaluate(_FOCUSED)
+    assert first["text"] == "All years" and first["outline"] >= 3 and first["outlineStyle"] != "none"
+    press(page, "ArrowRight")
+    assert page.evaluate(_FOCUSED)["text"] != "All years"
+    press(page, "ArrowLeft")
+    assert page.evaluate(_FOCUSED)["text"] == "All years"
+    for _ in range(30):  # Tab on through the eras, institutions, the text size and the page turns to a card
+        page.keyboard.press("Tab")
+        if page.evaluate(_FOCUSED)["card"]:
+            break
+    press(page, "Tab")  # the second card
+    focused = page.evaluate(_FOCUSED)
+    assert focused["card"] and focused["outline"] >= 3, "focus must reach the cards, and show"
+    title = entry_title(page, focused["card"])
+    press(page, "Enter")
+    expect_entry(page, title)
+    press(page, "Escape")
+    expect(page.locator(".st-key-event-list")).to_be_visible(timeout=TIMEOUT_MS)
+    page.wait_for_function("() => document.activeElement.closest('[class*=\"st-key-kiosk-open-\"]')")
+    assert page.evaluate(_FOCUSED)["card"] == focused["card"], "Escape must return focus to the entry's card"
+    assert_one_screen(page)  # the script that moved focus takes no room
+    screenshot(page, f"kiosk-{SIZES[viewport]}-keys-focus")
+    page.keyboard.press("F1")
+    expect(page.locator("#kiosk-keys")).to_be_visible()
+    expect(page.locator("#kiosk-keys")).to_contain_text("Escape")
+    page.keyboard.press("Escape")  # any key closes the help, and only that
+    expect(page.locator("#kiosk-keys")).to_be_hidden()
+    expect(page.locator(".st-key-event-list")).to_be_visible()
+    press(page, "Home")
+    expect(page.locator(".st-key-attract")).to_be_visible(timeout=TIMEOUT_MS)
+    press(page, " ")
+    expect(page.locator(".st-key-timeline-chart")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_larger_text_is_large_enough_to_read_at_arms_length_in_7_to_1_contrast_and_nothing_is_cut_off(
+        kiosk_app, page_at, viewport):
+    page = page_at(viewport)
+    enter(page, kiosk_app.url)
+    turn_on_larger_text(page)
+    assert page.evaluate(_CUT_OFF) == [], "text cut off"
+    assert_locked_down(page)
+    assert_one_screen(page)
+    screenshot(page, f"kiosk-{SIZES[viewport]}-larger-text")
+    assert run_axe(page, rules=("color-contrast-enhanced",), blocking=None) == []
+    assert page.evaluate(_CHART_TEXT_CONTRAST) == [], "chart text under 7:1"
+    open_card(page, 0)
+    story = page.evaluate(_STORY_TYPE)
+    screen = KioskScreen()  # the bundled exhibit.toml's [kiosk] table is the defaults
+    assert story["size"] >= larger_story_px(screen) >= 28
+    assert story["cap"] >= cap_height_mm(screen) / pixel_mm(screen), "a capital must span 0.7° at 600 mm"
+    assert_locked_down(page)
+    screenshot(page, f"kiosk-{SIZES[viewport]}-larger-text-entry")
+    assert run_axe(page, rules=("color-contrast-enhanced",), blocking=None) == []
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+@pytest.mark.parametrize("larger", [False, True])
+def test_every_control_is_within_a_seated_visitor_s_reach(kiosk_app, page_at, viewport, larger):
+    """Below 1220 mm above the floor: in portrait on the default 32-inch screen 800 mm up, row 782 and lower."""
+    page = page_at(viewport)
+    size = page.viewport_size
+    line = reach_line_px(KioskScreen(), size["height"] > size["width"], size["height"])
+    assert line == (782 if viewport == "kiosk-portrait" else 0)
+    enter(page, kiosk_app.url)
+    if larger:
+        turn_on_larger_text(page)
+    for view in ("explore", "entry"):
+        if view == "entry":
+            open_card(page, 0)
+        controls = page.evaluate(_CONTROLS)
+        assert len(controls) >= (4 if view == "entry" else 12)
+        out_of_reach = [c for c in controls if c["y"] < line]
+        assert out_of_reach == [], f"{view}: controls above the reach line (row {line})"
+        if viewport == "kiosk-portrait" and not larger:
+            screenshot(page, f"kiosk-{SIZES[viewport]}-reach-{view}")
+
+
+def silent_wav(seconds: float = 1.0, rate: int = 8000) -> str:
+    """A second of silence as a WAV data address, to stand in for narration."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\0\0" * int(seconds * rate))
+    return "data:audio/wav;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def test_the_idle_warning_gives_20_seconds_and_playing_narration_counts_as_activity(start_app, page_at):
+    """WCAG 2.2.1: "Still exploring?" with a countdown at least 20 s before the reset; a key keeps the visit going."""
+    app = start_app(env={"TIMELINE_MODE": "kiosk", "TIMELINE_IDLE_SECONDS": "40"})
+    page = page_at("kiosk-portrait")
+    goto_app(page, app.url)
+    press(page, "Enter")
+    expect(page.locator(".st-key-timeline-chart")).to_be_visible(timeout=TIMEOUT_MS)
+    prompt = page.get_by_text("Still exploring?")
+    page.keyboard.press("Tab")  # the last activity: the prompt is due 20 s after it
+    quiet_from = time.monotonic()
+    expect(prompt).to_be_visible(timeout=30_000)
+    shown_at = time.monotonic()
+    assert int(page.locator("#kiosk-still-count").inner_text()) >= 19
+    assert shown_at - quiet_from >= 15
+    page.keyboard.press("Shift")  # any key keeps the visit going
+    expect(prompt).to_be_hidden()
+    expect(prompt).to_be_visible(timeout=30_000)
+    shown_at = time.monotonic()
+    expect(page.locator(".st-key-attract")).to_be_visible(timeout=30_000)
+    assert time.monotonic() - shown_at >= 19, "the warning must come at least 20 s before the reset"
+    press(page, "Enter")
+    expect(page.locator(".st-key-timeline-chart")).to_be_visible(timeout=TIMEOUT_MS)
+    playing = page.evaluate("""async (src) => { const audio = new Audio(src); audio.loop = true;
+      document.body.append(audio); await audio.play(); return !audio.paused; }""", silent_wav())
+    assert playing
+    page.wait_for_timeout(24_000)  # past the moment the prompt would show without it
+    assert not prompt.is_visible(), "narration that is playing is activity"
+    assert page.locator(".st-key-timeline-chart").is_visible()

@@ -1,7 +1,9 @@
 // The kiosk's idle timer: only the page knows when the last touch was (pans and zooms on the chart never reach the
 // server). On timeout it clicks the hidden reset button, so the reset itself is an ordinary Streamlit callback;
-// config.prompt seconds before, it shows "Still exploring?", which any touch dismisses. Listeners are installed once
-// per page; a later run only updates the settings. Nothing runs while the attract screen is up.
+// config.prompt seconds before, it shows "Still exploring?" with a countdown, which any touch or key dismisses.
+// Sound or video that is playing (narration a visitor chose to hear) counts as activity, as a touch does.
+// Listeners are installed once per page; a later run only updates the settings. Nothing runs while the attract
+// screen is up.
 (function (config) {
   var k = window.__kioskIdle || (window.__kioskIdle = {last: Date.now()});
   Object.assign(k, config);
@@ -12,8 +14,12 @@
   ["pointerdown", "touchstart", "wheel", "keydown"].forEach(function (type) {
     document.addEventListener(type, touched, {capture: true, passive: true});
   });
+  function playing() {
+    return Array.prototype.some.call(document.querySelectorAll("audio, video"),
+                                     function (media) { return !media.paused && !media.ended; });
+  }
   function tick() {
-    if (document.querySelector(k.attract)) { touched(); return; }
+    if (document.querySelector(k.attract) || playing()) { touched(); return; }
     var left = k.seconds - (Date.now() - k.last) / 1000;
     if (left <= 0) {
       var reset = document.querySelector(k.reset);

@@ -3,7 +3,8 @@
 The script (``timeline/static/kiosk-idle.js``, ours alone: no curator text goes in) runs in the page through
 ``compat.run_in_page``: no iframe, no cross-document reach. It installs its listeners once per page; later runs only
 update its settings. On timeout it clicks the hidden reset button (found by its key class), so the reset itself is an
-ordinary Streamlit callback. Ten seconds before, it shows "Still exploring?", which any touch dismisses. The kiosk's
+ordinary Streamlit callback. Twenty seconds before (``kiosk_state.prompt_window``), it shows "Still exploring?" with a
+countdown, which any touch or key dismisses; a playing ``<audio>`` or ``<video>`` counts as activity. The kiosk's
 chart taps ride along in the same element (``chart_touch.KIOSK``).
 """
 

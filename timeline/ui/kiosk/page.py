@@ -2,8 +2,10 @@
 
 Touch first and locked down: no text entry, no links (sources are text, a QR code takes an entry home), big
 type and targets (``kiosk.styles``), and an idle timer in the page (``kiosk.idle``) that clicks the hidden
-reset button. A session with no state (a new visitor, or any page after a server restart) starts on the
-attract screen. The rules are pure functions in ``kiosk_state``; this module only draws and wires callbacks.
+reset button. Every visitor can use it: by keys alone (``kiosk.keys``), with larger text, and seated: what a visitor
+reads (title, chart, image, story) goes at the top, every control below the reach line (``timeline.kiosk_reach``).
+A session with no state (a new visitor, or any page after a server restart) starts on the attract screen. The rules
+are pure functions in ``kiosk_state``; this module only draws and wires callbacks.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from timeline.kiosk_state import (
     CHART,
     ENTRY,
     ERA,
+    LARGER,
     PAGE,
     STRIP_PAGE,
     TAP_PARAM,
@@ -54,7 +57,9 @@ from timeline.schema import Entry
 from timeline.settings import Environment, Settings
 from timeline.ui import compat
 from timeline.ui.chart import KEY_SHAPES, alt_for, figure_for
+from timeline.ui.focus import apply_focus, request_focus
 from timeline.ui.kiosk.idle import RESET_KEY, idle_html
+from timeline.ui.kiosk.keys import BACK_KEY, ENTER_KEY, LARGER_KEY, LARGER_LABEL, keys_html
 from timeline.ui.kiosk.styles import kiosk_css
 from timeline.ui.safe_text import code_span
 
@@ -82,13 +87,15 @@ def render_kiosk(env: Environment, settings: Settings) -> None:
     _open_tapped(catalog)
     exhibit = Exhibit(catalog, tuple(era for _, era in numbered_eras(catalog.eras)), settings, env.media)
     featured = featured_entries(catalog.entries)
-    compat.add_stylesheet(kiosk_css(len(featured), len(exhibit.eras)))
+    larger = bool(st.session_state.get(LARGER))
+    compat.add_stylesheet(kiosk_css(len(featured), len(exhibit.eras), settings.kiosk, larger))
     view = current_view(st.session_state)
     if view is View.ENTRY and st.session_state.get(ENTRY) not in catalog.by_id:
         view = View.EXPLORE  # the entry left the catalogue since it was opened
     VIEWS[view](exhibit)
     st.button("Start over", key=RESET_KEY, on_click=reset_session, args=(st.session_state,))
-    compat.run_in_page(idle_html(idle_seconds, prompt_window(idle_seconds)))
+    compat.run_in_page(idle_html(idle_seconds, prompt_window(idle_seconds)) + keys_html(RESET_KEY, larger))
+    apply_focus()
 
 
 # --- callbacks: each changes session state only; Streamlit reruns afterwards ------------------------------------
@@ -118,6 +125,23 @@ def _open(entry_id: str) -> None:
     st.session_state[VIEW] = View.ENTRY
 
 
+def _open_card(entry_id: str) -> None:
+    """A card opens its entry with focus on the story, which Up and Down then scroll (Previous and Next keep focus
+    where it is, so a keypad visitor can step on)."""
+    _open(entry_id)
+    request_focus(f"{compat.key_selector('event-detail')} .kiosk-story")
+
+
+def _toggle_larger() -> None:
+    st.session_state[LARGER] = not st.session_state.get(LARGER)
+
+
+def _larger_button() -> None:
+    """On in every view once chosen, until the kiosk starts over; the key script marks it pressed (aria-pressed)."""
+    st.button(LARGER_LABEL, key=LARGER_KEY, on_click=_toggle_larger,
+              type="primary" if st.session_state.get(LARGER) else "secondary")
+
+
 def _open_tapped(catalog: Catalog) -> None:
     """A tap on a chart marker: the page script put its entry id in the URL and made Streamlit rerun with it
     (``chart_touch.KIOSK``), so it works whichever page of the strip the entry's card is on. Honoured once, and only
@@ -132,10 +156,12 @@ def _open_tapped(catalog: Catalog) -> None:
 
 
 def _back(strip_page: int | None) -> None:
-    """Back to the strip at the page holding the entry the visitor stepped or tapped to, as the web list does."""
+    """Back to the strip at the page holding the entry the visitor stepped or tapped to, as the web list does, with
+    focus on that entry's card (a keypad visitor goes on from where they were)."""
     st.session_state[VIEW] = View.EXPLORE
     if strip_page is not None:
         st.session_state[PAGE] = strip_page
+        request_focus(f"{compat.key_selector(CARD_BUTTON_PREFIX + st.session_state[ENTRY])} button")
 
 
 # --- attract ----------------------------------------------------------------------------------------------------
@@ -152,7 +178,7 @@ def render_attract(exhibit: Exhibit) -> None:
     slides = [_slide(e, exhibit) for e in featured_entries(exhibit.catalog.entries)]
     with st.container(key="attract"):
         st.html(render_macro(PARTS, "attract", exhibit.settings.title, slides))
-        st.button(ENTER_LABEL, key="kiosk-enter", on_click=_enter)
+        st.button(ENTER_LABEL, key=ENTER_KEY, on_click=_enter)
 
 
 # --- explore ----------------------------------------------------------------------------------------------------
@@ -197,7 +223,8 @@ def _card(entry: Entry, exhibit: Exhibit) -> None:
     with st.container(key=f"kiosk-card-{entry.id}"):
         st.html(render_macro(PARTS, "card", entry, shown, exhibit.settings.color_for(entry.category),
                              _short(entry.category, exhibit.settings)))
-        st.button(code_span(entry.title), key=f"{CARD_BUTTON_PREFIX}{entry.id}", on_click=_open, args=(entry.id,))
+        st.button(code_span(entry.title), key=f"{CARD_BUTTON_PREFIX}{entry.id}", on_click=_open_card,
+                  args=(entry.id,))
 
 
 def _short(category: str, settings: Settings) -> str:
@@ -213,30 +240,35 @@ def render_explore(exhibit: Exhibit) -> None:
     era = exhibit.eras[choice - 1] if choice else None
     shown = strip_entries(catalog.entries, era, categories)
     shown_key = (catalog.key, era_query(era, categories))  # what ``shown`` is drawn from
-    st.html(render_macro(PARTS, "heading", exhibit.settings.title))
-    _render_filters(exhibit, choice, len(presets))
-    with st.container(key="timeline-chart"):
-        options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT)
-        figure = figure_for(shown, exhibit.eras, exhibit.settings, options, shown_key)
-        st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
-                        alt=alt_for(shown, exhibit.eras, exhibit.settings, shown_key))
-    strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
-    st.html(render_macro(PARTS, "under_chart", strip_caption(strip), KEY_SHAPES))
-    if strip.count > 1:
-        _render_pages(strip.number, strip.count)
-    with st.container(key="event-list", horizontal=True):
-        for entry in strip.entries:
-            _card(entry, exhibit)
+    with st.container(key="kiosk-above"):  # what is read: above the reach line
+        st.html(render_macro(PARTS, "heading", exhibit.settings.title))
+        with st.container(key="timeline-chart"):
+            options = FigureOptions(x_range=presets[choice][1], large=True, height=CHART_MIN_HEIGHT)
+            figure = figure_for(shown, exhibit.eras, exhibit.settings, options, shown_key)
+            st.plotly_chart(figure, key=CHART, theme=None, config=plotly_config(kiosk=True), height="stretch",
+                            alt=alt_for(shown, exhibit.eras, exhibit.settings, shown_key))
+    with st.container(key="kiosk-within"):  # every control: below it
+        _render_filters(exhibit, choice, len(presets))
+        with st.container(horizontal=True, key="kiosk-key-row"):  # the chart's key, and the text size beside it
+            st.html(render_macro(PARTS, "under_chart", KEY_SHAPES))
+            _larger_button()
+        strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
+        _render_pages(strip.number, strip.count, strip_caption(strip))
+        with st.container(key="event-list", horizontal=True):
+            for entry in strip.entries:
+                _card(entry, exhibit)
 
 
-def _render_pages(page: int, pages: int) -> None:
-    """Big page turns for a strip too long to swipe through, with where the visitor is between them."""
+def _render_pages(page: int, pages: int, caption: str) -> None:
+    """The strip's caption, then big page turns around where the visitor is when the strip is too long to swipe."""
     with st.container(key="kiosk-pages", horizontal=True):
-        st.button("‹ Earlier entries", key="kiosk-page-earlier", disabled=page == 0, on_click=_turn_page,
-                  args=(page - 1,))
-        st.html(render_macro(PARTS, "count", f"Page {page + 1:,} of {pages:,}"))
-        st.button("Later entries ›", key="kiosk-page-later", disabled=page + 1 >= pages, on_click=_turn_page,
-                  args=(page + 1,))
+        st.html(render_macro(PARTS, "count", caption))
+        if pages > 1:
+            st.button("‹ Earlier entries", key="kiosk-page-earlier", disabled=page == 0, on_click=_turn_page,
+                      args=(page - 1,))
+            st.html(render_macro(PARTS, "count", f"Page {page + 1:,} of {pages:,}"))
+            st.button("Later entries ›", key="kiosk-page-later", disabled=page + 1 >= pages, on_click=_turn_page,
+                      args=(page + 1,))
 
 
 # --- entry ------------------------------------------------------------------------------------------------------
@@ -253,7 +285,8 @@ def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int
     with st.container(key="kiosk-nav", horizontal=True):
         st.button("‹ Previous", key="kiosk-previous", disabled=previous is None, on_click=_open,
                   args=(previous.id if previous else "",))
-        st.button("Back to the timeline", key="kiosk-back", type="primary", on_click=_back, args=(strip_page,))
+        st.button("Back to the timeline", key=BACK_KEY, type="primary", on_click=_back, args=(strip_page,))
+        _larger_button()
         st.button("Next ›", key="kiosk-next", disabled=following is None, on_click=_open,
                   args=(following.id if following else "",))
 
