@@ -78,4 +78,4 @@ def test_a_restart_after_a_save_with_a_400_word_date_serves_the_last_good_versio
     every_entry_and_no_exception(page, exhibit.app.url)
     assert page.get_by_text("Late entry").count() == 0
     assert "visitors keep the version published at" in exhibit.app.log
-    assert "characters long" in exhibit.app.log  # the server says why the save is held back
+    assert "The date has 2,404 characters" in exhibit.app.log  # the server says why the save is held back
