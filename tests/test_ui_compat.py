@@ -21,6 +21,7 @@ import streamlit
 from streamlit.testing.v1 import AppTest
 
 from tests.html_parts import Elements
+from timeline.render import STATIC
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import compat
 
@@ -215,6 +216,17 @@ def test_a_script_s_settings_read_back_exactly_and_cannot_end_its_element(config
 def test_a_script_cannot_end_its_own_element():
     with pytest.raises(ValueError):
         compat.script_element("x = '</SCRIPT>';", {})
+
+
+@pytest.mark.parametrize("source", ["// an <audio> element", "/* <!-- */", "if (a<b) {}"])
+def test_a_script_that_st_html_would_drop_is_refused(source):
+    with pytest.raises(ValueError):
+        compat.script_element(source, {})
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in STATIC.glob("*.js")))
+def test_every_page_script_survives_st_html(name):
+    compat.script_element((STATIC / name).read_text(encoding="utf-8"), {})
 
 
 def test_each_run_number_is_new():

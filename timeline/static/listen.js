@@ -2,17 +2,19 @@
    One script for the static site's entry pages and the Streamlit pages (templates/listen.html draws the player).
 
    The contract, in data attributes (all set by the templates, never by curator text):
-   - <audio data-listen="ID" preload="none">: an entry's narration, with a captions <track> whose cues are the
-     sentences read, numbered 1, 2, 3... in order (timeline/narration/captions.py).
+   - an audio element with data-listen="ID" (and preload="none"): an entry's narration, with a captions track
+     whose cues are the sentences read, numbered 1, 2, 3... in order (timeline/narration/captions.py).
    - data-listen-text="ID": the element holding that entry's words; inside it, data-cue="N" marks the words cue N
      reads (the date, the title, each sentence of the story).
-   - <button data-listen-toggle="ID" aria-pressed data-label-play data-label-pause>: plays and pauses that entry's
-     audio (the kiosk's large button); its label follows the player.
+   - a button with data-listen-toggle="ID", aria-pressed, data-label-play and data-label-pause: plays and pauses
+     that entry's audio (the kiosk's large button); its label and aria-pressed follow the player.
    While cue N is read, its words get the class "listen-now" and aria-current="true"; nothing scrolls smoothly
    (the page scrolls only when the words leave the screen, instantly). Nothing is fetched before play: the captions
    are switched on ("hidden": read by the script, not drawn) at the first play.
    Listeners sit on the document (media events do not bubble, so they are caught on their way down), so an entry
-   drawn again by Streamlit needs nothing set up again; the script installs itself once per page. */
+   drawn again by Streamlit needs nothing set up again; the script installs itself once per page.
+   No angle brackets before a letter in this file, comments included: Streamlit's st.html drops such a script
+   (timeline/ui/compat.py, script_element). */
 (() => {
   "use strict";
   if (window.timelineListen) return;
