@@ -18,6 +18,7 @@ from timeline.narration.captions import CaptionError, parse_webvtt
 from timeline.narration.manifest import Narration
 from timeline.narration.script import cue_numbers, script_for
 from timeline.schema import Entry
+from timeline.wording import counted
 
 # The formats a player offers, in the order a browser tries them: Opus first (a third smaller), MP3 for browsers
 # without it (Safari on older iPhones).
@@ -39,8 +40,8 @@ class Listen:
     def length(self) -> str:
         """The narration's length as the player's label says it: "45 seconds", "2 minutes"."""
         if self.seconds < 90:
-            return f"{max(1, round(self.seconds))} seconds"
-        return f"{round(self.seconds / 60)} minutes"
+            return counted(max(1, round(self.seconds)), "second")
+        return counted(round(self.seconds / 60), "minute")
 
 
 def listen_for(entry: Entry, narration: Narration | None, audio_dir: Path,

@@ -75,7 +75,7 @@ def test_an_entry_page_plays_and_lights_the_sentence_being_read(browser: Browser
     screenshot(page, f"listen-site-{size}")
     assert asked == [], f"fetched before play: {asked}"  # nothing audio until the visitor presses play
     _play(page)
-    page.wait_for_function("document.querySelector('.listen-now') !== null", timeout=PLAYING_MS)
+    page.wait_for_function("document.querySelector('.prose .listen-now') !== null", timeout=PLAYING_MS)
     lit = _lit(page)
     assert len(set(lit)) == 1 and lit[0].isdigit()
     page.locator(".listen-now").first.scroll_into_view_if_needed()
@@ -172,7 +172,7 @@ def test_the_web_pages_open_entry_plays_its_narration(browser: Browser, start_ap
     assert asked == [], f"fetched before play: {asked}"
     screenshot(page, f"listen-web-{size}")
     _play(page, ".st-key-event-detail")
-    page.wait_for_function("document.querySelector('.st-key-event-detail .listen-now') !== null",
+    page.wait_for_function("document.querySelector('.st-key-event-detail .prose .listen-now') !== null",
                            timeout=PLAYING_MS)
     page.locator(".listen-now").first.scroll_into_view_if_needed()
     screenshot(page, f"listen-web-{size}-reading")
