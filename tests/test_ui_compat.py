@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import mimetypes
 import re
 import tomllib
 from functools import cache
@@ -359,3 +360,13 @@ def test_server_address_says_whether_anyone_chose_the_address():
         assert compat.server_address()[1] == config.get_option("server.port")
     finally:
         config.set_option("server.address", *before)
+
+
+def test_streamlit_serves_narration_with_its_media_types():
+    from streamlit.web.server.component_file_utils import guess_content_type
+
+    mimetypes.init(files=[])  # as on a machine without /etc/mime.types
+    assert guess_content_type("/x/a.ogg") == "application/octet-stream"
+    compat.serve_narration_types()
+    assert {ext: guess_content_type(f"/x/a{ext}") for ext in compat.NARRATION_TYPES} == compat.NARRATION_TYPES
+    mimetypes.init()

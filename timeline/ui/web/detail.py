@@ -97,6 +97,7 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
 def _listen_script() -> None:
     """The Listen control's script (timeline/static/listen.js, shared with the static site): it installs its
     listeners on the page once, so the same element on later runs needs nothing more."""
+    compat.serve_narration_types()
     with st.container(key="listen-script"):
         compat.run_in_page(script_html("listen.js", {}))
 
