@@ -362,11 +362,10 @@ def test_server_address_says_whether_anyone_chose_the_address():
         config.set_option("server.address", *before)
 
 
-def test_streamlit_serves_narration_with_its_media_types():
+def test_streamlit_serves_narration_with_its_media_types(monkeypatch):
     from streamlit.web.server.component_file_utils import guess_content_type
 
-    mimetypes.init(files=[])  # as on a machine without /etc/mime.types
+    monkeypatch.setattr(mimetypes, "_db", mimetypes.MimeTypes(filenames=()))  # no /etc/mime.types
     assert guess_content_type("/x/a.ogg") == "application/octet-stream"
     compat.serve_narration_types()
     assert {ext: guess_content_type(f"/x/a{ext}") for ext in compat.NARRATION_TYPES} == compat.NARRATION_TYPES
-    mimetypes.init()
