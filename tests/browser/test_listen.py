@@ -166,6 +166,8 @@ def test_the_web_pages_open_entry_plays_its_narration(browser: Browser, start_ap
     served = {kind: page.request.get(page.locator(f"audio {kind}").first.evaluate("e => e.src"))
               for kind in ("source", "track")}
     assert served["source"].headers["content-type"] == "audio/ogg"
+    part = page.request.get(served["source"].url, headers={"Range": "bytes=0-3"})
+    assert part.status == 206 and part.body() == b"OggS"  # a player seeks by asking for ranges
     assert served["track"].headers["content-type"].startswith("text/vtt")
     assert "City hospital opens its doors." in served["track"].text()
     page.wait_for_timeout(500)
