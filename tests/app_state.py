@@ -3,8 +3,8 @@
 The app keeps no state in Streamlit's caches (``st.cache_data`` / ``st.cache_resource`` are never used). It keeps
 module-level registries and caches that outlive a run on purpose: the published store per data file and its
 refresh thread, the settings read per file, facets and built charts per catalogue, search haystacks per entry,
-the visitor-insights recorder (its writer thread and database), and ``functools`` caches of files read. A test that runs the app starts from none of them, and leaves none of its
-files, catalogues or threads to the next test.
+the visitor-insights recorder (its writer thread and database), and ``functools`` caches of files read. A test that
+runs the app starts from none of them, and leaves none of its files, catalogues or threads to the next test.
 """
 
 from __future__ import annotations

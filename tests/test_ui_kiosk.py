@@ -328,8 +328,10 @@ def test_opening_an_entry_focuses_its_story_and_back_focuses_its_card(exhibit):
 
 
 @pytest.mark.parametrize(("idle_for", "expected"), [
-    (90 * SERVER_FALLBACK_FACTOR + 5, ["enter", "reset", "idle-reset"]),  # the browser's timer died: the server resets
-    (90 + 5, ["previous", "back", "larger", "next", "reset", "idle-reset"]),  # inside the margin: a visitor who only panned stays
+    # the browser's timer died: the server resets
+    (90 * SERVER_FALLBACK_FACTOR + 5, ["enter", "reset", "idle-reset"]),
+    # inside the margin: a visitor who only panned stays
+    (90 + 5, ["previous", "back", "larger", "next", "reset", "idle-reset"]),
 ])
 def test_server_fallback_resets_a_long_idle_session(exhibit, idle_for, expected):
     at = opened(exhibit, "first")
