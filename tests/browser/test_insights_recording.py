@@ -1,0 +1,151 @@
+"""Visitor insights recorded by the real pages in Chromium: a kiosk visit of two entries and an idle reset is one
+session; a web visit by a shared link and a search that found nothing are recorded; curator mode names the opened
+entries; a locked database slows no open and loses none; an unwritable one shows visitors nothing; and no stored
+file holds the browser's address or user agent.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from app_server import settings_with_address
+from browser_pages import goto_app, wait_for_run
+from playwright.sync_api import Page, expect
+from test_kiosk import enter, open_card, settled
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT_MS = 30_000
+POINTS = ".st-key-timeline-chart .scatterlayer .point"
+DETAIL_TITLE = ".st-key-event-detail h2"
+LIST_LINKS = ".st-key-event-list .entry-title a"
+ADDRESS = "127.0.0.1"  # where the browser connects from: it must never be stored
+Row = tuple[str, str, str, str, str]
+
+
+def rows(database: Path, where: str = "1") -> list[Row]:
+    """(mode, session, kind, entry, detail) of the visitor events written so far (heartbeats left out)."""
+    if not database.exists():
+        return []
+    with sqlite3.connect(database, timeout=1) as db:
+        return db.execute(f"SELECT mode, session, kind, entry, detail FROM events WHERE kind <> 'heartbeat' "
+                          f"AND {where} ORDER BY at, rowid").fetchall()
+
+
+def wait_for_rows(database: Path, done: Callable[[list[Row]], bool], timeout: float = 15.0) -> list[Row]:
+    """The events once ``done`` says they are all there (the writer thread writes them a moment after the run)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            found = rows(database)
+        except sqlite3.OperationalError:  # the server is writing: read again
+            found = []
+        if done(found) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
+
+
+def stored_bytes(folder: Path) -> bytes:
+    """Every file the database left: itself, its write-ahead log and shared memory."""
+    return b"".join(path.read_bytes() for path in folder.iterdir() if path.is_file())
+
+
+def open_web(page: Page, url: str) -> None:
+    goto_app(page, url)
+    page.wait_for_selector(POINTS, timeout=TIMEOUT_MS)
+
+
+def search(page: Page, words: str) -> None:
+    box = page.locator(".st-key-filter-text input")
+    box.fill(words)
+    box.press("Enter")
+    wait_for_run(page)
+
+
+def open_list_link(page: Page, nth: int) -> tuple[str, float]:
+    """Click the list's ``nth`` entry link; its title and the seconds until the entry was on screen."""
+    link = page.locator(LIST_LINKS).nth(nth)
+    title = link.inner_text()
+    started = time.perf_counter()
+    link.click()
+    expect(page.locator(DETAIL_TITLE)).to_have_text(title, timeout=TIMEOUT_MS)
+    elapsed = time.perf_counter() - started
+    wait_for_run(page)
+    return title, elapsed
+
+
+def back_to_list(page: Page) -> None:
+    page.locator(".st-key-back-to-list button").click()
+    wait_for_run(page)
+    page.wait_for_selector(LIST_LINKS, timeout=TIMEOUT_MS)
+
+
+def test_a_kiosk_visit_of_two_entries_and_an_idle_reset_is_one_session(start_app, page_at, tmp_path):
+    database = tmp_path / "insights" / "insights.sqlite3"
+    database.parent.mkdir()
+    app = start_app(env={"TIMELINE_MODE": "kiosk", "TIMELINE_IDLE_SECONDS": "8", "TIMELINE_INSIGHTS": str(database),
+                         "TIMELINE_SETTINGS": str(settings_with_address(tmp_path))})
+    page = page_at("kiosk-landscape")
+    enter(page, app.url)
+    first = open_card(page, 0)
+    page.locator(".st-key-kiosk-back button").tap()
+    settled(page)
+    second = open_card(page, 1)
+    expect(page.locator(".st-key-attract")).to_be_visible(timeout=20_000)  # the idle reset
+    found = wait_for_rows(database, lambda r: any(kind == "session-end" for _, _, kind, _, _ in r))
+    assert [(mode, kind, entry, detail) for mode, _, kind, entry, detail in found] == [
+        ("kiosk", "session-start", "", ""), ("kiosk", "open", first, "list"), ("kiosk", "open", second, "list"),
+        ("kiosk", "session-end", "", "idle")]
+    assert len({session for _, session, *_ in found}) == 1
+    agent = page.evaluate("navigator.userAgent")
+    stored = stored_bytes(database.parent)
+    assert agent.encode() not in stored and ADDRESS.encode() not in stored
+    assert first.encode() in stored  # the search can find what is there
+
+
+def test_a_web_visit_by_a_deep_link_and_a_search_that_finds_nothing_are_recorded(start_app, page_at, tmp_path):
+    database = tmp_path / "insights" / "insights.sqlite3"
+    database.parent.mkdir()
+    app = start_app(env={"TIMELINE_MODE": "web", "TIMELINE_INSIGHTS": str(database)})
+    page = page_at("desktop")
+    goto_app(page, app.url)
+    entry_id = page.locator(".st-key-event-list li[data-entry-id]").first.get_attribute("data-entry-id")
+    page.context.close()
+    page = page_at("desktop")  # a new visitor, arriving by a shared link
+    open_web(page, f"{app.url}?event={entry_id}")
+    expect(page.locator(DETAIL_TITLE)).to_be_visible(timeout=TIMEOUT_MS)
+    back_to_list(page)
+    search(page, "Zeppelin hangar")
+    expect(page.locator('[role="status"].result-count')).to_contain_text("Zeppelin")
+    found = wait_for_rows(database, lambda r: any(kind == "search" for _, _, kind, _, _ in r))
+    visit = {session for _, session, kind, entry, _ in found if kind == "open" and entry == entry_id}
+    assert len(visit) == 1
+    mine = [(kind, entry, detail) for _, session, kind, entry, detail in found if session in visit]
+    assert mine == [("session-start", "", ""), ("open", entry_id, "deep-link"), ("search", "", "zeppelin hangar")]
+    assert {mode for mode, *_ in found} == {"web"}
+    agent = page.evaluate("navigator.userAgent")
+    stored = stored_bytes(database.parent)
+    assert agent.encode() not in stored and ADDRESS.encode() not in stored
+    assert b"zeppelin hangar" in stored
+
+
+def test_curator_mode_names_the_entries_visitors_opened(start_app, page_at, tmp_path):
+    database = tmp_path / "insights.sqlite3"
+    web = start_app(env={"TIMELINE_MODE": "web", "TIMELINE_INSIGHTS": str(database)})
+    page = page_at("desktop")
+    open_web(page, web.url)
+    title, _ = open_list_link(page, 2)
+    wait_for_rows(database, lambda r: any(kind == "open" for _, _, kind, _, _ in r))
+    curator = start_app(env={"TIMELINE_MODE": "curator", "TIMELINE_INSIGHTS": str(database)})
+    page = page_at("desktop")
+    goto_app(page, curator.url)
+    view = page.locator(".st-key-insights")
+    view.get_by_text("Show visitor insights").click()
+    wait_for_run(page)
+    most = view.get_by_role("region", name="The most opened entries", exact=True)
+    most.scroll_into_view_if_needed()
+    expect(most).to_contain_text(title, timeout=TIMEOUT_MS)  # the grid's accessible table holds its cells
