@@ -149,3 +149,57 @@ def test_curator_mode_names_the_entries_visitors_opened(start_app, page_at, tmp_
     most = view.get_by_role("region", name="The most opened entries", exact=True)
     most.scroll_into_view_if_needed()
     expect(most).to_contain_text(title, timeout=TIMEOUT_MS)  # the grid's accessible table holds its cells
+
+
+def listed_id(page: Page, nth: int) -> str:
+    return page.locator(".st-key-event-list li[data-entry-id]").nth(nth).get_attribute("data-entry-id") or ""
+
+
+def test_with_the_database_locked_for_8_s_an_entry_opens_as_fast_and_its_open_is_recorded_after(
+        start_app, page_at, tmp_path):
+    database = tmp_path / "insights.sqlite3"
+    app = start_app(env={"TIMELINE_MODE": "web", "TIMELINE_INSIGHTS": str(database)})
+    page = page_at("desktop")
+    open_web(page, app.url)
+    usual = []
+    for nth in (0, 1, 0):
+        usual.append(open_list_link(page, nth)[1])
+        back_to_list(page)
+    wait_for_rows(database, lambda r: sum(kind == "open" for _, _, kind, _, _ in r) >= 3)
+    entry_id = listed_id(page, 2)
+    blocker = sqlite3.connect(database, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")  # as a backup or another program holding the database would
+    locked_at = time.monotonic()
+    try:
+        _, locked = open_list_link(page, 2)
+        time.sleep(max(0.0, 8 - (time.monotonic() - locked_at)))
+        assert not rows(database, f"kind = 'open' AND entry = '{entry_id}'"), "written through the lock?"
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    found = wait_for_rows(database, lambda r: any(kind == "open" and entry == entry_id for _, _, kind, entry, _ in r))
+    assert ("web", "open", entry_id) in {(mode, kind, entry) for mode, _, kind, entry, _ in found}
+    typical = sorted(usual)[1]
+    assert locked <= max(2 * typical, typical + 0.5), f"opened in {locked:.2f} s locked, {usual} s usually"
+    assert "locked" in app.log  # the log says so, once
+
+
+def test_with_an_unwritable_database_visitors_see_nothing_wrong(start_app, page_at, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database's folder should be", encoding="utf-8")
+    app = start_app(env={"TIMELINE_MODE": "web", "TIMELINE_INSIGHTS": str(blocker / "insights.sqlite3")})
+    page = page_at("desktop")
+    open_web(page, app.url)
+    title, _ = open_list_link(page, 1)
+    page.locator(".st-key-next-entry button").click()
+    wait_for_run(page)
+    expect(page.locator(DETAIL_TITLE)).not_to_have_text(title)
+    back_to_list(page)
+    search(page, "Zeppelin hangar")
+    expect(page.locator('[role="status"].result-count')).to_contain_text("Zeppelin")
+    for trouble in ('[data-testid="stException"]', '[data-testid="stAlert"]', '[data-testid="stNotification"]'):
+        expect(page.locator(trouble)).to_have_count(0)
+    deadline = time.monotonic() + 10
+    while "insights:" not in app.log and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "unavailable" in app.log  # the operator reads what is wrong; the visitor never does
