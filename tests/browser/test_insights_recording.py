@@ -139,13 +139,22 @@ def test_a_web_visit_by_a_deep_link_and_a_search_that_finds_nothing_are_recorded
     assert_nothing_identifies(page, database.parent, "zeppelin hangar")
 
 
-def test_curator_mode_names_the_entries_visitors_opened(start_app, page_at, tmp_path):
+def test_curator_mode_names_the_entries_visitors_opened_by_the_chart_and_the_list(start_app, page_at, tmp_path):
     database = tmp_path / "insights.sqlite3"
     web = start_app(env={"TIMELINE_MODE": "web", "TIMELINE_INSIGHTS": str(database)})
     page = page_at("desktop")
     open_web(page, web.url)
+    marker = page.locator(POINTS).nth(3)
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_run(page)
+    expect(page.locator(DETAIL_TITLE)).to_be_visible(timeout=TIMEOUT_MS)
+    back_to_list(page)
     title, _ = open_list_link(page, 2)
-    wait_for_rows(database, lambda r: any(kind == "open" for _, _, kind, _, _ in r))
+    found = wait_for_rows(database, lambda r: sum(kind == "open" for _, _, kind, _, _ in r) >= 2)
+    assert [detail for _, _, kind, _, detail in found if kind == "open"] == ["chart", "list"]
     curator = start_app(env={"TIMELINE_MODE": "curator", "TIMELINE_INSIGHTS": str(database)})
     page = page_at("desktop")
     goto_app(page, curator.url)
