@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import functools
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,7 +31,14 @@ sys.path[:0] = [str(PROJECT_ROOT), str(BENCH_DIR), str(PROJECT_ROOT / "tests" / 
 from browser_bench import bench_browser_reruns, bench_first_view, bench_first_view_bytes  # noqa: E402
 from capacity import bench_capacity, bench_static_capacity  # noqa: E402
 from generate import generate_catalog  # noqa: E402
-from insights_bench import VIEW_TARGET, bench_recording, bench_summary, million_event_store  # noqa: E402
+from insights_bench import (  # noqa: E402
+    RECORD_TARGET,
+    VIEW_TARGET,
+    bench_recording,
+    bench_summary,
+    million_event_store,
+    timed_hooks,
+)
 from phone_bench import bench_phone  # noqa: E402
 from results import Options, Result, median_seconds  # noqa: E402
 from site_bench import bench_site  # noqa: E402
@@ -192,6 +200,79 @@ def bench_insights_view(options: Options) -> list[Result]:
                    target=VIEW_TARGET, note="the whole curator rerun (AppTest)")]
 
 
+def bench_rerun_hook(options: Options) -> list[Result]:
+    """The real hook: the time reruns spend in timeline/ui/recording.py (everything recording adds to a rerun),
+    with the insights database healthy and then locked by another connection. The web page alternately opens an
+    entry by its list link and searches; the kiosk opens a card and goes back to the strip."""
+    results: list[Result] = []
+    with _started({}) as app:
+        if isinstance(app, Result):
+            return [Result("recording hook", None, note=app.note)]
+        ids = list(list_links(app))
+
+        def web_step(i: int) -> None:
+            if i % 2:
+                app.text_input(key="filter-text").set_value(SEARCHES[i % len(SEARCHES)])
+            else:
+                app.query_params.clear()
+                app.query_params["event"] = ids[i % len(ids)]
+
+        results += _hook_results("web", app, web_step, options.runs)
+    with _started({"TIMELINE_MODE": "kiosk"}) as app:
+        if isinstance(app, Result):
+            return [*results, Result("recording hook, kiosk", None, note=app.note)]
+        app.button(key="kiosk-enter").click().run()
+        cards = [b.key for b in app.button if b.key and b.key.startswith("kiosk-open-")]
+
+        def kiosk_step(i: int) -> None:  # from the entry back to the strip, else from the strip to a card
+            on_entry = any(b.key == "kiosk-back" for b in app.button)
+            app.button(key="kiosk-back" if on_entry else cards[i % len(cards)]).click()
+
+        results += _hook_results("kiosk", app, kiosk_step, options.runs)
+    return results
+
+
+def _hook_results(mode: str, app: Any, step: Callable[[int], object], runs: int) -> list[Result]:
+    """The hook's median time per rerun, and the whole rerun's, with the database healthy and then locked."""
+    from timeline.insights.recorder import shared_recorder
+
+    def medians() -> tuple[float, float]:
+        hooks, reruns = [], []
+        with timed_hooks() as spent:
+            for i in range(max(runs, 5) * 4):
+                step(i)
+                spent[0] = 0.0
+                started = time.perf_counter()
+                app.run()
+                reruns.append(time.perf_counter() - started)
+                hooks.append(spent[0])
+        return statistics.median(hooks), statistics.median(reruns)
+
+    recorder = shared_recorder()
+    healthy, rerun = medians()
+    recorder.flush(10)
+    blocker = sqlite3.connect(recorder.store.path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        step(0)
+        app.run()  # an event for the writer thread, which the lock then holds up
+        deadline = time.monotonic() + 5
+        while recorder.health().state != "locked" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        locked, locked_rerun = medians()
+        state = recorder.health().state
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    kept = recorder.flush(10)
+    return [Result(f"recording hook in a {mode} rerun, database healthy", healthy * 1000, unit="ms",
+                   target=RECORD_TARGET * 1000, note=f"the whole rerun {rerun * 1000:.1f} ms (AppTest)"),
+            Result(f"recording hook in a {mode} rerun, database locked", locked * 1000, unit="ms",
+                   target=RECORD_TARGET * 1000,
+                   note=f"the whole rerun {locked_rerun * 1000:.1f} ms; recorder said {state}; "
+                        f"{'all written after' if kept else 'NOT all written'}")]
+
+
 # --- Section: kiosk soak ------------------------------------------------------------------------------------
 
 
@@ -222,7 +303,8 @@ SECTIONS: dict[str, Callable[[Options], list[Result]]] = {
     "static-capacity": bench_static_capacity,
     "phone": bench_phone,
     "phone-site": functools.partial(bench_phone, streamlit=False),
-    "insights": lambda options: [*bench_recording(options), *bench_summary(options), *bench_insights_view(options)],
+    "insights": lambda options: [*bench_recording(options), *bench_rerun_hook(options), *bench_summary(options),
+                                 *bench_insights_view(options)],
 }
 
 
@@ -239,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     crashed = False
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as workdir:
         options = Options(runs=3 if args.quick else 5, workdir=Path(workdir))
+        # The app's reruns record visitor events: into the benchmark's own database, never into data/.
+        os.environ.setdefault("TIMELINE_INSIGHTS", str(Path(workdir) / "insights-reruns.sqlite3"))
         print(f"medians of {options.runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         for name in chosen:
             print(f"\n[{name}]", flush=True)

@@ -1,15 +1,19 @@
 """Visitor-insights benchmarks: what recording costs a rerun (healthy and locked database), and the summary over a
-million events; bench.py adds the curator's insights view over the same events (it needs bench.py's AppTest set-up).
+million events; bench.py adds the curator's insights view over the same events and the real hook's time inside the
+web page's reruns (``timed_hooks``), both of which need bench.py's AppTest set-up.
 
     python benchmarks/bench.py --only insights
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import random
 import sqlite3
 import statistics
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from results import Options, Result, median_seconds
@@ -19,6 +23,7 @@ from timeline.insights.events import Mode, Reached
 from timeline.insights.recorder import Recorder
 from timeline.insights.store_sqlite import SqliteStore
 from timeline.insights.summary import load_insights, summary_json
+from timeline.ui import recording
 
 MILLION = 1_000_000
 EVENTS_PER_RERUN = 3  # a rerun that opens an entry from a search records about this many
@@ -26,6 +31,38 @@ RECORD_TARGET = 0.001
 SUMMARY_TARGET = 2.0
 VIEW_TARGET = 3.0  # curator mode's first draw of the insights view (bench.py: bench_insights_view)
 ROUTES = [r.value for r in Reached]
+# What the visitor pages call in timeline/ui/recording.py: the hook whose time a rerun pays.
+HOOKS = ("start", "begin", "end", "opened", "searched", "filtered", "follow_query", "filters_reset", "follow_note",
+         "feature_on", "heartbeat")
+
+
+@contextlib.contextmanager
+def timed_hooks() -> Iterator[list[float]]:
+    """While inside, every call the pages make into ``timeline.ui.recording`` adds its seconds to the list's one
+    item (calls made from inside another are counted once, with it); reset the item before a run, read it after."""
+    spent, depth = [0.0], [0]
+    originals = {name: getattr(recording, name) for name in HOOKS}
+
+    def timed(hook: Callable[..., object]) -> Callable[..., object]:
+        @functools.wraps(hook)
+        def call(*args: object, **kwargs: object) -> object:
+            depth[0] += 1
+            started = time.perf_counter()
+            try:
+                return hook(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                if not depth[0]:
+                    spent[0] += time.perf_counter() - started
+        return call
+
+    for name, hook in originals.items():
+        setattr(recording, name, timed(hook))
+    try:
+        yield spent
+    finally:
+        for name, hook in originals.items():
+            setattr(recording, name, hook)
 
 
 def visitor_events(count: int, seed: int = 1, days: int = 90, entries: int = 300) -> list[ev.Event]:

@@ -89,7 +89,7 @@ def _interactions(page) -> list[Callable[[int], None]]:
         changed(_TITLE, before)
 
     def idle_reset(_: int) -> None:  # what the page's idle timer does after idle_seconds without a touch
-        page.evaluate("document.querySelector('.st-key-kiosk-reset button').click()")
+        page.evaluate("document.querySelector('.st-key-kiosk-idle-reset button').click()")
         shown(".st-key-attract")
 
     return [enter, filter_, open_, step, idle_reset]

@@ -3,8 +3,8 @@
 The app keeps no state in Streamlit's caches (``st.cache_data`` / ``st.cache_resource`` are never used). It keeps
 module-level registries and caches that outlive a run on purpose: the published store per data file and its
 refresh thread, the settings read per file, facets and built charts per catalogue, search haystacks per entry,
-and ``functools`` caches of files read. A test that runs the app starts from none of them, and leaves none of its
-files, catalogues or threads to the next test.
+the visitor-insights recorder (its writer thread and database), and ``functools`` caches of files read. A test that
+runs the app starts from none of them, and leaves none of its files, catalogues or threads to the next test.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def reset_app_state() -> None:
         for watch in list(loading._watches.values()):
             if watch.worker is not None:
                 watch.worker.join(REFRESH_JOIN_SECONDS)
+    _close_recorder()
     for name, paths in REGISTRIES.items():
         module = sys.modules.get(name)
         for path in paths if module is not None else ():
@@ -43,6 +44,15 @@ def reset_app_state() -> None:
         for value in list(vars(module).values()):
             if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == module.__name__:
                 value.cache_clear()
+
+
+def _close_recorder() -> None:
+    """The process's recorder writes its events and lets go of its database; the next test's run makes its own,
+    for the ``TIMELINE_INSIGHTS`` that test sets."""
+    recorder = sys.modules.get("timeline.insights.recorder")
+    if recorder is not None and recorder._shared is not None:
+        shared, recorder._shared = recorder._shared, None
+        shared.close()
 
 
 def timeline_modules() -> Iterator[ModuleType]:

@@ -95,7 +95,7 @@ def no_typing(at: AppTest) -> None:
 
 def test_starts_on_the_attract_screen(exhibit):
     at = start(exhibit)
-    assert keys(at, "kiosk-") == ["enter", "reset"]
+    assert keys(at, "kiosk-") == ["enter", "reset", "idle-reset"]
     assert at.button(key="kiosk-enter").label == "Touch anywhere to explore"
     page = html(at)
     assert 'class="kiosk-attract-title">Kiosk test exhibit<' in page
@@ -147,9 +147,9 @@ def test_an_entry_shows_its_story_sources_as_text_and_a_qr_code(exhibit):
     assert "<li>example.org</li>" in page and "<li>Archive Box 12 Folder 3</li>" in page
     uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
     assert uri and base64.b64decode(uri[1]).decode() == qr_svg(
-        "https://example.org/timeline/?event=first", label="Continue on your phone")
+        "https://example.org/timeline/?event=first&src=qr", label="Continue on your phone")
     assert "Continue on your phone" in page
-    assert keys(at, "kiosk-") == ["previous", "back", "larger", "next", "reset"]
+    assert keys(at, "kiosk-") == ["previous", "back", "larger", "next", "reset", "idle-reset"]
     no_typing(at)
 
 
@@ -242,7 +242,7 @@ def test_the_qr_code_carries_the_entry_link_the_web_page_shares(exhibit):
                                                      'public_url = "https://example.org/timeline/?utm_source=kiosk#top"'))
     uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html(opened(exhibit, "first")))
     assert uri and base64.b64decode(uri[1]).decode() == qr_svg(
-        "https://example.org/timeline/?event=first", label="Continue on your phone")
+        "https://example.org/timeline/?event=first&src=qr", label="Continue on your phone")
 
 
 def test_no_qr_code_without_a_public_url(exhibit):
@@ -257,8 +257,8 @@ def test_the_reset_button_clears_everything(exhibit):
     at = act(at.button(key="kiosk-era-1").click())
     at = act(at.button_group(key="kiosk-categories").set_value(["Hospital B"]))
     at = act(at.button(key="kiosk-open-linked").click())
-    at = act(at.button(key="kiosk-reset").click())  # what the page's idle timer clicks
-    assert keys(at, "kiosk-") == ["enter", "reset"]
+    at = act(at.button(key="kiosk-idle-reset").click())  # what the page's idle timer clicks
+    assert keys(at, "kiosk-") == ["enter", "reset", "idle-reset"]
     at = act(at.button(key="kiosk-enter").click())
     assert keys(at, "kiosk-open-") == ALL_IDS
     assert at.button(key="kiosk-era-0").proto.type == "primary"
@@ -328,8 +328,10 @@ def test_opening_an_entry_focuses_its_story_and_back_focuses_its_card(exhibit):
 
 
 @pytest.mark.parametrize(("idle_for", "expected"), [
-    (90 * SERVER_FALLBACK_FACTOR + 5, ["enter", "reset"]),  # the browser's timer died: the server resets
-    (90 + 5, ["previous", "back", "larger", "next", "reset"]),  # inside the margin: a visitor who only panned stays
+    # the browser's timer died: the server resets
+    (90 * SERVER_FALLBACK_FACTOR + 5, ["enter", "reset", "idle-reset"]),
+    # inside the margin: a visitor who only panned stays
+    (90 + 5, ["previous", "back", "larger", "next", "reset", "idle-reset"]),
 ])
 def test_server_fallback_resets_a_long_idle_session(exhibit, idle_for, expected):
     at = opened(exhibit, "first")

@@ -21,7 +21,7 @@ def entry(**fields) -> Entry:
 
 
 def context(tmp_path: Path, allow_links: bool = True) -> DetailContext:
-    return DetailContext((), {}, tmp_path, Settings(), "", lambda _: None, lambda: None, allow_links)
+    return DetailContext((), {}, tmp_path, Settings(), "", lambda *_: None, lambda: None, allow_links)
 
 
 @pytest.mark.parametrize(("source", "allow_links", "link"), [

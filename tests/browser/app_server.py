@@ -63,6 +63,8 @@ class App:
         self.flags, self.cwd = tuple(flags), cwd
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("TIMELINE_")}
         self.env = {**inherited, **(env or {})}  # only the test decides the exhibit's configuration
+        # Visitor events go beside the server's log, never into data/, unless the test names a database.
+        self.env.setdefault("TIMELINE_INSIGHTS", str(log.with_suffix(".insights.sqlite3")))
         if data is not None:
             self.env["TIMELINE_DATA"] = str(data)
         self._log = log

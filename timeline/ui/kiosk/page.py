@@ -25,6 +25,9 @@ from timeline.figure import (
     range_presets,
 )
 from timeline.image_urls import WebImage, web_image
+from timeline.insights.events import Mode as EventMode
+from timeline.insights.events import Reached
+from timeline.insights.visits import list_route
 from timeline.kiosk_state import (
     CATEGORIES,
     CHART,
@@ -48,17 +51,17 @@ from timeline.kiosk_state import (
     strip_neighbours,
     tapped_entry,
 )
-from timeline.links import entry_url
+from timeline.links import take_home_url
 from timeline.listing import page_containing, page_of
 from timeline.publishing import published_snapshot
 from timeline.qr import qr_svg_data_uri
 from timeline.render import render_macro
 from timeline.schema import Entry
 from timeline.settings import Environment, Settings
-from timeline.ui import compat
+from timeline.ui import compat, recording
 from timeline.ui.chart import KEY_SHAPES, alt_for, figure_for
 from timeline.ui.focus import apply_focus, request_focus
-from timeline.ui.kiosk.idle import RESET_KEY, idle_html
+from timeline.ui.kiosk.idle import IDLE_RESET_KEY, RESET_KEY, idle_html
 from timeline.ui.kiosk.keys import BACK_KEY, ENTER_KEY, LARGER_KEY, LARGER_LABEL, keys_html
 from timeline.ui.kiosk.styles import kiosk_css
 from timeline.ui.safe_text import code_span
@@ -83,7 +86,10 @@ class Exhibit:
 def render_kiosk(env: Environment, settings: Settings) -> None:
     catalog = published_snapshot(env, settings).current.visible
     idle_seconds = env.idle_seconds or settings.idle_seconds
-    note_touch(st.session_state, time.monotonic(), idle_seconds)
+    mode = recording.start(env.mode, settings)
+    recording.heartbeat(mode)
+    if note_touch(st.session_state, time.monotonic(), idle_seconds):  # the browser's idle timer died
+        recording.end(mode, "idle")
     _open_tapped(catalog)
     exhibit = Exhibit(catalog, tuple(era for _, era in numbered_eras(catalog.eras)), settings, env.media)
     featured = featured_entries(catalog.entries)
@@ -93,7 +99,8 @@ def render_kiosk(env: Environment, settings: Settings) -> None:
     if view is View.ENTRY and st.session_state.get(ENTRY) not in catalog.by_id:
         view = View.EXPLORE  # the entry left the catalogue since it was opened
     VIEWS[view](exhibit)
-    st.button("Start over", key=RESET_KEY, on_click=reset_session, args=(st.session_state,))
+    st.button("Start over", key=RESET_KEY, on_click=_start_over, args=("reset",))  # the Home key
+    st.button("Start over", key=IDLE_RESET_KEY, on_click=_start_over, args=("idle",))  # the idle timer
     compat.run_in_page(idle_html(idle_seconds, prompt_window(idle_seconds)) + keys_html(RESET_KEY, larger))
     apply_focus()
 
@@ -104,11 +111,24 @@ def render_kiosk(env: Environment, settings: Settings) -> None:
 def _enter() -> None:
     reset_session(st.session_state)  # a stale filter from the previous visitor never survives
     st.session_state[VIEW] = View.EXPLORE
+    recording.begin(EventMode.KIOSK)  # the first touch or key after the attract screen: a visitor
+
+
+def _start_over(reason: str) -> None:
+    """The visitor's session ends (``idle``: the idle timer; ``reset``: the Home key), and the next starts fresh."""
+    recording.end(EventMode.KIOSK, reason)
+    reset_session(st.session_state)
 
 
 def _choose_era(index: int) -> None:
     st.session_state[ERA] = index
     _first_page()
+    recording.filtered(EventMode.KIOSK, ("from", "to"))  # an era is a span of years
+
+
+def _choose_categories() -> None:
+    _first_page()
+    recording.filtered(EventMode.KIOSK, ("category",))
 
 
 def _first_page() -> None:
@@ -120,20 +140,23 @@ def _turn_page(page: int) -> None:
     st.session_state[PAGE] = page
 
 
-def _open(entry_id: str) -> None:
+def _open(entry_id: str, reached: Reached) -> None:
+    recording.opened(EventMode.KIOSK, entry_id, reached)
     st.session_state[ENTRY] = entry_id
     st.session_state[VIEW] = View.ENTRY
 
 
-def _open_card(entry_id: str) -> None:
+def _open_card(entry_id: str, reached: Reached) -> None:
     """A card opens its entry with focus on the story, which Up and Down then scroll (Previous and Next keep focus
     where it is, so a keypad visitor can step on)."""
-    _open(entry_id)
+    _open(entry_id, reached)
     request_focus(f"{compat.key_selector('event-detail')} .kiosk-story")
 
 
 def _toggle_larger() -> None:
     st.session_state[LARGER] = not st.session_state.get(LARGER)
+    if st.session_state[LARGER]:
+        recording.feature_on(EventMode.KIOSK, "larger-text")
 
 
 def _larger_button() -> None:
@@ -152,7 +175,7 @@ def _open_tapped(catalog: Catalog) -> None:
     entry_id = tapped_entry(st.query_params.get(TAP_PARAM), current_view(st.session_state), entry_ids)
     del st.query_params[TAP_PARAM]
     if entry_id is not None:
-        _open(entry_id)
+        _open(entry_id, Reached.CHART)
 
 
 def _back(strip_page: int | None) -> None:
@@ -210,10 +233,10 @@ def _render_filters(exhibit: Exhibit, choice: int, count: int) -> None:
                 st.button(_era_label(index, exhibit), key=f"kiosk-era-{index}", on_click=_choose_era,
                           args=(index,), type="primary" if index == choice else "secondary", wrap=True)
         st.pills("Institutions", options=exhibit.catalog.categories, selection_mode="multi", key=CATEGORIES,
-                 on_change=_first_page, format_func=lambda c: code_span(_short(c, exhibit.settings)))
+                 on_change=_choose_categories, format_func=lambda c: code_span(_short(c, exhibit.settings)))
 
 
-def _card(entry: Entry, exhibit: Exhibit) -> None:
+def _card(entry: Entry, exhibit: Exhibit, reached: Reached) -> None:
     """A big button in the strip: thumbnail (or, without an image, the institution's colour), year and title.
 
     An entry without an image never asks for one: its placeholder picture would not be shown, and making one
@@ -224,7 +247,7 @@ def _card(entry: Entry, exhibit: Exhibit) -> None:
         st.html(render_macro(PARTS, "card", entry, shown, exhibit.settings.color_for(entry.category),
                              _short(entry.category, exhibit.settings)))
         st.button(code_span(entry.title), key=f"{CARD_BUTTON_PREFIX}{entry.id}", on_click=_open_card,
-                  args=(entry.id,))
+                  args=(entry.id, reached))
 
 
 def _short(category: str, settings: Settings) -> str:
@@ -255,8 +278,9 @@ def render_explore(exhibit: Exhibit) -> None:
         strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
         _render_pages(strip.number, strip.count, strip_caption(strip))
         with st.container(key="event-list", horizontal=True):
+            reached = list_route(era_query(era, categories))  # the strip, as chosen: a filtered list or all
             for entry in strip.entries:
-                _card(entry, exhibit)
+                _card(entry, exhibit, reached)
 
 
 def _render_pages(page: int, pages: int, caption: str) -> None:
@@ -275,7 +299,7 @@ def _render_pages(page: int, pages: int, caption: str) -> None:
 
 
 def _qr_html(entry: Entry, settings: Settings) -> str:
-    url = entry_url(settings.public_url, entry.id)
+    url = take_home_url(settings.public_url, entry.id)  # src=qr: its visits count as QR arrivals
     if url is None:
         return ""
     return render_macro(PARTS, "qr", qr_svg_data_uri(url, label=QR_LABEL), QR_LABEL)
@@ -284,11 +308,11 @@ def _qr_html(entry: Entry, settings: Settings) -> str:
 def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None) -> None:
     with st.container(key="kiosk-nav", horizontal=True):
         st.button("‹ Previous", key="kiosk-previous", disabled=previous is None, on_click=_open,
-                  args=(previous.id if previous else "",))
+                  args=(previous.id if previous else "", Reached.PREVIOUS_NEXT))
         st.button("Back to the timeline", key=BACK_KEY, type="primary", on_click=_back, args=(strip_page,))
         _larger_button()
         st.button("Next ›", key="kiosk-next", disabled=following is None, on_click=_open,
-                  args=(following.id if following else "",))
+                  args=(following.id if following else "", Reached.PREVIOUS_NEXT))
 
 
 def render_entry(exhibit: Exhibit) -> None:

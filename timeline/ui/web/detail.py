@@ -15,6 +15,7 @@ import streamlit as st
 
 from timeline.entry_views import article_view, placeholder
 from timeline.image_urls import web_picture
+from timeline.insights.events import Reached
 from timeline.links import entry_url
 from timeline.listen import Listen
 from timeline.listing import index_of, neighbours
@@ -40,7 +41,7 @@ class DetailContext:
     media_dir: Path
     settings: Settings
     share_base: str  # the exhibit's public address, else the page's own: entry links start with it
-    on_open: Callable[[str], None]
+    on_open: Callable[[str, Reached], None]  # the entry, and how the visitor reached it (visitor insights)
     on_back: Callable[[], None]
     allow_links: bool = True
 
@@ -59,7 +60,7 @@ def _reveal(entry_id: str) -> None:
     st.session_state[KEYS.revealed] = {*st.session_state.get(KEYS.revealed, ()), entry_id}
 
 
-def _covered(entry: Entry) -> bool:
+def covered(entry: Entry) -> bool:
     """A content note covers a real photograph until the visitor chooses to see it (a placeholder has nothing to
     hide)."""
     return bool(entry.content_note and entry.image) and entry.id not in st.session_state.get(KEYS.revealed, ())
@@ -72,7 +73,7 @@ def _related(entry: Entry, ctx: DetailContext) -> None:
         st.html(render_macro("ui/common.html", "subhead", "Related entries"))
         for other in others:
             st.button(f"{code_span(other.title)} · {code_span(other.date_label)}", key=f"related-{other.id}",
-                      type="tertiary", on_click=ctx.on_open, args=(other.id,))
+                      type="tertiary", on_click=ctx.on_open, args=(other.id, Reached.RELATED))
 
 
 def _neighbours(entry: Entry, ctx: DetailContext) -> None:
@@ -85,10 +86,10 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
     before, after = neighbours(ctx.order, at)
     with st.container(key="neighbours", horizontal=True, vertical_alignment="center", gap="medium"):
         st.button("← Previous", key="previous-entry", disabled=before is None,
-                  on_click=ctx.on_open, args=(before.id if before else "",))
+                  on_click=ctx.on_open, args=(before.id if before else "", Reached.PREVIOUS_NEXT))
         st.html(render_macro(PARTS, "neighbour", f"{at + 1} of {len(ctx.order)}"), width="content")
         st.button("Next →", key="next-entry", disabled=after is None,
-                  on_click=ctx.on_open, args=(after.id if after else "",))
+                  on_click=ctx.on_open, args=(after.id if after else "", Reached.PREVIOUS_NEXT))
         st.button("Back to the list", key="back-to-list-end", on_click=ctx.on_back)
     if before or after:  # an entry alone in the visitor's order has neither, and st.html refuses an empty body
         st.html(render_macro(PARTS, "neighbour_titles", before, after))
@@ -105,12 +106,12 @@ def _listen_script() -> None:
 def render_detail(entry: Entry, ctx: DetailContext) -> None:
     with st.container(key="event-detail"):
         st.button("← Back to the list", key="back-to-list", on_click=ctx.on_back)
-        covered = _covered(entry)
+        hidden = covered(entry)
         listen = web_listen(entry)
-        st.html(article_html(entry, ctx, show_picture=not covered, listen=listen))
+        st.html(article_html(entry, ctx, show_picture=not hidden, listen=listen))
         if listen is not None:
             _listen_script()
-        if covered:
+        if hidden:
             st.html(render_macro(PARTS, "image_cover"))
             st.button("Show image", key=f"reveal-{entry.id}", on_click=_reveal, args=(entry.id,))
         _related(entry, ctx)

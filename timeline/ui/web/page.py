@@ -12,15 +12,18 @@ from collections.abc import Callable
 import streamlit as st
 
 from timeline.catalog import Catalog
+from timeline.insights.events import Mode as EventMode
+from timeline.insights.events import Reached, link_arrival
+from timeline.insights.visits import list_route
 from timeline.links import exhibit_address
 from timeline.listing import page_containing
 from timeline.publishing import catalog_for, exhibit_settings, published_snapshot
 from timeline.query import Facets, Query, ResultCount, apply_query, facets_of
 from timeline.render import render_macro
 from timeline.richtext import inline_html, paragraphs
-from timeline.schema import Kind
+from timeline.schema import Entry, Kind
 from timeline.settings import Environment, Settings
-from timeline.ui import focus
+from timeline.ui import focus, recording
 from timeline.ui.chart import RESULTS, render_chart
 from timeline.ui.chart_touch import install_chart_touch
 from timeline.ui.state import (
@@ -34,7 +37,7 @@ from timeline.ui.state import (
     write_url,
 )
 from timeline.ui.styles import inject_styles
-from timeline.ui.web.detail import DetailContext, render_detail
+from timeline.ui.web.detail import DetailContext, covered, render_detail
 from timeline.ui.web.entry_list import render_list
 from timeline.ui.web.filters import render_filters
 
@@ -93,13 +96,15 @@ def render_header(settings: Settings) -> None:
             st.html(render_macro(PARTS, "about", lead, (rest, settings.sources_policy, SOURCING)))
 
 
-def _open(entry_id: str) -> None:
+def _open(entry_id: str, mode: EventMode | None, reached: Reached) -> None:
+    recording.opened(mode, entry_id, reached)
     if entry_id:
         st.session_state[KEYS.open_id] = entry_id
         focus.request_focus(focus.detail_heading())
 
 
-def _reset_filters(facets: Facets) -> None:
+def _reset_filters(facets: Facets, mode: EventMode | None) -> None:
+    recording.filters_reset(mode)
     apply_widget_values(widget_values(Query(), facets))
     st.session_state[KEYS.page] = 0
 
@@ -130,6 +135,19 @@ def _share_base(settings: Settings) -> str:
     return exhibit_address(settings.public_url) or (st.context.url or "")
 
 
+def _record_run(mode: EventMode | None, query: Query, results: int, entry: Entry | None, linked: str | None,
+                arriving: bool) -> None:
+    """What this run shows that the visitor did: an entry its address opened (a shared link or QR code when the
+    session arrived with it; later, a list link, which opens an entry by the address too), a new search or filter,
+    a content note's outcome."""
+    if entry is not None and entry.id == linked:
+        route = link_arrival(st.query_params.to_dict()) if arriving else list_route(query)
+        recording.opened(mode, entry.id, route)
+    recording.follow_query(mode, query, results)
+    hidden = entry.id if entry is not None and covered(entry) else ""
+    recording.follow_note(mode, hidden, st.session_state.get(KEYS.revealed, set()))
+
+
 @st.fragment
 def explore(env: Environment) -> None:
     settings = exhibit_settings(env)
@@ -138,8 +156,12 @@ def explore(env: Environment) -> None:
         st.html(render_macro(PARTS, "notice", NOTHING_PUBLISHED))
         return
     facets = facets_for(catalog)
+    mode = recording.start(env.mode, settings)
+    recording.begin(mode)  # one Streamlit session is one web visitor
     was_open = st.session_state.get(KEYS.open_id)
-    if sync_from_url(facets):  # a link to an entry lands on it, as a link to an #anchor would
+    arriving = KEYS.url_written not in st.session_state  # this session's first run: it came by its address
+    linked = sync_from_url(facets)
+    if linked:  # a link to an entry lands on it, as a link to an #anchor would
         focus.request_focus(focus.detail_heading())
     elif was_open and st.session_state.get(KEYS.open_id) is None:  # Back closed the entry: its view is gone
         focus.request_focus(focus.list_heading())
@@ -151,18 +173,21 @@ def explore(env: Environment) -> None:
     if entry is None or entry.kind is Kind.ERA:
         open_id = st.session_state[KEYS.open_id] = None
         entry = None
+    _record_run(mode, query, len(shown), entry, linked, arriving)
     for notice in current_notices(query, open_id):
         # Not st.info: it is Markdown, and a notice may quote the link's text.
         st.html(render_macro(PARTS, "notice", notice))
     counts = catalog.counts
     render_filters(facets, query, ResultCount.of(shown, counts.published_entries, counts.drafts),
-                   lambda: _reset_filters(facets))
-    render_chart(shown, catalog.eras, settings, open_id, _open, (catalog.key, query))
+                   lambda: _reset_filters(facets, mode))
+    render_chart(shown, catalog.eras, settings, open_id, lambda entry_id: _open(entry_id, mode, Reached.CHART),
+                 (catalog.key, query))
     if entry is not None:
-        render_detail(entry, DetailContext(shown, catalog.by_id, env.media, settings, _share_base(settings), _open,
+        render_detail(entry, DetailContext(shown, catalog.by_id, env.media, settings, _share_base(settings),
+                                           lambda entry_id, reached: _open(entry_id, mode, reached),
                                            lambda: _back(shown)))
     else:
-        render_list(shown, catalog.eras, query, env.media, settings, lambda: _reset_filters(facets))
+        render_list(shown, catalog.eras, query, env.media, settings, lambda: _reset_filters(facets, mode))
     focus.apply_focus()
     write_url(query, open_id)
 
