@@ -187,7 +187,7 @@ def serve_narration_types() -> None:
     with ``X-Content-Type-Options: nosniff``. Python knows ``.mp3`` and ``.vtt`` itself but ``.ogg`` only from the
     system's ``/etc/mime.types`` (Debian's ``media-types``), so a machine without that file would send the Opus
     files untyped; registered here for this process. Streamlit reading types elsewhere would show in
-    tests/browser/test_listen.py (the served types) and tests/test_ui_compat.py.
+    tests/browser/test_listen_player.py (the served types) and tests/test_ui_compat.py.
     """
     for extension, kind in NARRATION_TYPES.items():
         mimetypes.add_type(kind, extension)
