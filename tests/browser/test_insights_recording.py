@@ -212,7 +212,7 @@ def test_with_an_unwritable_database_visitors_see_nothing_wrong(start_app, page_
     back_to_list(page)
     search(page, "Zeppelin hangar")
     expect(page.locator('[role="status"].result-count')).to_contain_text("Zeppelin")
-    for trouble in ('[data-testid="stException"]', '[data-testid="stAlert"]', '[data-testid="stNotification"]'):
+    for trouble in ('[data-testid="stException"]', '[data-testid="stAlert"]', '[data-testid="stToast"]'):
         expect(page.locator(trouble)).to_have_count(0)
     deadline = time.monotonic() + 10
     while "insights:" not in app.log and time.monotonic() < deadline:
