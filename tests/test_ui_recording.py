@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from tests.fixture_edits import give_hard_times_a_photo
 from tests.web_list import follow_list_link
 from timeline.insights.recorder import shared_recorder
 from timeline.kiosk_state import LAST_TOUCH, SERVER_FALLBACK_FACTOR
@@ -122,19 +122,9 @@ def test_web_filters_are_recorded_by_name_and_a_reset_once(tmp_path, monkeypatch
         ("filter", "theme"), ("filter", "reset")]
 
 
-def covered_entry(tmp_path: Path) -> None:
-    """hard-times gets a real photograph, which its content note then covers."""
-    data = tmp_path / "events.csv"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,,,,",
-        "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,"
-        "ward.jpg,The closed ward,,Example Archive"), encoding="utf-8")
-    Image.new("RGB", (900, 600), (90, 80, 70)).save(tmp_path / "media" / "ward.jpg")
-
-
 def test_a_content_note_is_shown_then_continued_or_backed_out_of(tmp_path, monkeypatch, database):
     at = run_app(tmp_path, monkeypatch, "web", "ui")
-    covered_entry(tmp_path)
+    give_hard_times_a_photo(tmp_path)
     at.query_params["event"] = "hard-times"
     at = act(at)
     at = act(at.button(key="reveal-hard-times").click())

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixture_edits import give_hard_times_a_photo
 from tests.html_parts import Elements
 from tests.web_list import follow_list_link, list_links
 from timeline.catalog import build_catalog
@@ -277,15 +278,9 @@ def test_a_live_redraw_with_an_old_address_keeps_the_visitors_choice(app):
 
 
 def test_content_note_covers_a_photograph_until_asked(app, tmp_path):
-    from PIL import Image
 
     at = app()
-    data = tmp_path / "events.csv"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,,,,",
-        "hard-times,event,1935,,,Wards are closed,The ward was closed after the protest.,,City Hospital,activism,,,"
-        "ward.jpg,The closed ward,,Example Archive"), encoding="utf-8")
-    Image.new("RGB", (900, 600), (90, 80, 70)).save(tmp_path / "media" / "ward.jpg")
+    give_hard_times_a_photo(tmp_path)
     at.query_params["event"] = "hard-times"
     at.run()
     assert any("Describes racial violence." in body for body in html_bodies(at))

@@ -51,6 +51,20 @@ def wait_for_run(page: Page) -> None:
     page.wait_for_timeout(SETTLE_MS)
 
 
+CHART_POINTS = ".st-key-timeline-chart .scatterlayer .point"  # the timeline chart's markers, web and kiosk
+
+
+def click_chart_marker(page: Page, nth: int) -> None:
+    """Click the middle of the chart's ``nth`` marker, as a mouse does (scrolled into view first), and wait for the
+    run it starts."""
+    marker = page.locator(CHART_POINTS).nth(nth)
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box is not None, f"chart marker {nth} is not drawn"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_run(page)
+
+
 def run_axe(page: Page, rules: Sequence[str] = (),
             blocking: frozenset[str] | None = AXE_BLOCKING) -> list[dict[str, Any]]:
     """The page's serious and critical WCAG 2.2 AA violations, as axe-core reports them; with ``rules``, only those

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 from app_server import settings_with_address
-from browser_pages import goto_app, wait_for_run
+from browser_pages import CHART_POINTS, click_chart_marker, goto_app, wait_for_run
 from playwright.sync_api import Page, expect
 from test_kiosk import enter, open_card, settled
 
 pytestmark = pytest.mark.browser
 
 TIMEOUT_MS = 30_000
-POINTS = ".st-key-timeline-chart .scatterlayer .point"
+POINTS = CHART_POINTS
 DETAIL_TITLE = ".st-key-event-detail h2"
 LIST_LINKS = ".st-key-event-list .entry-title a"
 ADDRESS = "127.0.0.1"  # where the browser connects from: it must never be stored
@@ -144,12 +144,7 @@ def test_curator_mode_names_the_entries_visitors_opened_by_the_chart_and_the_lis
     web = start_app(env={"TIMELINE_MODE": "web", "TIMELINE_INSIGHTS": str(database)})
     page = page_at("desktop")
     open_web(page, web.url)
-    marker = page.locator(POINTS).nth(3)
-    marker.scroll_into_view_if_needed()
-    box = marker.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    wait_for_run(page)
+    click_chart_marker(page, 3)
     expect(page.locator(DETAIL_TITLE)).to_be_visible(timeout=TIMEOUT_MS)
     back_to_list(page)
     title, _ = open_list_link(page, 2)

@@ -15,14 +15,22 @@ from urllib.parse import urlencode, urljoin
 
 import pytest
 from app_server import PROJECT_ROOT
-from browser_pages import describe_violations, goto_app, run_axe, screenshot, wait_for_run
+from browser_pages import (
+    CHART_POINTS,
+    click_chart_marker,
+    describe_violations,
+    goto_app,
+    run_axe,
+    screenshot,
+    wait_for_run,
+)
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
 BUNDLED_DATA = PROJECT_ROOT / "data" / "events.csv"
 HOSTILE = PROJECT_ROOT / "tests" / "fixtures" / "ui" / "hostile.csv"
-POINTS = ".st-key-timeline-chart .scatterlayer .point"
+POINTS = CHART_POINTS
 CHART = ".st-key-timeline-chart .js-plotly-plot"
 PANEL = ".st-key-filter-panel button"
 DETAIL_TITLE = ".st-key-event-detail h2"
@@ -296,12 +304,7 @@ def point_in_plot(page: Page, nth: int = 0) -> tuple[float, float]:
 def test_clicking_a_chart_marker_opens_its_entry(web_app, page_at):
     page = page_at("desktop")
     open_app(page, web_app.url)
-    marker = page.locator(POINTS).nth(3)
-    marker.scroll_into_view_if_needed()
-    box = marker.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    wait_for_run(page)
+    click_chart_marker(page, 3)
     expect(page.locator(DETAIL_TITLE)).to_be_visible()
     expect(page).to_have_url(re.compile(r"event="))  # the URL is written just after the rerun: wait for it
     screenshot(page, "web-entry-from-chart")
