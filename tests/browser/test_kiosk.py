@@ -26,7 +26,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from timeline.kiosk_reach import cap_height_mm, pixel_mm, reach_line_px
-from timeline.links import entry_url
+from timeline.links import take_home_url
 from timeline.settings import KioskScreen
 from timeline.ui.kiosk.styles import larger_story_px
 
@@ -253,7 +253,7 @@ def test_a_card_opens_its_entry_with_a_qr_code_that_reads(kiosk_app, page_at, vi
     box = qr.bounding_box()
     assert 200 <= box["width"] <= 290, "the QR code should be about 220-280 px"
     decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))]
-    assert decoded == [entry_url(PUBLIC_URL, entry_id)]
+    assert decoded == [take_home_url(PUBLIC_URL, entry_id)]  # the entry's link, marked as a QR arrival
 
 
 def test_reduced_motion_swaps_slides_without_animating(kiosk_app, browser):
