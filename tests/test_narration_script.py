@@ -6,7 +6,15 @@ import pytest
 
 from timeline.dates import HistDate, Precision, parse_date
 from timeline.narration.pronunciation import Pronunciations
-from timeline.narration.script import Sentence, said_date, script_for, split_sentences
+from timeline.narration.script import (
+    Sentence,
+    cue_numbers,
+    said_date,
+    script_for,
+    sentence_bounds,
+    split_sentences,
+)
+from timeline.richtext import paragraphs
 from timeline.schema import Entry, Kind
 
 
@@ -99,3 +107,21 @@ def test_sentences_end_where_a_reader_hears_them_end(text, sentences):
 def test_the_script_is_a_pure_function_of_the_entry():
     one = entry(text="Same. Words.")
     assert script_for(one) == script_for(entry(text="Same. Words."))
+
+
+@pytest.mark.parametrize("text", [
+    "Homer G. Phillips opened.  It served the Ville.\nDr. Nash came in 1950. No. 2 ward.",
+    "He said “No.” Then he left.",
+    "One line only",
+])
+def test_sentence_bounds_cut_a_paragraph_where_the_narration_does(text):
+    cut = [" ".join(part[a:b].split()) for part in paragraphs(text) for a, b in sentence_bounds(part)]
+    assert cut == list(split_sentences(text))
+
+
+def test_cue_numbers_count_each_part_in_the_order_spoken():
+    numbers = cue_numbers(entry(text="One. Two. Three.", content_note="Violence.", image_description="A ward"))
+    assert numbers == {"note": (1, 1), "date": (2, 1), "title": (3, 1), "intro": (4, 0), "story": (4, 3),
+                       "source": (7, 0), "picture": (7, 1)}
+    quote = cue_numbers(entry(kind=Kind.QUOTE, text="We came.", attribution="Ada, 1990"))
+    assert quote["intro"] == (3, 1) and quote["story"] == (4, 1) and quote["source"] == (5, 1)

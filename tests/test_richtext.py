@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.richtext import Unlinked, html_to_line, html_to_text, images, paragraphs, text_to_html, unlinked
+from timeline.richtext import (
+    Unlinked,
+    html_to_line,
+    html_to_text,
+    images,
+    paragraphs,
+    sentences_html,
+    text_to_html,
+    unlinked,
+)
 
 
 @pytest.mark.parametrize(("markup", "expected"), [
@@ -142,3 +151,26 @@ def test_plain_text_survives_the_round_trip(parts):
 def test_any_text_renders_to_our_tags_only_and_never_raises(text):
     assert set(re.findall(r"<(/?[a-z]+)", text_to_html(text))) <= {"p", "/p", "br", "em", "/em", "a", "/a"}
     assert all(isinstance(item, Unlinked) for item in unlinked(text))
+
+
+def _bounds_after_periods(paragraph: str) -> list[tuple[int, int]]:
+    """Sentences end after ". " (the narration's own splitter is tested in test_narration_script.py)."""
+    ends = [m.end() for m in re.finditer(r"\. ", paragraph)]
+    starts = [0, *ends]
+    return list(zip(starts, [*ends, len(paragraph)], strict=True))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One. Two.", '<p><span data-cue="5">One. </span><span data-cue="6">Two.</span></p>'),
+    ("A *b. c* d.\nE.\n\nF.",
+     '<p><span data-cue="5">A <em>b. </em></span><span data-cue="6"><em>c</em> d.<br>E.</span></p>'
+     '<p><span data-cue="7">F.</span></p>'),
+    ("[x. y](https://example.org/) <b>.", '<p><span data-cue="5"><a href="https://example.org/" rel="noopener '
+     'noreferrer">x. </a></span><span data-cue="6"><a href="https://example.org/" rel="noopener noreferrer">y</a>'
+     ' &lt;b&gt;.</span></p>'),
+])
+def test_sentences_are_marked_with_their_cue_numbers_and_nest_properly(text, expected):
+    marked = sentences_html(text, _bounds_after_periods, 5)
+    assert marked == expected
+    plain = re.sub(r'<span data-cue="\d+">|</span>', "", marked)
+    assert re.sub(r"</(em|a)>(<(em|a)[^>]*>)", "", plain) == text_to_html(text)  # the same words and marks

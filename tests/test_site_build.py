@@ -5,13 +5,16 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 from pathlib import Path
 
 import plotly
 import pytest
 
+from tests.listen_fixture import narrated_exhibit
 from tests.site_fixture import exhibit_copy, load_exhibit
 from timeline.catalog import build_catalog, load_catalog
+from timeline.narration.manifest import MANIFEST_NAME, Manifest, manifest_bytes, read_manifest
 from timeline.reader import read_table
 from timeline.settings import DEFAULT_DATA, load_settings
 from timeline.site.build import ASSET_DIR, build_site
@@ -161,3 +164,46 @@ def test_a_rebuild_writes_only_what_changed(exhibit: tuple[Path, Path], tmp_path
     fresh = tmp_path / "fresh"
     _build(exhibit, fresh, tmp_path / "cache")
     assert _tree(out) == _tree(fresh)  # the same site as a build from nothing
+
+
+@pytest.fixture(scope="module")
+def narrated(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    return narrated_exhibit(tmp_path_factory.mktemp("narrated"))
+
+
+def test_a_narrated_entry_page_has_its_player_and_the_site_its_files(narrated: tuple, tmp_path: Path) -> None:
+    _, media, audio, catalog, settings = narrated
+    build_site(catalog, settings, media, tmp_path / "one", tmp_path / "cache", audio_dir=audio)
+    build_site(catalog, settings, media, tmp_path / "two", tmp_path / "cache-two", audio_dir=audio)
+    one = _tree(tmp_path / "one")
+    assert one == _tree(tmp_path / "two")  # byte-identical with narration too
+    page = one["entries/hospital-opens/index.html"].decode()
+    sources = re.findall(r'<(?:source|track)[^>]* src="\.\./\.\./(audio/[0-9a-f]{16}\.(?:ogg|mp3|vtt))"', page)
+    assert [name.rsplit(".", 1)[1] for name in sources] == ["ogg", "mp3", "vtt"]
+    assert all(one[name] == (audio / name.split("/")[1]).read_bytes() for name in sources)
+    assert '<audio controls aria-labelledby="listen-hospital-opens" preload="none"' in page
+    assert re.search(r'<script src="\.\./\.\./assets/listen\.[0-9a-f]{12}\.js" defer>', page)
+    assert '<span data-cue="3">The hospital opened with <em>separate</em> wards.</span>' in page
+    assert "<audio" not in one["index.html"].decode()
+
+
+def test_an_entry_without_narration_has_no_player_and_the_site_no_audio(narrated: tuple, tmp_path: Path) -> None:
+    _, media, audio, catalog, settings = narrated
+    manifest = read_manifest(audio)
+    partial = tmp_path / "audio"
+    partial.mkdir()
+    kept = {k: v for k, v in manifest.entries.items() if k != "quote-ada"}
+    for narration in kept.values():
+        for name in narration.files:
+            shutil.copyfile(audio / name, partial / name)
+    (partial / MANIFEST_NAME).write_bytes(manifest_bytes(Manifest(kept)))
+    build_site(catalog, settings, media, tmp_path / "out", tmp_path / "cache", audio_dir=partial)
+    tree = _tree(tmp_path / "out")
+    assert "<audio" not in tree["entries/quote-ada/index.html"].decode()
+    assert "data-cue" not in tree["entries/quote-ada/index.html"].decode()
+    assert "<audio" in tree["entries/nurses-train/index.html"].decode()
+    assert len([name for name in tree if name.startswith("audio/")]) == 3 * len(kept)
+    build_site(catalog, settings, media, tmp_path / "none", tmp_path / "cache", audio_dir=tmp_path / "nothing")
+    bare = _tree(tmp_path / "none")
+    assert not any(name.startswith("audio/") or "listen" in name for name in bare)
+    assert not any(b"<audio" in data for name, data in bare.items() if name.endswith(".html"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import mimetypes
 import re
 import tomllib
 from functools import cache
@@ -21,6 +22,7 @@ import streamlit
 from streamlit.testing.v1 import AppTest
 
 from tests.html_parts import Elements
+from timeline.render import STATIC
 from timeline.settings import PROJECT_ROOT
 from timeline.ui import compat
 
@@ -217,6 +219,17 @@ def test_a_script_cannot_end_its_own_element():
         compat.script_element("x = '</SCRIPT>';", {})
 
 
+@pytest.mark.parametrize("source", ["// an <audio> element", "/* <!-- */", "if (a<b) {}"])
+def test_a_script_that_st_html_would_drop_is_refused(source):
+    with pytest.raises(ValueError):
+        compat.script_element(source, {})
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in STATIC.glob("*.js")))
+def test_every_page_script_survives_st_html(name):
+    compat.script_element((STATIC / name).read_text(encoding="utf-8"), {})
+
+
 def test_each_run_number_is_new():
     assert len({compat.fresh_run() for _ in range(3)}) == 3
 
@@ -347,3 +360,12 @@ def test_server_address_says_whether_anyone_chose_the_address():
         assert compat.server_address()[1] == config.get_option("server.port")
     finally:
         config.set_option("server.address", *before)
+
+
+def test_streamlit_serves_narration_with_its_media_types(monkeypatch):
+    from streamlit.web.server.component_file_utils import guess_content_type
+
+    monkeypatch.setattr(mimetypes, "_db", mimetypes.MimeTypes(filenames=()))  # no /etc/mime.types
+    assert guess_content_type("/x/a.ogg") == "application/octet-stream"
+    compat.serve_narration_types()
+    assert {ext: guess_content_type(f"/x/a{ext}") for ext in compat.NARRATION_TYPES} == compat.NARRATION_TYPES

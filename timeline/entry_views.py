@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from timeline.dates import Precision
+from timeline.listen import Listen
 from timeline.page_meta import summary
 from timeline.placeholders import TO_BE_ADDED
 from timeline.richtext import is_web_address
@@ -97,6 +98,7 @@ class ArticleView:
     picture: Picture | None
     color: str
     draft_label: str = ""
+    listen: Listen | None = None  # the Listen control, once the entry's narration is built
 
 
 def tile_year(entry: Entry) -> str:
@@ -141,7 +143,7 @@ def has_picture(entry: Entry) -> bool:
 
 
 def article_view(entry: Entry, settings: Settings, by_id: Mapping[str, Entry],
-                 picture: Picture | None = None) -> ArticleView:
+                 picture: Picture | None = None, listen: Listen | None = None) -> ArticleView:
     color = settings.color_for(entry.category)
     if picture is None and has_picture(entry):
         picture = placeholder(entry, color)
@@ -151,5 +153,5 @@ def article_view(entry: Entry, settings: Settings, by_id: Mapping[str, Entry],
         id=entry.id, kind=str(entry.kind), title=entry.title, date_label=entry.date_label, where=where(entry),
         text=entry.text, attribution=entry.attribution, content_note=entry.content_note, facts=facts(entry),
         eras=eras, sources=tuple(source_of(s) for s in entry.sources), picture=picture if has_picture(entry) else None,
-        color=color, draft_label="" if entry.is_published else DRAFT_LABEL,
+        color=color, draft_label="" if entry.is_published else DRAFT_LABEL, listen=listen,
     )

@@ -14,13 +14,18 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from timeline.richtext import inline_html, text_to_html
+from timeline.narration.script import sentence_bounds
+from timeline.richtext import inline_html, sentences_html, text_to_html
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = TEMPLATES.parent / "static"  # the stylesheets and scripts, beside the templates: the front end's one home
 
 
-def _rich(text: str, allow_links: bool = True) -> Markup:
+def _rich(text: str, allow_links: bool = True, first_cue: int = 0) -> Markup:
+    """Curator text as HTML; from ``first_cue`` on, each sentence the narration reads is marked with its cue's
+    number (``<span data-cue="N">``), as the narration script splits it (narration/script.py)."""
+    if first_cue:
+        return Markup(sentences_html(text, sentence_bounds, first_cue, allow_links))  # noqa: S704 - as below
     return Markup(text_to_html(text, allow_links))  # noqa: S704 - the renderer escapes every curator character
 
 

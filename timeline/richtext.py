@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -123,6 +123,44 @@ def text_to_html(text: str, allow_links: bool = True) -> str:
     """
     return "".join("<p>" + "<br>".join(inline_html(line, allow_links) for line in part.split("\n")) + "</p>"
                    for part in paragraphs(text))
+
+
+Bounds = Callable[[str], Sequence[tuple[int, int]]]  # a paragraph's sentences as (start, end) offsets into it
+_SENTENCE_MARK = "\ue000"  # a private-use character: never in curator text, passed through by the renderer
+_TAG = re.compile(r"<(/?)(em|a)\b[^>]*>")
+
+
+def sentences_html(text: str, bounds: Bounds, first_cue: int, allow_links: bool = True) -> str:
+    """``text_to_html`` with each sentence in ``<span data-cue="N">``, numbered on from ``first_cue``, so a page
+    can mark the sentence its narration is reading (timeline/static/listen.js). ``bounds`` says where a
+    paragraph's sentences are; a sentence that starts inside emphasis or a link closes it and opens it again, so
+    the spans nest properly."""
+    cue = first_cue
+    out = []
+    for part in paragraphs(text):
+        found = [(a, b) for a, b in bounds(part) if part[a:b].strip()]
+        marked = "".join(_SENTENCE_MARK + part[a:b] for a, b in found) if found else part
+        lines = "<br>".join(inline_html(line, allow_links) for line in marked.split("\n"))
+        pieces = lines.split(_SENTENCE_MARK)
+        out.append("<p>" + pieces[0] + _wrapped(pieces[1:], cue) + "</p>")
+        cue += len(pieces) - 1
+    return "".join(out)
+
+
+def _wrapped(pieces: Sequence[str], first_cue: int) -> str:
+    """Each piece of a paragraph's HTML in its cue's span, closing the tags still open at its end and opening
+    them again in the next."""
+    out: list[str] = []
+    open_tags: list[tuple[str, str]] = []  # (the tag as written, its name)
+    for number, piece in enumerate(pieces, first_cue):
+        out.append(f'<span data-cue="{number}">' + "".join(written for written, _ in open_tags) + piece)
+        for tag in _TAG.finditer(piece):
+            if tag.group(1):
+                open_tags.pop()
+            else:
+                open_tags.append((tag.group(0), tag.group(2)))
+        out.append("".join(f"</{name}>" for _, name in reversed(open_tags)) + "</span>")
+    return "".join(out)
 
 
 @lru_cache(maxsize=4096)

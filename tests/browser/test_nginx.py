@@ -23,6 +23,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=300"
 PAGE = "<!DOCTYPE html><html lang=en><head><title>Timeline</title></head><body>{}</body></html>"
 ASSET = "assets/timeline.3f9a1c2e.js"
+NARRATION = {"0123456789abcdef.ogg": b"OggS" + bytes(2000), "0123456789abcdef.mp3": b"ID3" + bytes(2000),
+             "0123456789abcdef.vtt": b"WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nWords.\n" * 40}
 
 
 def client(server: Nginx) -> ssl.SSLContext:
@@ -52,6 +54,9 @@ def static_site(tmp_path: Path) -> Iterator[Nginx]:
     (site / "404.html").write_text(PAGE.format("Not in the exhibit"), encoding="utf-8")
     (site / ASSET).write_text("console.log('on the fly');\n" * 100, encoding="utf-8")
     (site / f"{ASSET}.gz").write_bytes(gzip.compress(b"console.log('pre-compressed');\n" * 100, mtime=0))
+    (site / "audio").mkdir()
+    for name, data in NARRATION.items():
+        (site / "audio" / name).write_bytes(data)
     server = Nginx("static-site.conf", tmp_path, {"root /var/www/timeline;": f"root {site};"}).start()
     yield server
     server.stop()
@@ -74,6 +79,19 @@ def test_static_site_hashed_assets_are_sent_pre_compressed_and_cached_forever(st
     assert headers["cache-control"] == IMMUTABLE and headers["vary"] == "Accept-Encoding"
     status, headers, body = get(static_site, f"/{ASSET}")
     assert status == 200 and "content-encoding" not in headers and b"on the fly" in body
+
+
+def test_static_site_sends_narration_typed_cached_forever_and_in_ranges(static_site):
+    types = {}
+    for name in NARRATION:
+        status, headers, body = get(static_site, f"/audio/{name}", **{"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["cache-control"] == IMMUTABLE
+        types[name.rsplit(".", 1)[1]] = headers["content-type"].split(";")[0]
+    assert types == {"ogg": "audio/ogg", "mp3": "audio/mpeg", "vtt": "text/vtt"}
+    status, headers, body = get(static_site, "/audio/0123456789abcdef.ogg", Range="bytes=0-3")
+    assert status == 206 and body == b"OggS"  # a player seeks by asking for ranges
+    status, headers, _ = get(static_site, "/index.html")
+    assert headers["content-type"].startswith("text/html")  # the audio folder's types stay in the audio folder
 
 
 def test_static_site_answers_missing_pages_with_its_404_and_plain_http_with_a_redirect(static_site):

@@ -36,18 +36,25 @@ _WORD_BEFORE = re.compile(r"(\w+)$")
 def split_sentences(text: str) -> tuple[str, ...]:
     """A paragraph's sentences. Paragraph breaks always end one; a period after an abbreviation or an initial
     does not."""
-    found: list[str] = []
-    for paragraph in paragraphs(text):
-        flat, start = " ".join(paragraph.split()), 0
-        for match in _CANDIDATE_END.finditer(flat):
-            before = _WORD_BEFORE.search(flat[: match.start(1)])
-            word = before.group(1) if before else ""
-            if match.group(1) == "." and _abbreviated(word, match.group(0)[1:].strip(), flat[match.end():]):
-                continue
-            found.append(flat[start: match.end()].strip())
-            start = match.end()
-        found.append(flat[start:].strip())
+    found = (" ".join(paragraph[start:end].split()) for paragraph in paragraphs(text)
+             for start, end in sentence_bounds(paragraph))
     return tuple(s for s in found if s)
+
+
+def sentence_bounds(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence of one paragraph (as ``paragraphs`` gives it) starts and ends, as offsets into it: the
+    entry's own text is marked sentence by sentence with these, so its page can follow the narration's captions."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _CANDIDATE_END.finditer(paragraph):
+        before = _WORD_BEFORE.search(paragraph[: match.start(1)])
+        word = before.group(1) if before else ""
+        if match.group(1) == "." and _abbreviated(word, match.group(0)[1:].strip(), paragraph[match.end():]):
+            continue
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(paragraph)))
+    return tuple((a, b) for a, b in bounds if paragraph[a:b].strip())
 
 
 def _abbreviated(word: str, closing: str, after: str) -> bool:
@@ -85,26 +92,47 @@ def _said_point(date: HistDate, in_words: bool) -> str:
 
 def script_for(entry: Entry, pronunciations: Pronunciations = NO_PRONUNCIATIONS) -> tuple[Sentence, ...]:
     """Every sentence spoken for ``entry``, in order."""
+    return tuple(sentence for _, part in script_parts(entry, pronunciations) for sentence in part)
+
+
+def script_parts(entry: Entry, pronunciations: Pronunciations = NO_PRONUNCIATIONS,
+                 ) -> tuple[tuple[str, tuple[Sentence, ...]], ...]:
+    """The script by the part of the entry each sentence reads ("note", "date", "title", "intro", "story",
+    "source", "picture"), in the order spoken: the page marks the part's words with their cue numbers."""
     def said(text: str) -> tuple[Sentence, ...]:
         return tuple(Sentence(plain(s), speakable(pronunciations.apply(s))) for s in split_sentences(text))
 
     date = (said(entry.display_date) if entry.display_date
             else (Sentence(said_date(entry.date, False), said_date(entry.date, True)),))
+    quote = _quotation(entry, said) if entry.kind is Kind.QUOTE else ((), ())
     return (
-        *said(f"Content note: {_ended(entry.content_note)}" if entry.content_note else ""),
-        *_as_one(date),
-        *said(_ended(entry.title)),
-        *(_quotation(entry, said) if entry.kind is Kind.QUOTE else said(entry.text)),
-        *said(_picture(entry)),
+        ("note", said(f"Content note: {_ended(entry.content_note)}" if entry.content_note else "")),
+        ("date", _as_one(date)),
+        ("title", said(_ended(entry.title))),
+        ("intro", quote[0]),
+        ("story", said(entry.text)),
+        ("source", quote[1]),
+        ("picture", said(_picture(entry))),
     )
 
 
-def _quotation(entry: Entry, said: Callable[[str], tuple[Sentence, ...]]) -> tuple[Sentence, ...]:
-    """A quotation introduced by its speaker (the attribution up to its first comma), then where it is from."""
+def cue_numbers(entry: Entry) -> dict[str, tuple[int, int]]:
+    """Each part's cues as (first cue number, how many): cues are numbered from 1 in the order spoken, as the
+    captions number them (captions.to_webvtt)."""
+    found, number = {}, 1
+    for name, sentences in script_parts(entry):
+        found[name] = (number, len(sentences))
+        number += len(sentences)
+    return found
+
+
+def _quotation(entry: Entry, said: Callable[[str], tuple[Sentence, ...]],
+               ) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
+    """A quotation's introduction by its speaker (the attribution up to its first comma), and where it is from."""
     speaker, _, rest = entry.attribution.partition(",")
     intro = said(f"{speaker.strip() or 'Someone'} said:")
     source = said(_ended(f"From {entry.attribution.strip()}")) if rest.strip() else ()
-    return (*intro, *said(entry.text), *source)
+    return intro, source
 
 
 def _picture(entry: Entry) -> str:

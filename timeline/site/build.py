@@ -22,8 +22,11 @@ from PIL import Image
 from timeline.catalog import Catalog
 from timeline.derivatives import DERIVATIVES, image_for
 from timeline.figure import FigureOptions, build_figure, plotly_config
+from timeline.listen import Listen, listen_for
 from timeline.listing import neighbours
 from timeline.media import content_sha256
+from timeline.narration.build import AUDIO_DIR_NAME
+from timeline.narration.manifest import narration_for, read_manifest
 from timeline.render import STATIC
 from timeline.schema import Entry
 from timeline.settings import Settings
@@ -67,11 +70,14 @@ class SiteReport:
 
 
 def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: Path, cache_dir: Path,
-               base_url: str = "", progress: Progress | None = None, staging: Path | None = None) -> SiteReport:
+               base_url: str = "", progress: Progress | None = None, staging: Path | None = None,
+               audio_dir: Path | None = None) -> SiteReport:
     """Write the visitors' catalogue as a site into ``staging`` (default: a sibling of ``out_dir``), then switch.
 
     With a ``staging`` folder of its own (``--watch``), ``out_dir`` becomes a link to it. An ``out_dir`` holding
-    files this builder did not make raises ``ForeignFolder`` before anything is written.
+    files this builder did not make raises ``ForeignFolder`` before anything is written. The narration comes from
+    ``audio_dir`` (default: ``cache_dir``'s audio folder, where ``python -m timeline audio`` writes it): entries
+    it lists get a Listen control, and their files are copied under ``audio/``.
     """
     if problem := out_dir_problem(out_dir, force=False):
         raise ForeignFolder(problem)
@@ -87,8 +93,9 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
     downloads = (("data/entries.csv", "CSV"), ("data/entries.json", "JSON"))
     files["data/entries.csv"] = entries_csv(visible).encode()
     files["data/entries.json"] = entries_json(visible, settings, pages).encode()
-    site = SiteInput(visible, settings, _assets(visible, settings, files, copies),
-                     {i: files_ for i, (files_, _) in images.items()}, previews, base_url, downloads)
+    listens = _listens(visible.entries, audio_dir or cache_dir / AUDIO_DIR_NAME, copies)
+    site = SiteInput(visible, settings, _assets(visible, settings, files, copies, narrated=bool(listens)),
+                     {i: files_ for i, (files_, _) in images.items()}, previews, base_url, downloads, listens)
     files["index.html"] = index_page(site).encode()
     entries = visible.entries
     for n, entry in enumerate(entries):
@@ -104,7 +111,8 @@ def build_site(catalog: Catalog, settings: Settings, media_dir: Path, out_dir: P
     return SiteReport(out_dir, len(entries), len(images), written, size)
 
 
-def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copies: dict[str, Path]) -> Assets:
+def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copies: dict[str, Path],
+            narrated: bool) -> Assets:
     named: dict[str, object] = {}
     css = SHARED_CSS.read_bytes() + b"\n" + (ASSET_DIR / "site.css").read_bytes()
     script = (ASSET_DIR / "site.js").read_bytes()
@@ -112,8 +120,11 @@ def _assets(catalog: Catalog, settings: Settings, files: dict[str, bytes], copie
     chart = _figure_json(figure)
     named["chart_height"] = int(figure.layout.height or 0)  # the page keeps its room, so nothing moves on drawing
     search = search_index(catalog.entries).encode()
-    for key, name, data in (("css", "site.css", css), ("script", "site.js", script),
-                            ("figure", "figure.json", chart), ("search", "search.json", search)):
+    shared = [("css", "site.css", css), ("script", "site.js", script), ("figure", "figure.json", chart),
+              ("search", "search.json", search)]
+    if narrated:  # the Listen control's script, only for a site with narration
+        shared.append(("listen", "listen.js", (STATIC / "listen.js").read_bytes()))
+    for key, name, data in shared:
         named[key] = content_name("assets", name, data)
         files[named[key]] = data
     named["style"] = css.decode("utf-8")
@@ -155,6 +166,21 @@ def _images(entries: tuple[Entry, ...], media_dir: Path, cache_dir: Path,
         sized.sort(key=lambda f: f[1])
         found[entry.id] = (ImageFiles(tuple(sized), prepared[0].alt, entry.image_caption, entry.image_credit),
                            prepared[-1].path)
+    return found
+
+
+def _listens(entries: tuple[Entry, ...], audio_dir: Path, copies: dict[str, Path]) -> dict[str, Listen]:
+    """Entry id -> its player, for each entry whose narration is built; its files are copied under ``audio/`` (named
+    by the narration's key, so a host may cache them forever)."""
+    manifest = read_manifest(audio_dir)
+    found: dict[str, Listen] = {}
+    for entry in entries:
+        listen = listen_for(entry, narration_for(manifest, entry.id), audio_dir, lambda name: f"audio/{name}")
+        if listen is None:
+            continue
+        found[entry.id] = listen
+        for name in manifest.entries[entry.id].files:
+            copies[f"audio/{name}"] = audio_dir / name
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
@@ -17,6 +17,7 @@ from markupsafe import Markup
 from timeline.catalog import Catalog
 from timeline.entry_views import CardView, ImageFiles, article_view, card_view, picture
 from timeline.figure import figure_alt_text, numbered_eras
+from timeline.listen import Listen
 from timeline.listing import groups
 from timeline.page_meta import PageMeta, PreviewImage, entry_meta, exhibit_meta, plain_text
 from timeline.query import LIST_KINDS, Facets, facets_of, haystack
@@ -41,6 +42,7 @@ class Assets:
     search: str = ""
     chart_height: int = 0  # pixels the overview chart's figure asks for
     style: str = ""  # the stylesheet's text (``css``), inlined in the timeline page
+    listen: str = ""  # the Listen control's script (timeline/static/listen.js), on entry pages with narration
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class SiteInput:
     previews: Mapping[str, str] = field(default_factory=dict)  # entry id (EXHIBIT_PREVIEW: the site) -> image path
     base_url: str = ""  # "https://example.org/exhibit/" when known; always ends with "/"
     downloads: tuple[tuple[str, str], ...] = ()  # (path from the root, label)
+    listens: Mapping[str, Listen] = field(default_factory=dict)  # entry id -> its player, paths from the root
 
 
 def entry_path(entry_id: str) -> str:
@@ -113,7 +116,8 @@ def entry_page(site: SiteInput, entry: Entry, previous: Entry | None, following:
     root = "../../"
     catalog, settings = site.catalog, site.settings
     color = settings.color_for(entry.category)
-    article = article_view(entry, settings, catalog.by_id, picture(site.images.get(entry.id), root, color, 960))
+    article = article_view(entry, settings, catalog.by_id, picture(site.images.get(entry.id), root, color, 960),
+                           _rooted(site.listens.get(entry.id), root))
     related = [catalog.by_id[i] for i in entry.related if i in catalog.by_id and catalog.by_id[i].kind in LIST_KINDS]
     meta = entry_meta(entry, settings, absolute(site.base_url, entry_path(entry.id)),
                       _meta_image(site, entry.id, f"{entry.title} · {settings.title}"))
@@ -123,6 +127,14 @@ def entry_page(site: SiteInput, entry: Entry, previous: Entry | None, following:
         previous=previous, following=following, entry_path=entry_path,
         share_url=meta.url, json_ld=_json_ld_entry(site, entry, meta),
     )
+
+
+def _rooted(listen: Listen | None, root: str) -> Listen | None:
+    """The player with its files' paths from the page (``root``) rather than from the site's root."""
+    if listen is None:
+        return None
+    return replace(listen, sources=tuple((root + src, kind) for src, kind in listen.sources),
+                   captions=root + listen.captions if listen.captions else "")
 
 
 def not_found_page(site: SiteInput) -> str:

@@ -14,6 +14,7 @@ import gc
 import html
 import itertools
 import json
+import mimetypes
 import re
 from collections.abc import Mapping
 from enum import StrEnum
@@ -160,12 +161,36 @@ def run_in_page(body: str) -> None:
     st.html(body, unsafe_allow_javascript=True)
 
 
+_MARKUP_IN_TEXT = re.compile(r"<[/\w!]")
+"""What DOMPurify (``SAFE_FOR_XML``, on in ``st.html``) takes for markup hidden in an element's text: an element
+without child elements whose text has ``<`` before a letter, digit, ``_``, ``/`` or ``!`` is dropped whole. A
+script saying ``<audio>`` even in a comment would silently never run."""
+
+
 def script_element(source: str, config: Mapping[str, Any]) -> str:
     """A ``<script>`` element for ``run_in_page``: ``source`` reads its settings as
     ``JSON.parse(document.currentScript.dataset.config)``, so per-run values never change the code itself."""
-    if "</script" in source.lower():
-        raise ValueError("a script's source must not end its own element")
+    if _MARKUP_IN_TEXT.search(source):
+        raise ValueError("a script's source must not hold '<' before a letter, '/' or '!' (write 'a < b' with "
+                         "spaces, and name elements without angle brackets): st.html drops such a script, and "
+                         "'</script' would end its element")
     return f'<script data-config="{html.escape(json.dumps(config))}">{source}</script>'
+
+
+NARRATION_TYPES = {".ogg": "audio/ogg", ".mp3": "audio/mpeg", ".vtt": "text/vtt"}
+
+
+def serve_narration_types() -> None:
+    """Make Streamlit's static route (``server.enableStaticServing``) send narration with its media types.
+
+    It answers with what Python's ``mimetypes`` guesses from the extension (else ``application/octet-stream``),
+    with ``X-Content-Type-Options: nosniff``. Python knows ``.mp3`` and ``.vtt`` itself but ``.ogg`` only from the
+    system's ``/etc/mime.types`` (Debian's ``media-types``), so a machine without that file would send the Opus
+    files untyped; registered here for this process. Streamlit reading types elsewhere would show in
+    tests/browser/test_listen.py (the served types) and tests/test_ui_compat.py.
+    """
+    for extension, kind in NARRATION_TYPES.items():
+        mimetypes.add_type(kind, extension)
 
 
 _runs = itertools.count()

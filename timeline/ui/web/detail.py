@@ -1,6 +1,6 @@
 """One open entry: the exhibit's article (templates/entry_article.html, as on the static site's entry pages),
-then the Streamlit parts around it: related entries and previous/next as buttons in the visitor's current order,
-a share link and the way back to the list.
+with its Listen control once its narration is built, then the Streamlit parts around it: related entries and
+previous/next as buttons in the visitor's current order, a share link and the way back to the list.
 
 Every curator string is escaped by the template or travels as a code span in a label (see safe_text).
 """
@@ -16,11 +16,15 @@ import streamlit as st
 from timeline.entry_views import article_view, placeholder
 from timeline.image_urls import web_picture
 from timeline.links import entry_url
+from timeline.listen import Listen
 from timeline.listing import index_of, neighbours
+from timeline.narration_urls import web_listen
 from timeline.placeholders import UNAVAILABLE
 from timeline.render import render_macro
 from timeline.schema import Entry, Kind
 from timeline.settings import Settings
+from timeline.ui import compat
+from timeline.ui.page_files import script_html
 from timeline.ui.safe_text import code_span
 from timeline.ui.state import KEYS
 
@@ -41,12 +45,12 @@ class DetailContext:
     allow_links: bool = True
 
 
-def article_html(entry: Entry, ctx: DetailContext, show_picture: bool = True) -> str:
+def article_html(entry: Entry, ctx: DetailContext, show_picture: bool = True, listen: Listen | None = None) -> str:
     """The entry as the static site shows it, its heading an h2 under the page's title."""
     color = ctx.settings.color_for(entry.category)
     found, broken = web_picture(entry, ctx.media_dir, "article", color)
     shown = found or (placeholder(entry, color, UNAVAILABLE) if broken else None)
-    article = article_view(entry, ctx.settings, ctx.by_id, shown)
+    article = article_view(entry, ctx.settings, ctx.by_id, shown, listen)
     return render_macro("entry_article.html", "entry_article", article, heading="h2", allow_links=ctx.allow_links,
                         show_picture=show_picture)
 
@@ -90,11 +94,22 @@ def _neighbours(entry: Entry, ctx: DetailContext) -> None:
         st.html(render_macro(PARTS, "neighbour_titles", before, after))
 
 
+def _listen_script() -> None:
+    """The Listen control's script (timeline/static/listen.js, shared with the static site): it installs its
+    listeners on the page once, so the same element on later runs needs nothing more."""
+    compat.serve_narration_types()
+    with st.container(key="listen-script"):
+        compat.run_in_page(script_html("listen.js", {}))
+
+
 def render_detail(entry: Entry, ctx: DetailContext) -> None:
     with st.container(key="event-detail"):
         st.button("← Back to the list", key="back-to-list", on_click=ctx.on_back)
         covered = _covered(entry)
-        st.html(article_html(entry, ctx, show_picture=not covered))
+        listen = web_listen(entry)
+        st.html(article_html(entry, ctx, show_picture=not covered, listen=listen))
+        if listen is not None:
+            _listen_script()
         if covered:
             st.html(render_macro(PARTS, "image_cover"))
             st.button("Show image", key=f"reveal-{entry.id}", on_click=_reveal, args=(entry.id,))
