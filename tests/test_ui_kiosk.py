@@ -213,8 +213,8 @@ def test_hostile_curator_text_stays_text_on_every_kiosk_view(exhibit):
     for page in pages:
         assert not page.find("a") and not page.find("iframe")
         ours = [page_file(name) for name in ("kiosk-idle.js", "chart-tap.js", "kiosk-keys.js", "kiosk-guide.js",
-                                             "focus.js")]
-        assert page.scripts in (ours[:4], ours)  # focus moves after an entry opens or closes
+                                             "listen.js", "focus.js")]
+        assert page.scripts in (ours[:5], ours)  # focus moves after an entry opens or closes
         assert all(attrs["src"].startswith(("app/static/", "data:image/svg+xml")) for attrs in page.find("img"))
 
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from timeline.image_urls import CACHE_DIR, static_url
-from timeline.narration.build import AUDIO_DIR_NAME
+from timeline.image_urls import static_url
 from timeline.narration.manifest import MANIFEST_NAME
 from timeline.narration.prompts import LABELS, era_key, institution_key, label_key, title_key
+from timeline.narration_urls import AUDIO_DIR
 from timeline.render import render_macro
 from timeline.ui.compat import fresh_run, key_class, key_selector
 from timeline.ui.page_files import script_html
 
-AUDIO_DIR = CACHE_DIR / AUDIO_DIR_NAME
 PLAYER_ID = "kiosk-guide-audio"
 SETTLE_MS = 1500  # focus set this soon after a screen's words waits for them instead of cutting them off
 CARD_BUTTON_PREFIX = "kiosk-open-"  # each card's button's key, then its entry's id
@@ -55,7 +54,7 @@ def guide_html(screen: str, entry_id: str, volume: float, era_ids: Sequence[str]
               "playerId": PLAYER_ID, "toggle": "[data-guide]", "step": "[data-volume]",
               "level": "[data-volume-level]", "narration": f"{key_selector('event-detail')} audio[data-listen]",
               "settleMs": SETTLE_MS, "run": fresh_run()}
-    return script_html("kiosk-guide.js", config)
+    return script_html("kiosk-guide.js", config) + script_html("listen.js", {})  # listen.js: the Listen button
 
 
 def sound_controls_html(volume: float) -> str:

@@ -50,8 +50,10 @@ from timeline.kiosk_state import (
     tapped_entry,
 )
 from timeline.links import entry_url
+from timeline.listen import Listen
 from timeline.listing import page_containing, page_of
 from timeline.narration.prompts import LABELS
+from timeline.narration_urls import web_listen
 from timeline.publishing import published_snapshot
 from timeline.qr import qr_svg_data_uri
 from timeline.render import render_macro
@@ -286,8 +288,11 @@ def _qr_html(entry: Entry, settings: Settings) -> str:
     return render_macro(PARTS, "qr", qr_svg_data_uri(url, label=QR_LABEL), QR_LABEL)
 
 
-def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None, volume: float) -> None:
+def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None, volume: float,
+                listen: Listen | None) -> None:
     with st.container(key="kiosk-nav", horizontal=True):
+        if listen is not None:  # the big Listen/Pause button and its player (templates/listen.html)
+            st.html(render_macro("listen.html", "listen_player", listen, "button"))
         st.button(LABELS["previous"], key="kiosk-previous", disabled=previous is None, on_click=_open,
                   args=(previous.id if previous else "",))
         st.button(LABELS["back"], key=BACK_KEY, type="primary", on_click=_back, args=(strip_page,))
@@ -309,11 +314,13 @@ def render_entry(exhibit: Exhibit) -> None:
         with picture:
             st.html(render_macro(PARTS, "entry_image", entry, web_image(entry, exhibit.media, "display")))
         with words:
-            st.html(render_macro(PARTS, "story", entry, source_texts(entry.sources)))
+            listen = web_listen(entry)
+            st.html(render_macro(PARTS, "story", entry, source_texts(entry.sources), listen))
             qr = _qr_html(entry, exhibit.settings)
             if qr:
                 st.html(qr)
-        _render_nav(previous, following, page_containing(shown, entry.id, STRIP_PAGE), exhibit.settings.kiosk.volume)
+        _render_nav(previous, following, page_containing(shown, entry.id, STRIP_PAGE), exhibit.settings.kiosk.volume,
+                    listen)
 
 
 VIEWS: dict[View, Callable[[Exhibit], None]] = {
