@@ -79,7 +79,8 @@ def test_both_guides_give_the_status_of_a_crash():
 KIOSK_GUIDE = (ROOT / "docs" / "kiosk.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("key", ["Enter", "Space", "Tab", "Shift+Tab", "arrow keys", "Escape", "Home", "F1"])
+@pytest.mark.parametrize("key", ["Enter", "Space", "Tab", "Shift+Tab", "arrow keys", "Escape", "Home", "F1", "F2",
+                                 "+ and -"])
 def test_the_kiosk_guide_maps_every_key_the_kiosk_answers_and_its_on_screen_help_names_it(key):
     keys = KIOSK_GUIDE.split("\n## Keys\n", 1)[1].split("\n## ", 1)[0]
     assert re.search(rf"^\| [^|]*{re.escape(key)}", keys, re.M | re.I), f"{key} missing from docs/kiosk.md's key map"

@@ -139,9 +139,13 @@ def test_listen_and_pause_by_keys_and_narration_holds_off_the_idle_reset(start_a
 
 
 def test_plus_and_minus_change_the_volume_and_an_idle_reset_restores_it(start_app, page_at, narrated):
+    """With the guide on, "Still exploring?" is said as it shows (the guide's own words are not activity: the
+    reset still comes), and the reset brings the default volume back, with the guide off."""
+    _, _, manifest = narrated
     app = kiosk(start_app, narrated, idle_seconds=6)
     page = page_at("kiosk-landscape")
     explore(page, app.url)
+    press(page, "F2")
     assert volume(page) == {"level": "80%", "page": 0.8}  # [kiosk] volume's default
     press(page, "-")
     press(page, "-")
@@ -152,6 +156,8 @@ def test_plus_and_minus_change_the_volume_and_an_idle_reset_restores_it(start_ap
     assert volume(page) == {"level": "80%", "page": 0.8}
     page.locator('[data-volume="-1"]').click()
     assert page.evaluate(f"document.querySelector('{GUIDE}').volume") == pytest.approx(0.7)
+    expect(page.get_by_text("Still exploring?")).to_be_visible(timeout=10_000)
+    expect_said(page, manifest, "still-exploring")
     expect(page.locator(".st-key-attract")).to_be_visible(timeout=15_000)  # the idle reset
     page.wait_for_timeout(500)
     wait_for_run(page)  # the reset's run is over: a key now starts a new visit
