@@ -43,3 +43,9 @@ def test_a_label_is_said_without_its_arrow():
 
 def test_every_screen_announces_itself():
     assert {k for k in PROMPTS if k.startswith("screen:")} == {"screen:attract", "screen:explore", "screen:entry"}
+
+
+def test_the_listen_button_says_what_its_clips_say():
+    """The kiosk's Listen/Pause button is the shared player's (templates/listen.html): its words are the labels."""
+    player = (Path(__file__).parents[1] / "timeline" / "templates" / "listen.html").read_text(encoding="utf-8")
+    assert f'data-label-play="{LABELS["listen"]}" data-label-pause="{LABELS["pause"]}"' in player
