@@ -2,7 +2,7 @@
 and every clip of the audio guide): the whole journey by keys alone with the guide on (each focus move plays the
 clip that names it; opening an entry plays its narration and lights the sentence being read; Escape returns focus
 to the card; Home starts over), Listen/Pause, narration holding off the idle reset, the volume by keys and its
-reset to the exhibit's default, every new control within reach, and axe with the guide on.
+reset to the exhibit's default, F1's help said aloud, every new control within reach, and axe with the guide on.
 
 Screenshots: artifacts/screenshots/kiosk-audio-<size>-reading.png, an entry with its sentence lit while it plays.
 """
@@ -139,12 +139,18 @@ def test_listen_and_pause_by_keys_and_narration_holds_off_the_idle_reset(start_a
 
 
 def test_plus_and_minus_change_the_volume_and_an_idle_reset_restores_it(start_app, page_at, narrated):
-    """With the guide on, "Still exploring?" is said as it shows (the guide's own words are not activity: the
+    """F1 says the key help (guide on or off). With the guide on, "Still exploring?" is said as it shows (the guide's own words are not activity: the
     reset still comes), and the reset brings the default volume back, with the guide off."""
     _, _, manifest = narrated
     app = kiosk(start_app, narrated, idle_seconds=6)
     page = page_at("kiosk-landscape")
     explore(page, app.url)
+    page.keyboard.press("F1")  # the key help, shown and said, with the guide off too
+    expect(page.locator("#kiosk-keys")).to_be_visible()
+    expect_said(page, manifest, "keys-help")
+    page.keyboard.press("Escape")  # closes it, and silences it
+    expect(page.locator("#kiosk-keys")).to_be_hidden()
+    assert page.evaluate(f"document.querySelector('{GUIDE}').paused")
     press(page, "F2")
     assert volume(page) == {"level": "80%", "page": 0.8}  # [kiosk] volume's default
     press(page, "-")
