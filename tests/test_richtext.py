@@ -174,3 +174,8 @@ def test_sentences_are_marked_with_their_cue_numbers_and_nest_properly(text, exp
     assert marked == expected
     plain = re.sub(r'<span data-cue="\d+">|</span>', "", marked)
     assert re.sub(r"</(em|a)>(<(em|a)[^>]*>)", "", plain) == text_to_html(text)  # the same words and marks
+
+
+def test_the_sentence_mark_in_curator_text_cuts_nothing():
+    assert sentences_html("One\ue000 two. Three.", _bounds_after_periods, 1) == (
+        '<p><span data-cue="1">One two. </span><span data-cue="2">Three.</span></p>')

@@ -137,7 +137,7 @@ def sentences_html(text: str, bounds: Bounds, first_cue: int, allow_links: bool 
     the spans nest properly."""
     cue = first_cue
     out = []
-    for part in paragraphs(text):
+    for part in paragraphs(text.replace(_SENTENCE_MARK, "")):  # invisible anyway; it would cut a sentence in two
         found = [(a, b) for a, b in bounds(part) if part[a:b].strip()]
         marked = "".join(_SENTENCE_MARK + part[a:b] for a, b in found) if found else part
         lines = "<br>".join(inline_html(line, allow_links) for line in marked.split("\n"))
