@@ -180,6 +180,11 @@ def test_listen_volume_and_the_guide_are_within_reach(start_app, page_at, narrat
     size = page.viewport_size
     line = reach_line_px(KioskScreen(), size["height"] > size["width"], size["height"])
     explore(page, app.url)
+    page.locator(".st-key-kiosk-larger button").focus()
+    page.keyboard.press("Tab")  # on to the audio guide's switch: focus shows there too
+    ring = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+      return [e.dataset.guide || "", parseFloat(s.outlineWidth) || 0, s.outlineStyle]; }""")
+    assert ring[0] == "toggle" and ring[1] >= 3 and ring[2] != "none"
     for view in ("explore", "entry"):
         if view == "entry":
             page.locator('[class*="st-key-kiosk-open-hospital-opens"] button').click()
