@@ -139,8 +139,9 @@ def test_listen_and_pause_by_keys_and_narration_holds_off_the_idle_reset(start_a
 
 
 def test_plus_and_minus_change_the_volume_and_an_idle_reset_restores_it(start_app, page_at, narrated):
-    """F1 says the key help (guide on or off). With the guide on, "Still exploring?" is said as it shows (the guide's own words are not activity: the
-    reset still comes), and the reset brings the default volume back, with the guide off."""
+    """F1 says the key help (guide on or off). With the guide on, "Still exploring?" is said as it shows (the
+    guide's own words are not activity: the reset still comes), and the reset brings the default volume back, with
+    the guide off."""
     _, _, manifest = narrated
     app = kiosk(start_app, narrated, idle_seconds=6)
     page = page_at("kiosk-landscape")
