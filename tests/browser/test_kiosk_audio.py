@@ -60,6 +60,9 @@ def press(page: Page, key: str) -> None:
 def explore(page: Page, url: str) -> None:
     goto_app(page, url)
     expect(page.locator(".st-key-attract")).to_be_visible(timeout=TIMEOUT_MS)
+    # the page's scripts run once their element is drawn, which can be just after the run ends
+    page.wait_for_function("window.__kioskKeys && window.__kioskKeys.installed && window.__kioskGuide",
+                           timeout=TIMEOUT_MS)
     press(page, "Enter")
     expect(page.locator(".st-key-timeline-chart")).to_be_visible(timeout=TIMEOUT_MS)
 
