@@ -79,7 +79,8 @@ def test_both_guides_give_the_status_of_a_crash():
 KIOSK_GUIDE = (ROOT / "docs" / "kiosk.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("key", ["Enter", "Space", "Tab", "Shift+Tab", "arrow keys", "Escape", "Home", "F1"])
+@pytest.mark.parametrize("key", ["Enter", "Space", "Tab", "Shift+Tab", "arrow keys", "Escape", "Home", "F1", "F2",
+                                 "+ and -"])
 def test_the_kiosk_guide_maps_every_key_the_kiosk_answers_and_its_on_screen_help_names_it(key):
     keys = KIOSK_GUIDE.split("\n## Keys\n", 1)[1].split("\n## ", 1)[0]
     assert re.search(rf"^\| [^|]*{re.escape(key)}", keys, re.M | re.I), f"{key} missing from docs/kiosk.md's key map"
@@ -90,3 +91,24 @@ def test_the_kiosk_guide_maps_every_key_the_kiosk_answers_and_its_on_screen_help
 def test_the_kiosk_guide_explains_every_kiosk_setting():
     for key in KIOSK_LIMITS:
         assert f"{key} = " in KIOSK_GUIDE and f"{key} = " in (ROOT / "data" / "exhibit.toml").read_text("utf-8")
+
+
+ACCESSIBILITY = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("heading", ["## The kiosk", "### The kiosk's hardware", "## The web page (Streamlit)",
+                                     "## The static site", "## Curators", "## How to check it"])
+def test_the_accessibility_guide_covers_every_audience_the_hardware_and_the_checks(heading):
+    assert f"\n{heading}\n" in ACCESSIBILITY
+    assert "docs/accessibility.md" in README
+
+
+@pytest.mark.parametrize("need", ["Headphone jack", "Keypad", "Speakers", "65 dB", "Section 508 §402.3.2",
+                                  "EN 301 549", "WCAG 2.2"])
+def test_the_accessibility_guide_names_the_kiosk_s_needs_and_the_standards(need):
+    assert need in ACCESSIBILITY
+
+
+def test_the_accessibility_guide_s_test_commands_name_real_test_files():
+    for path in re.findall(r"tests/[\w/]+\.py", ACCESSIBILITY):
+        assert (ROOT / path).is_file(), path

@@ -169,6 +169,12 @@ def test_launch_script_opens_chromium_locked_down(flag, value):
     assert options(LAUNCH[CHROMIUM]).get(flag) == value
 
 
+def test_launch_script_lets_the_kiosk_speak_without_a_touch_first():
+    """The audio guide announces each screen as it appears, before any touch (Chromium's default policy waits for
+    one, and the idle reset's attract screen has none)."""
+    assert options(LAUNCH[CHROMIUM]).get("--autoplay-policy") == "no-user-gesture-required"
+
+
 def test_launch_script_waits_for_health_before_opening():
     waits = [i for i, words in enumerate(LAUNCH) if words[0] == "until" and any("/_stcore/health" in w for w in words)]
     assert waits and waits[0] < CHROMIUM

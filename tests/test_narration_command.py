@@ -13,6 +13,8 @@ from narration_audio import needs_encoders
 from timeline.cli import main
 from timeline.narration.command import engine_line
 from timeline.narration.engine import EngineInfo
+from timeline.narration.manifest import read_manifest
+from timeline.narration.prompts import label_key, title_key
 
 FIXTURES = Path(__file__).parent / "fixtures" / "narration"
 
@@ -67,9 +69,12 @@ def test_audio_narrates_then_has_nothing_to_do(data, tmp_path):
     assert text.startswith("Speaking with espeak-ng")
     assert "narrated, about" in text  # progress: done of total, time left
     assert (out / "manifest.json").is_file()
+    manifest = read_manifest(out)
+    assert title_key("ville-opens") in manifest.prompts and label_key("back") in manifest.prompts  # the kiosk's
     status, text = run(*argv)
     assert status == 0
-    assert "Narration: 0 made, 6 already up to date, 0 failures" in text
+    listed = len(manifest.entries) + len(manifest.prompts)
+    assert f"Narration: 0 made, {listed} already up to date, 0 failures" in text
 
 
 def test_audio_narrates_nothing_from_a_file_with_errors(tmp_path):

@@ -53,9 +53,15 @@ def test_the_kiosk_table_sets_each_key_and_keeps_the_others():
     ("[kiosk]\nscreen_diagonal_inches = \"32\"\n", r"screen_diagonal_inches = '32' is not a number from 10 to 120"),
     ("[kiosk]\nscreen_bottom_mm = -5\n", r"screen_bottom_mm = -5 is not a number from 0 to 2500.*= 800"),
     ("[kiosk]\nviewing_distance_mm = true\n", r"viewing_distance_mm = True is not a number"),
+    ("[kiosk]\nvolume = 80\n", r"volume = 80 is not a number from 0 to 1; .*volume = 0.8"),
     ("[kiosk]\nscreen_height_mm = 800\n", r'no setting "screen_height_mm".*screen_bottom_mm'),
     ("kiosk = 32\n", r"\[kiosk\] on a line of its own"),
 ])
 def test_a_wrong_kiosk_setting_names_the_key_and_the_fix(text, message):
     with pytest.raises(ValueError, match=message):
         parse_settings(text)
+
+
+def test_the_kiosk_speaks_at_0_8_unless_the_table_says_otherwise():
+    assert parse_settings("").kiosk.volume == 0.8
+    assert parse_settings("[kiosk]\nvolume = 0.5\n").kiosk.volume == 0.5

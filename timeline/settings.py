@@ -40,11 +40,13 @@ class CategoryStyle:
 @dataclass(frozen=True)
 class KioskScreen:
     """Where the kiosk's screen hangs and where its visitors stand: the reach line and the large-text size are
-    worked out from these (``timeline.kiosk_reach``). A 16:9 screen is assumed."""
+    worked out from these (``timeline.kiosk_reach``). A 16:9 screen is assumed. And how loud it speaks at first:
+    every idle reset sets the volume back to ``volume``, whatever the last visitor chose."""
 
     screen_diagonal_inches: float = 32.0
     screen_bottom_mm: float = 800.0  # the screen's lower edge above the floor
     viewing_distance_mm: float = 600.0  # from the visitor's eyes to the screen
+    volume: float = 0.8  # the page's volume for narration and the audio guide, 0 (silent) to 1 (the system's own)
 
 
 # Each [kiosk] key with the range a real installation falls in: a value outside is a typing slip.
@@ -52,6 +54,7 @@ KIOSK_LIMITS: dict[str, tuple[float, float]] = {
     "screen_diagonal_inches": (10, 120),
     "screen_bottom_mm": (0, 2500),
     "viewing_distance_mm": (200, 5000),
+    "volume": (0, 1),
 }
 
 

@@ -29,7 +29,8 @@ if command -v xset >/dev/null 2>&1 && [ -n "${DISPLAY:-}" ]; then
     xset s off -dpms s noblank || true  # X11 only: never blank the screen (Wayland: see docs/kiosk.md)
 fi
 
-# Not exec: the trap must remove the profile when Chromium exits.
+# Not exec: the trap must remove the profile when Chromium exits. --autoplay-policy: the audio guide speaks each
+# screen as it appears, before any touch.
 "$CHROMIUM" \
     --kiosk "$KIOSK_URL" \
     --user-data-dir="$PROFILE" \
@@ -40,5 +41,6 @@ fi
     --disable-background-networking --disable-component-update --disable-sync --disable-default-apps \
     --disable-extensions --disable-notifications --disable-translate --password-store=basic \
     --check-for-update-interval=31536000 \
+    --autoplay-policy=no-user-gesture-required \
     --touch-events=enabled \
     "$@"

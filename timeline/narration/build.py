@@ -79,8 +79,9 @@ def _digest(text: str) -> str:
 
 
 def plan(entries: Iterable[Entry], pronunciations: Pronunciations, engine: EngineInfo | None,
-         recordings: Mapping[str, Recording]) -> tuple[Job, ...]:
-    """Every narration to have: each entry's (its recording's, when it has one), then each prompt's."""
+         recordings: Mapping[str, Recording], prompts: Mapping[str, str] = PROMPTS) -> tuple[Job, ...]:
+    """Every narration to have: each entry's (its recording's, when it has one), then each prompt's (the kiosk's
+    clips, ``prompts.kiosk_clips``, by key)."""
     identity = engine.identity if engine else "no engine"
     jobs = []
     for entry in entries:
@@ -89,7 +90,7 @@ def plan(entries: Iterable[Entry], pronunciations: Pronunciations, engine: Engin
         else:
             sentences = script_for(entry, pronunciations)
             jobs.append(Job(entry.id, narration_key(sentences, identity), sentences))
-    for prompt_id, text in PROMPTS.items():
+    for prompt_id, text in prompts.items():
         sentences = tuple(Sentence(plain(s), speakable(pronunciations.apply(s))) for s in split_sentences(text))
         jobs.append(Job(prompt_id, narration_key(sentences, identity), sentences, is_prompt=True))
     return tuple(jobs)

@@ -17,6 +17,7 @@ from timeline.catalog import Catalog, load_catalog
 from timeline.interchange import EXIT_INVALID, EXIT_OK
 from timeline.narration.build import AUDIO_DIR_NAME, Progress, build_narration, plan
 from timeline.narration.engine import ENGINES, ESPEAK, PIPER, EngineInfo, find_engine
+from timeline.narration.prompts import kiosk_clips
 from timeline.narration.pronunciation import load_pronunciations, pronunciations_path_for
 from timeline.narration.recorded import find_recordings, recording_problems
 from timeline.problems import Problem, format_problem
@@ -76,7 +77,8 @@ def narrate(catalog: Catalog, data: Path, media: Path, audio_dir: Path, engine_n
     pronunciations, problems = load_pronunciations(pronunciations_path_for(data))
     for problem in problems:
         out.write(format_problem(problem, str(pronunciations_path_for(data))) + "\n")
-    jobs = plan(catalog.entries, pronunciations, engine, find_recordings(media))
+    clips = kiosk_clips(catalog.entries, catalog.eras, catalog.categories)
+    jobs = plan(catalog.entries, pronunciations, engine, find_recordings(media), clips)
     report = build_narration(jobs, audio_dir, engine, progress_line(out))
     if out.isatty():
         out.write("\n")

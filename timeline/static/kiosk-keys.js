@@ -1,7 +1,8 @@
 // The kiosk by keys alone: its keypad sends ordinary keys. Enter or Space on the attract screen enters, as a touch
 // does; Tab, Shift+Tab and the arrow keys move between the buttons (Up and Down scroll a story that scrolls), and
 // Enter and Space press them (the browser's own); Escape closes an entry; Home starts over; F1 shows or hides the
-// key help, which any key or touch closes. Each action clicks one of the page's own buttons, found by its key class,
+// key help and says it aloud, which any key or touch closes (and silences); F2 turns the audio guide on or off and
+// + and - change the volume (the guide's script, kiosk-guide.js, keeps both). Each action clicks one of the page's own buttons, found by its key class,
 // so it is the same Streamlit callback a touch runs. Installed once per page; a later run only updates the
 // settings and marks whether "Larger text" is on (aria-pressed).
 (function (config) {
@@ -37,14 +38,24 @@
   }
   function help(open) {
     var box = document.getElementById(k.helpId);
+    var guide = window.__kioskGuide;
     if (open) {
       before = document.activeElement;
       root.classList.add(k.helpClass);
       if (box) box.focus();
+      if (guide) guide.say(k.helpClip);
     } else if (root.classList.contains(k.helpClass)) {
       root.classList.remove(k.helpClass);
+      if (guide) guide.hush();
       if (before && before.isConnected) before.focus();
     }
+  }
+  function sound(key) {  // true when the key was the guide's or the volume's
+    var guide = window.__kioskGuide;
+    if (!guide || (key !== "F2" && key !== "+" && key !== "-")) return false;
+    if (key === "F2") guide.toggle();
+    else guide.step(key === "+" ? 1 : -1);
+    return true;
   }
   document.addEventListener("pointerdown", function () { help(false); }, {capture: true, passive: true});
   document.addEventListener("keydown", function (event) {
@@ -54,6 +65,8 @@
       help(false);  // any key closes the help, and does nothing else
     } else if (key === "F1") {
       help(true);
+    } else if (sound(key)) {
+      // done
     } else if (document.querySelector(k.attract)) {
       if (key !== "Enter" && key !== " " && key !== "Home") return;
       click(k.enter);

@@ -5,8 +5,8 @@ The script (``timeline/static/kiosk-idle.js``, ours alone: no curator text goes 
 update its settings. On timeout it clicks its own hidden reset button (found by its key class; the Home key has
 another, so visitor insights tell the two apart), so the reset itself is an ordinary Streamlit callback. Twenty
 seconds before (``kiosk_state.prompt_window``), it shows "Still exploring?" with a countdown, which any touch or key
-dismisses; a playing ``<audio>`` or ``<video>`` counts as activity. The kiosk's chart taps ride along in the same
-element (``chart_touch.KIOSK``).
+dismisses (and says it, with the audio guide on); a playing ``<audio>`` or ``<video>`` counts as activity, except the
+guide's own words. The kiosk's chart taps ride along in the same element (``chart_touch.KIOSK``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from timeline.render import render_macro
 from timeline.ui.chart_touch import KIOSK, tap_script
 from timeline.ui.compat import key_selector
+from timeline.ui.kiosk.guide import PLAYER_ID
 from timeline.ui.page_files import script_html
 
 RESET_KEY = "kiosk-reset"  # the Home key's
@@ -25,6 +26,7 @@ def idle_html(idle_seconds: int, prompt_seconds: int) -> str:
     """The prompt's markup, the timer script and the chart-tap script, for ``compat.run_in_page``."""
     config = {"seconds": int(idle_seconds), "prompt": int(prompt_seconds), "tickMs": TICK_MS,
               "reset": f"{key_selector(IDLE_RESET_KEY)} button", "attract": key_selector("attract"),
-              "promptClass": "kiosk-still", "countId": "kiosk-still-count"}
+              "promptClass": "kiosk-still", "countId": "kiosk-still-count",
+              "promptClip": "still-exploring", "guideId": PLAYER_ID}
     prompt = render_macro("ui/kiosk.html", "idle_prompt", int(prompt_seconds))
     return prompt + script_html("kiosk-idle.js", config) + tap_script(KIOSK)

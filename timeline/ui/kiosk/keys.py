@@ -2,12 +2,14 @@
 button presses (``timeline/static/kiosk-keys.js``, no curator text in it).
 
 Every action is a click on one of the kiosk's keyed buttons, so a key runs the same callback a touch does. F1 shows
-the key help (``ui/kiosk.html``, ``key_help``) on screen. The keys are documented, with a printable guide, in
-``docs/kiosk.md``; ``KEY_MAP`` is the one list both the help and that guide follow.
+the key help (``ui/kiosk.html``, ``key_help``) on screen and speaks it; F2 (the audio guide) and + and - (the
+volume) go to the guide's script (``kiosk.guide``), as its on-screen buttons do. The keys are documented, with a
+printable guide, in ``docs/kiosk.md``; ``KEY_MAP`` is the one list both the help and that guide follow.
 """
 
 from __future__ import annotations
 
+from timeline.narration.prompts import LABELS
 from timeline.render import render_macro
 from timeline.ui.compat import fresh_run, key_selector
 from timeline.ui.page_files import script_html
@@ -15,7 +17,7 @@ from timeline.ui.page_files import script_html
 ENTER_KEY = "kiosk-enter"
 BACK_KEY = "kiosk-back"
 LARGER_KEY = "kiosk-larger"
-LARGER_LABEL = "Larger text"
+LARGER_LABEL = LABELS["larger"]
 HELP_ID = "kiosk-keys"
 
 # (keys, what they do), in the order the help and the printed guide list them.
@@ -24,7 +26,9 @@ KEY_MAP: tuple[tuple[str, str], ...] = (
     ("Tab, Shift+Tab, arrow keys", "Move from button to button"),
     ("Escape", "Close the entry and go back to its card"),
     ("Home", "Start over"),
-    ("F1", "Show or hide this help"),
+    ("+ and -", "Louder and quieter"),
+    ("F2", "Audio guide on or off: every screen and every button says its name"),
+    ("F1", "Show and say this help, or hide it"),
 )
 
 
@@ -34,5 +38,6 @@ def keys_html(reset_key: str, larger_on: bool) -> str:
               "back": f"{key_selector(BACK_KEY)} button", "reset": f"{key_selector(reset_key)} button",
               "larger": f"{key_selector(LARGER_KEY)} button", "largerOn": larger_on,
               "focusable": 'button, [tabindex="0"]', "scrollable": ".kiosk-story",
-              "helpId": HELP_ID, "helpClass": "kiosk-keys-open", "run": fresh_run()}  # each run marks the button
+              "helpId": HELP_ID,
+              "helpClip": "keys-help", "helpClass": "kiosk-keys-open", "run": fresh_run()}  # each run marks the button
     return render_macro("ui/kiosk.html", "key_help", KEY_MAP) + script_html("kiosk-keys.js", config)

@@ -1,8 +1,9 @@
 """The kiosk beside the history wall: attract screen, explore (eras, institutions, timeline, card strip), entry.
 
 Touch first and locked down: no text entry, no links (sources are text, a QR code takes an entry home), big
-type and targets (``kiosk.styles``), and an idle timer in the page (``kiosk.idle``) that clicks the hidden
-reset button. Every visitor can use it: by keys alone (``kiosk.keys``), with larger text, and seated: what a visitor
+type and targets (``kiosk.styles``), a voice for every screen and button and a volume (``kiosk.guide``), and an
+idle timer in the page (``kiosk.idle``) that clicks the hidden reset button. Every visitor can use it: by keys
+alone (``kiosk.keys``), with larger text, and seated: what a visitor
 reads (title, chart, image, story) goes at the top, every control below the reach line (``timeline.kiosk_reach``).
 A session with no state (a new visitor, or any page after a server restart) starts on the attract screen. The rules
 are pure functions in ``kiosk_state``; this module only draws and wires callbacks.
@@ -52,7 +53,10 @@ from timeline.kiosk_state import (
     tapped_entry,
 )
 from timeline.links import take_home_url
+from timeline.listen import Listen
 from timeline.listing import page_containing, page_of
+from timeline.narration.prompts import LABELS
+from timeline.narration_urls import web_listen
 from timeline.publishing import published_snapshot
 from timeline.qr import qr_svg_data_uri
 from timeline.render import render_macro
@@ -61,15 +65,15 @@ from timeline.settings import Environment, Settings
 from timeline.ui import compat, recording
 from timeline.ui.chart import KEY_SHAPES, alt_for, figure_for
 from timeline.ui.focus import apply_focus, request_focus
+from timeline.ui.kiosk.guide import CARD_BUTTON_PREFIX, guide_html, sound_controls_html
 from timeline.ui.kiosk.idle import IDLE_RESET_KEY, RESET_KEY, idle_html
 from timeline.ui.kiosk.keys import BACK_KEY, ENTER_KEY, LARGER_KEY, LARGER_LABEL, keys_html
 from timeline.ui.kiosk.styles import kiosk_css
 from timeline.ui.safe_text import code_span
 
 CHART_MIN_HEIGHT = 300  # the figure's own height; the page stretches it to the room its orientation leaves
-ENTER_LABEL = "Touch anywhere to explore"
+ENTER_LABEL = LABELS["enter"]
 QR_LABEL = "Continue on your phone"
-CARD_BUTTON_PREFIX = "kiosk-open-"
 PARTS = "ui/kiosk.html"
 
 
@@ -99,9 +103,11 @@ def render_kiosk(env: Environment, settings: Settings) -> None:
     if view is View.ENTRY and st.session_state.get(ENTRY) not in catalog.by_id:
         view = View.EXPLORE  # the entry left the catalogue since it was opened
     VIEWS[view](exhibit)
-    st.button("Start over", key=RESET_KEY, on_click=_start_over, args=("reset",))  # the Home key
-    st.button("Start over", key=IDLE_RESET_KEY, on_click=_start_over, args=("idle",))  # the idle timer
-    compat.run_in_page(idle_html(idle_seconds, prompt_window(idle_seconds)) + keys_html(RESET_KEY, larger))
+    st.button(LABELS["start-over"], key=RESET_KEY, on_click=_start_over, args=("reset",))  # the Home key
+    st.button(LABELS["start-over"], key=IDLE_RESET_KEY, on_click=_start_over, args=("idle",))  # the idle timer
+    guide = guide_html(view.value, st.session_state.get(ENTRY, "") if view is View.ENTRY else "",
+                       settings.kiosk.volume, [era.id for era in exhibit.eras], catalog.categories)
+    compat.run_in_page(idle_html(idle_seconds, prompt_window(idle_seconds)) + keys_html(RESET_KEY, larger) + guide)
     apply_focus()
 
 
@@ -221,7 +227,7 @@ def _chosen_categories(catalog: Catalog) -> frozenset[str]:
 
 def _era_label(index: int, exhibit: Exhibit) -> str:
     if index == 0:
-        return "All years"
+        return LABELS["all-years"]
     era = exhibit.eras[index - 1]  # its number is the chart's tag on the band (kiosk.styles draws it as one)
     return f"{code_span(str(index))} {code_span(era.title)} · {code_span(era.date_label)}"
 
@@ -275,6 +281,7 @@ def render_explore(exhibit: Exhibit) -> None:
         with st.container(horizontal=True, key="kiosk-key-row"):  # the chart's key, and the text size beside it
             st.html(render_macro(PARTS, "under_chart", KEY_SHAPES))
             _larger_button()
+            st.html(sound_controls_html(exhibit.settings.kiosk.volume))
         strip = page_of(shown, st.session_state.get(PAGE), STRIP_PAGE)
         _render_pages(strip.number, strip.count, strip_caption(strip))
         with st.container(key="event-list", horizontal=True):
@@ -288,10 +295,10 @@ def _render_pages(page: int, pages: int, caption: str) -> None:
     with st.container(key="kiosk-pages", horizontal=True):
         st.html(render_macro(PARTS, "count", caption))
         if pages > 1:
-            st.button("‹ Earlier entries", key="kiosk-page-earlier", disabled=page == 0, on_click=_turn_page,
+            st.button(LABELS["earlier"], key="kiosk-page-earlier", disabled=page == 0, on_click=_turn_page,
                       args=(page - 1,))
             st.html(render_macro(PARTS, "count", f"Page {page + 1:,} of {pages:,}"))
-            st.button("Later entries ›", key="kiosk-page-later", disabled=page + 1 >= pages, on_click=_turn_page,
+            st.button(LABELS["later"], key="kiosk-page-later", disabled=page + 1 >= pages, on_click=_turn_page,
                       args=(page + 1,))
 
 
@@ -305,14 +312,18 @@ def _qr_html(entry: Entry, settings: Settings) -> str:
     return render_macro(PARTS, "qr", qr_svg_data_uri(url, label=QR_LABEL), QR_LABEL)
 
 
-def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None) -> None:
+def _render_nav(previous: Entry | None, following: Entry | None, strip_page: int | None, volume: float,
+                listen: Listen | None) -> None:
     with st.container(key="kiosk-nav", horizontal=True):
-        st.button("‹ Previous", key="kiosk-previous", disabled=previous is None, on_click=_open,
+        if listen is not None:  # the big Listen/Pause button and its player (templates/listen.html)
+            st.html(render_macro("listen.html", "listen_player", listen, "button"))
+        st.button(LABELS["previous"], key="kiosk-previous", disabled=previous is None, on_click=_open,
                   args=(previous.id if previous else "", Reached.PREVIOUS_NEXT))
-        st.button("Back to the timeline", key=BACK_KEY, type="primary", on_click=_back, args=(strip_page,))
+        st.button(LABELS["back"], key=BACK_KEY, type="primary", on_click=_back, args=(strip_page,))
         _larger_button()
-        st.button("Next ›", key="kiosk-next", disabled=following is None, on_click=_open,
+        st.button(LABELS["next"], key="kiosk-next", disabled=following is None, on_click=_open,
                   args=(following.id if following else "", Reached.PREVIOUS_NEXT))
+        st.html(sound_controls_html(volume))
 
 
 def render_entry(exhibit: Exhibit) -> None:
@@ -327,11 +338,13 @@ def render_entry(exhibit: Exhibit) -> None:
         with picture:
             st.html(render_macro(PARTS, "entry_image", entry, web_image(entry, exhibit.media, "display")))
         with words:
-            st.html(render_macro(PARTS, "story", entry, source_texts(entry.sources)))
+            listen = web_listen(entry)
+            st.html(render_macro(PARTS, "story", entry, source_texts(entry.sources), listen))
             qr = _qr_html(entry, exhibit.settings)
             if qr:
                 st.html(qr)
-        _render_nav(previous, following, page_containing(shown, entry.id, STRIP_PAGE))
+        _render_nav(previous, following, page_containing(shown, entry.id, STRIP_PAGE), exhibit.settings.kiosk.volume,
+                    listen)
 
 
 VIEWS: dict[View, Callable[[Exhibit], None]] = {
