@@ -221,11 +221,12 @@ def test_attract_then_a_tap_anywhere_enters(kiosk_app, page_at, viewport):
     screenshot(page, f"kiosk-{SIZES[viewport]}-timeline")
 
 
+@pytest.mark.parametrize("viewport", SIZES)
 @pytest.mark.parametrize("view", ["attract", "explore", "entry", "explore-larger", "entry-larger"])
-def test_no_serious_accessibility_violations(kiosk_app, page_at, view):
+def test_no_serious_accessibility_violations(kiosk_app, page_at, view, viewport):
     """Touch first, but read by everyone: contrast, names, alt text and structure still hold (axe-core), with larger
-    text on too."""
-    page = page_at("kiosk-landscape")
+    text on too, in both orientations (their layouts differ)."""
+    page = page_at(viewport)
     if view == "attract":
         goto_app(page, kiosk_app.url)
         page.wait_for_timeout(1500)  # the first featured entry fades in
@@ -459,10 +460,11 @@ def silent_wav(seconds: float = 1.0, rate: int = 8000) -> str:
     return "data:audio/wav;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def test_the_idle_warning_gives_20_seconds_and_playing_narration_counts_as_activity(start_app, page_at):
+@pytest.mark.parametrize("viewport", SIZES)
+def test_the_idle_warning_gives_20_seconds_and_playing_narration_counts_as_activity(start_app, page_at, viewport):
     """WCAG 2.2.1: "Still exploring?" with a countdown at least 20 s before the reset; a key keeps the visit going."""
     app = start_app(env={"TIMELINE_MODE": "kiosk", "TIMELINE_IDLE_SECONDS": "40"})
-    page = page_at("kiosk-portrait")
+    page = page_at(viewport)
     goto_app(page, app.url)
     press(page, "Enter")
     expect(page.locator(".st-key-timeline-chart")).to_be_visible(timeout=TIMEOUT_MS)

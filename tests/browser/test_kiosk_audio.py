@@ -117,10 +117,11 @@ def test_the_whole_journey_by_keys_with_the_guide_speaking(start_app, page_at, n
     expect(page.locator(".st-key-attract")).to_be_visible(timeout=TIMEOUT_MS)
 
 
-def test_listen_and_pause_by_keys_and_narration_holds_off_the_idle_reset(start_app, page_at, narrated):
+@pytest.mark.parametrize("viewport", SIZES)
+def test_listen_and_pause_by_keys_and_narration_holds_off_the_idle_reset(start_app, page_at, narrated, viewport):
     _, _, manifest = narrated
     app = kiosk(start_app, narrated, idle_seconds=6)  # "Still exploring?" after 3 s of quiet
-    page = page_at("kiosk-portrait")
+    page = page_at(viewport)
     explore(page, app.url)
     page.locator('[class*="st-key-kiosk-open-hospital-opens"] button').focus()
     press(page, "Enter")
@@ -202,10 +203,11 @@ def test_listen_volume_and_the_guide_are_within_reach(start_app, page_at, narrat
         assert all(w >= 56 and h >= 56 for _, _, w, h in centres), f"{view}: a target under 56 px"
 
 
+@pytest.mark.parametrize("viewport", SIZES)
 @pytest.mark.parametrize("view", ["explore", "entry"])
-def test_no_serious_accessibility_violations_with_the_guide_on(start_app, page_at, narrated, view):
+def test_no_serious_accessibility_violations_with_the_guide_on(start_app, page_at, narrated, view, viewport):
     app = kiosk(start_app, narrated)
-    page = page_at("kiosk-landscape")
+    page = page_at(viewport)
     explore(page, app.url)
     press(page, "F2")
     if view == "entry":
