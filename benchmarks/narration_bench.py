@@ -29,6 +29,7 @@ from timeline.catalog import load_catalog  # noqa: E402
 from timeline.narration.build import build_narration, plan  # noqa: E402
 from timeline.narration.engine import ENGINES, find_engine  # noqa: E402
 from timeline.narration.manifest import read_manifest  # noqa: E402
+from timeline.narration.prompts import kiosk_clips  # noqa: E402
 from timeline.narration.pronunciation import load_pronunciations, pronunciations_path_for  # noqa: E402
 from timeline.narration.recorded import find_recordings  # noqa: E402
 from timeline.settings import PROJECT_ROOT, load_settings, read_environment  # noqa: E402
@@ -46,8 +47,10 @@ def bench_narration(engine_name: str, out: Path) -> list[Result]:
     recordings = find_recordings(env.media)
 
     def timed(entries: tuple) -> float:
+        """A build as ``python -m timeline audio`` makes it: the entries and every clip the kiosk speaks."""
         start = time.perf_counter()
-        report = build_narration(plan(entries, pronunciations, engine, recordings), out, engine)
+        clips = kiosk_clips(entries, catalog.eras, catalog.categories)
+        report = build_narration(plan(entries, pronunciations, engine, recordings, clips), out, engine)
         if report.failures:
             raise SystemExit(f"narration failed: {report.failures[:3]}")
         return time.perf_counter() - start
