@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from timeline.catalog import Catalog, load_catalog
+from timeline.image_urls import CACHE_DIR
 from timeline.insights.cli import INSIGHTS_COMMANDS, add_insights_command
 from timeline.interchange import (  # the exit statuses are declared there: it cannot import this module
     EXIT_CRASH,
@@ -32,18 +33,18 @@ from timeline.interchange import (  # the exit statuses are declared there: it c
     INTERCHANGE_COMMANDS,
     add_interchange_commands,
 )
-from timeline.narration.build import AUDIO_DIR_NAME
 from timeline.narration.command import add_audio_command, narrate, narration_lines, narration_problems, run_audio
+from timeline.narration_urls import AUDIO_DIR
 from timeline.problems import format_problem
 from timeline.richtext import is_web_address
-from timeline.settings import PROJECT_ROOT, Settings, load_settings, read_environment, settings_path_for
+from timeline.settings import Settings, load_settings, read_environment, settings_path_for
 from timeline.store import PublishedStore, Snapshot, published_label, removal_summary
 from timeline.wording import counted
 
 if TYPE_CHECKING:
     from timeline.site.build import SiteReport
 
-DERIVED_DIR = PROJECT_ROOT / "static" / "derived"
+DERIVED_DIR = CACHE_DIR  # the derivatives the pages serve: the commands build into the same folder
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
 EXIT_INTERRUPTED = 128 + 2  # ... and for one stopped with Ctrl+C (SIGINT)
 NO_SITEMAP = ("No sitemap.xml was written: a sitemap needs the site's public address, and search engines reject "
@@ -269,7 +270,7 @@ def _watch_site(args: argparse.Namespace, out: TextIO) -> int:
 
     def build(catalog: Catalog, settings: Settings) -> None:
         # The version's narration first, so the site built next can offer it (unchanged entries cost nothing).
-        narrate(catalog.visible, args.data, args.media, DERIVED_DIR / AUDIO_DIR_NAME, "auto", out)
+        narrate(catalog.visible, args.data, args.media, AUDIO_DIR, "auto", out)
         try:
             report = build_site(catalog, settings, args.media, args.out_dir, DERIVED_DIR, args.base_url,
                                 staging=next_slot(args.out_dir))

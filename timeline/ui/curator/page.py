@@ -11,6 +11,7 @@ shown as the text it is.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -30,8 +31,8 @@ from timeline.curator_status import (
     status_message,
 )
 from timeline.image_urls import CACHE_DIR
-from timeline.narration.build import AUDIO_DIR_NAME
-from timeline.narration.engine import find_engine
+from timeline.narration.engine import EngineInfo, find_engine
+from timeline.narration_urls import AUDIO_DIR
 from timeline.publishing import publish_anyway, published_snapshot, settings_read
 from timeline.reach import Reach, network_warning, reach_of, unchosen_refusal
 from timeline.render import render_macro
@@ -147,8 +148,13 @@ def _media(env: Environment, latest: Catalog) -> None:
                 f"(folder: {env.media}).")
 
 
+@cache  # found once per process: without Piper, finding espeak-ng starts a process, never to be on every rerun
+def _engine() -> EngineInfo | None:
+    return find_engine()
+
+
 def _narration(env: Environment, latest: Catalog) -> None:
-    rows = narration_rows(latest, env.data, env.media, CACHE_DIR / AUDIO_DIR_NAME, find_engine())
+    rows = narration_rows(latest, env.data, env.media, AUDIO_DIR, _engine())
     with st.expander(f"Narration: {narration_summary(rows)}"):
         if rows:
             _show_table(narration_table(rows), NARRATION_COLUMNS, alt="Each published entry's narration, and its state")
